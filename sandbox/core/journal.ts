@@ -1,0 +1,57 @@
+/** One request the sandbox served, as integrators and tests query it. */
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  /** e.g. "oauth.token", "oauth.authorize", "graphql" */
+  kind: string;
+  clientId?: string;
+  grantType?: string;
+  grantId?: string;
+  operationName?: string;
+  variables?: unknown;
+  outcome?: string;
+  durationMs: number;
+}
+
+export interface JournalQuery {
+  kind?: string;
+  clientId?: string;
+  grantType?: string;
+  operationName?: string;
+  since?: number;
+  limit?: number;
+}
+
+/** A bounded in-memory journal: the newest entries win, secrets are never written to it. */
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private seq = 0;
+
+  constructor(private readonly capacity = 10_000) {}
+
+  add(entry: Omit<JournalEntry, "seq">): JournalEntry {
+    const full = { ...entry, seq: ++this.seq };
+    this.entries.push(full);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    return full;
+  }
+
+  query(q: JournalQuery = {}): JournalEntry[] {
+    const matching = this.entries.filter(
+      (e) =>
+        (q.kind === undefined || e.kind === q.kind) &&
+        (q.clientId === undefined || e.clientId === q.clientId) &&
+        (q.grantType === undefined || e.grantType === q.grantType) &&
+        (q.operationName === undefined || e.operationName === q.operationName) &&
+        (q.since === undefined || e.seq > q.since),
+    );
+    return q.limit === undefined ? matching : matching.slice(-q.limit);
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { VirtualClock } from "./core/clock";
+import { HttpError, Router, sendJson, toSandboxRequest } from "./core/http";
+import { Journal } from "./core/journal";
+import type { SandboxContext, SandboxModule } from "./core/module";
+import { mountControlRoutes } from "./core/control";
+
+export interface SandboxOptions {
+  port: number;
+  host?: string;
+  /** Public base URL (issuer). Defaults to http://127.0.0.1:<port>. */
+  issuer?: string;
+  dataDir: string;
+  /** Keep state in memory only (tests); the state file is neither read nor written. */
+  ephemeral?: boolean;
+}
+
+export interface RunningSandbox {
+  url: string;
+  context: SandboxContext;
+  modules: SandboxModule[];
+  server: Server;
+  /** Writes pending state and stops listening. */
+  close(): Promise<void>;
+}
+
+interface StateFile {
+  version: 1;
+  clockOffsetMs: number;
+  modules: Record<string, unknown>;
+}
+
+const STATE_FILE = "state.json";
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const router = new Router();
+  const journal = new Journal();
+  const statePath = join(options.dataDir, STATE_FILE);
+  const saved = options.ephemeral ? undefined : readState(statePath);
+  const clock = new VirtualClock(saved?.clockOffsetMs ?? 0);
+
+  let writeTimer: NodeJS.Timeout | undefined;
+  const context: SandboxContext = {
+    issuer: options.issuer ?? `http://${host}:${options.port}`,
+    clock,
+    journal,
+    dataDir: options.dataDir,
+    markDirty() {
+      if (options.ephemeral || writeTimer) return;
+      writeTimer = setTimeout(flush, 200);
+      writeTimer.unref();
+    },
+  };
+
+  const modules = createModules(context);
+  for (const module of modules) {
+    module.load(saved?.modules[module.name]);
+    module.mount(router);
+  }
+  mountControlRoutes(router, context, modules);
+
+  function flush() {
+    writeTimer = undefined;
+    if (options.ephemeral) return;
+    const state: StateFile = {
+      version: 1,
+      clockOffsetMs: clock.offset,
+      modules: Object.fromEntries(modules.map((m) => [m.name, m.snapshot()])),
+    };
+    mkdirSync(options.dataDir, { recursive: true });
+    const tmp = `${statePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, statePath);
+  }
+
+  const server = createServer(async (raw, res) => {
+    const started = performance.now();
+    const req = toSandboxRequest(raw, context.issuer);
+    res.on("finish", () => {
+      journal.add({
+        at: new Date(clock.now()).toISOString(),
+        method: req.method,
+        path: req.url.pathname,
+        status: res.statusCode,
+        kind: req.note.kind ?? "http",
+        ...req.note,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    });
+    try {
+      const found = router.match(req.method, req.url.pathname);
+      if (!found) throw new HttpError(404, "Not found");
+      if ("allow" in found) {
+        throw new HttpError(405, "Method not allowed", { Allow: found.allow.join(", ") });
+      }
+      await found.handler(req, res, found.params);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { error: error.message }, error.headers);
+        return;
+      }
+      console.error("[sandbox] unexpected error", error);
+      sendJson(res, 500, { error: "Internal sandbox error" });
+    }
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  if (!options.issuer) context.issuer = `http://${host}:${port}`;
+  if (!saved) context.markDirty();
+
+  return {
+    url: context.issuer,
+    context,
+    modules,
+    server,
+    async close() {
+      if (writeTimer) {
+        clearTimeout(writeTimer);
+        flush();
+      }
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readState(path: string): StateFile | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as StateFile;
+    return parsed.version === 1 ? parsed : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    console.warn(`[sandbox] could not read ${path}; starting from the seed`, error);
+    return undefined;
+  }
+}
+
+/** The sandbox's parts, in mount order. */
+function createModules(_context: SandboxContext): SandboxModule[] {
+  return [];
+}
