@@ -1,0 +1,73 @@
+import { execSync } from "node:child_process";
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e suite runs its own sandbox and app on ports apart from `npm run dev` (4010/3000),
+// so a developer's running app never interferes. Both use throwaway data directories.
+import { appUrl, E2E_APP_PORT, E2E_SANDBOX_PORT, runDir, sandboxUrl } from "./e2e/support/urls";
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execSync("command -v chromium", { encoding: "utf8", shell: "/bin/sh" }).trim();
+  } catch {
+    throw new Error("Debian's chromium is needed for the e2e tests: apt-get install chromium");
+  }
+}
+
+// E2E_ONLY_SANDBOX=1 starts the sandbox alone, for the sandbox's own browser tests.
+const onlySandbox = process.env.E2E_ONLY_SANDBOX === "1";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: appUrl,
+    locale: "en-US",
+    timezoneId: "America/New_York",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: `rm -rf ${runDir}/sandbox && npx tsx sandbox/main.ts`,
+      url: `${sandboxUrl}/.well-known/openid-configuration`,
+      env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT), SANDBOX_DATA_DIR: `${runDir}/sandbox` },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...(onlySandbox
+      ? []
+      : [
+          {
+            command: `rm -rf ${runDir}/app && npx next start -p ${E2E_APP_PORT}`,
+            url: `${appUrl}/api/health`,
+            env: {
+              PORT: String(E2E_APP_PORT),
+              APP_URL: appUrl,
+              PGLITE_DIR: `${runDir}/app/pglite`,
+              INDEED_ISSUER: sandboxUrl,
+            },
+            reuseExistingServer: false,
+            timeout: 120_000,
+          },
+        ]),
+  ],
+});
