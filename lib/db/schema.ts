@@ -1,0 +1,178 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Lobby's data. Everything an employer owns carries `employer_id` (Indeed's employer id), so
+ * every query can be scoped to the employer of the signed-in connection.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** A person who signed in with Indeed; keyed on (issuer, subject), never on email. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    name: text("name"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_issuer_subject_key").on(t.issuer, t.subject)],
+);
+
+/** An Indeed employer account, as the ID token names it. */
+export const employers = pgTable("employers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  advertiserId: text("advertiser_id"),
+  /** The IANA zone the employer chose last when scheduling; the form's default. */
+  defaultTimezone: text("default_timezone"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Which employers a user may act for (from the ID token at sign-in). */
+export const employerMemberships = pgTable(
+  "employer_memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.employerId] })],
+);
+
+/**
+ * A user's OAuth grant with Indeed. Tokens are AES-256-GCM ciphertexts bound to the row id;
+ * only lib/auth/tokens.ts reads or writes them. One active employer at a time: switching
+ * employer refreshes the token for another employer on the same row.
+ */
+export const indeedConnections = pgTable(
+  "indeed_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    employerId: text("employer_id").references(() => employers.id),
+    scope: text("scope").notNull(),
+    accessTokenCiphertext: text("access_token_ciphertext"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenCiphertext: text("refresh_token_ciphertext"),
+    /** 60 days from issue or last use, as Indeed counts it. */
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    status: text("status", { enum: ["active", "needs_reauth"] })
+      .notNull()
+      .default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("indeed_connections_user_idx").on(t.userId)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    /** The ATS's own job id. */
+    externalId: text("external_id").notNull(),
+    title: text("title").notNull(),
+    location: text("location"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("jobs_employer_external_key").on(t.employerId, t.externalId)],
+);
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id),
+    /** The ATS's application id: letters, digits, `-` and `_`, as Indeed's button takes it. */
+    externalId: text("external_id").notNull(),
+    applicantName: text("applicant_name").notNull(),
+    applicantEmail: text("applicant_email").notNull(),
+    stage: text("stage", { enum: ["new", "screening", "interview", "offer", "hired", "rejected"] })
+      .notNull()
+      .default("new"),
+    appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("applications_employer_external_key").on(t.employerId, t.externalId),
+    index("applications_employer_applied_idx").on(t.employerId, t.appliedAt),
+    check("applications_external_id_format", sql`${t.externalId} ~ '^[A-Za-z0-9_-]{1,64}$'`),
+  ],
+);
+
+/** The ledger: every interview Lobby scheduled with Indeed, and its last known state. */
+export const interviews = pgTable(
+  "interviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    /** Indeed's opaque event id. */
+    indeedEventId: text("indeed_event_id").notNull(),
+    applicationId: uuid("application_id").references(() => applications.id),
+    intervieweeEmail: text("interviewee_email"),
+    title: text("title").notNull(),
+    startTime: timestamp("start_time", { withTimezone: true }).notNull(),
+    endTime: timestamp("end_time", { withTimezone: true }).notNull(),
+    timezone: text("timezone").notNull(),
+    status: text("status").notNull(),
+    cancelReason: text("cancel_reason"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("interviews_indeed_event_key").on(t.indeedEventId),
+    index("interviews_employer_start_idx").on(t.employerId, t.startTime),
+    index("interviews_application_idx").on(t.applicationId),
+  ],
+);
+
+/** Who did what, when: one row per action, written in the same transaction as the action. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    employerId: text("employer_id"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_employer_created_idx").on(t.employerId, t.createdAt)],
+);
