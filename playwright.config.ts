@@ -64,6 +64,8 @@ export default defineConfig({
               APP_URL: appUrl,
               PGLITE_DIR: `${runDir}/app/pglite`,
               INDEED_ISSUER: sandboxUrl,
+              ALLOW_LOCAL_SANDBOX: "true",
+              NEXT_TELEMETRY_DISABLED: "1",
             },
             reuseExistingServer: false,
             timeout: 120_000,

@@ -45,6 +45,10 @@ const envSchema = z.object({
   ),
   ATS_NAME: z.string().min(1).max(100).default("Lobby"),
   LOCAL_SECRETS_FILE: z.string().min(1).default(".data/local-secrets.json"),
+  ALLOW_LOCAL_SANDBOX: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -60,18 +64,20 @@ export function parseConfig(env: Record<string, string | undefined>) {
   const production = e.NODE_ENV === "production";
   const issuer = e.INDEED_ISSUER.replace(/\/$/, "");
   const usesSandbox = isLoopback(issuer);
+  // A production build run on this machine against the sandbox (the e2e suite, a local demo).
+  const localProduction = production && e.ALLOW_LOCAL_SANDBOX;
 
-  if (production && usesSandbox) {
+  if (production && usesSandbox && !localProduction) {
     throw new Error(
       "Lobby's configuration is invalid:\n  INDEED_ISSUER: production mode refuses the local Indeed sandbox; set Indeed's issuer",
     );
   }
-  if (production && (!e.AUTH_SECRET || !e.TOKEN_ENCRYPTION_KEY)) {
+  if (production && !localProduction && (!e.AUTH_SECRET || !e.TOKEN_ENCRYPTION_KEY)) {
     throw new Error(
       "Lobby's configuration is invalid:\n  AUTH_SECRET and TOKEN_ENCRYPTION_KEY are required in production",
     );
   }
-  const local = production ? undefined : localSecrets(e.LOCAL_SECRETS_FILE);
+  const local = production && !localProduction ? undefined : localSecrets(e.LOCAL_SECRETS_FILE);
 
   return {
     env: e.NODE_ENV,

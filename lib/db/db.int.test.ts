@@ -25,8 +25,8 @@ describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
     const after = await handle.db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    expect(rows(before)[0]?.n).toBeGreaterThan(0);
-    expect(rows(after)[0]?.n).toBe(rows(before)[0]?.n);
+    expect(rows<{ n: number }>(before)[0]?.n).toBeGreaterThan(0);
+    expect(rows<{ n: number }>(after)[0]?.n).toBe(rows<{ n: number }>(before)[0]?.n);
   });
 
   it("reads back a row it wrote", async () => {

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { config } from "@/lib/config";
+
+// `npm run dev`: the whole embedded setup in one process tree. The Indeed sandbox starts when
+// the configured issuer is the local one; the app runs `next dev` and uses PGlite unless
+// DATABASE_URL is set. Stopping either one stops both.
+const settings = config();
+const children: ChildProcess[] = [];
+
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[dev] ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+}
+
+let stopping = false;
+function stop(code: number) {
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+
+if (settings.indeed.usesSandbox) {
+  const sandboxPort = new URL(settings.indeed.issuer).port || String(settings.sandbox.port);
+  start("sandbox", "npx", ["tsx", "sandbox/main.ts"], {
+    SANDBOX_PORT: sandboxPort,
+    SANDBOX_DATA_DIR: settings.sandbox.dataDir,
+  });
+}
+start("app", "npx", ["next", "dev", "-p", String(settings.port)], { NEXT_TELEMETRY_DISABLED: "1" });
+
+console.log(
+  `[dev] Lobby on ${settings.appUrl}` +
+    (settings.indeed.usesSandbox ? `, Indeed sandbox on ${settings.indeed.issuer}` : `, Indeed at ${settings.indeed.issuer}`) +
+    `, database: ${settings.database.kind}`,
+);
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
