@@ -6,6 +6,8 @@ import { HttpError, Router, sendJson, toSandboxRequest } from "./core/http";
 import { Journal } from "./core/journal";
 import type { SandboxContext, SandboxModule } from "./core/module";
 import { mountControlRoutes } from "./core/control";
+import { mountHomePage } from "./core/home";
+import { createOAuthModule } from "./oauth/module";
 
 export interface SandboxOptions {
   port: number;
@@ -61,6 +63,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     module.mount(router);
   }
   mountControlRoutes(router, context, modules);
+  mountHomePage(router, context, modules);
 
   function flush() {
     writeTimer = undefined;
@@ -79,12 +82,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const server = createServer(async (raw, res) => {
     const started = performance.now();
     const req = toSandboxRequest(raw, context.issuer);
-    res.on("finish", () => {
+    // "close" rather than "finish": a response a fault destroyed is journalled too (status 0).
+    res.on("close", () => {
       journal.add({
         at: new Date(clock.now()).toISOString(),
         method: req.method,
         path: req.url.pathname,
-        status: res.statusCode,
+        status: res.writableFinished ? res.statusCode : 0,
         kind: req.note.kind ?? "http",
         ...req.note,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -150,6 +154,7 @@ function readState(path: string): StateFile | undefined {
 }
 
 /** The sandbox's parts, in mount order. */
-function createModules(_context: SandboxContext): SandboxModule[] {
-  return [];
+function createModules(context: SandboxContext): SandboxModule[] {
+  const oauth = createOAuthModule(context);
+  return [oauth /*, interviews */];
 }

@@ -14,7 +14,7 @@ export interface SandboxRequest {
 }
 
 export type JournalNote = Partial<
-  Pick<JournalEntry, "kind" | "clientId" | "grantType" | "grantId" | "operationName" | "variables" | "outcome">
+  Pick<JournalEntry, "kind" | "clientId" | "grantType" | "grantId" | "operationName" | "variables" | "outcome" | "detail">
 >;
 
 export type Handler = (req: SandboxRequest, res: ServerResponse) => Promise<void> | void;

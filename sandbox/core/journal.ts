@@ -13,6 +13,8 @@ export interface JournalEntry {
   operationName?: string;
   variables?: unknown;
   outcome?: string;
+  /** Why a request failed, for humans reading the journal (never a secret). */
+  detail?: string;
   durationMs: number;
 }
 

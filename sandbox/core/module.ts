@@ -26,4 +26,12 @@ export interface SandboxModule {
   snapshot(): unknown;
   /** Back to the seed, as `POST /_sandbox/reset` asks. */
   reset(): void;
+  /** This part's section of the sandbox home page (`GET /`), if it has one. */
+  homeSection?(): HomeSection;
+}
+
+/** A titled block of the home page; `html` is trusted markup the module escaped itself. */
+export interface HomeSection {
+  title: string;
+  html: string;
 }

@@ -27,6 +27,7 @@ export interface AccessTokenClaims {
   /** The employer the token represents, if one was selected. */
   employerId: string | null;
   grantId: string | null;
+  /** Epoch milliseconds (compare with `clock.now()`). */
   expiresAt: number;
 }
 

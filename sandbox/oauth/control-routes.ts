@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { readJson } from "../core/control";
+import { HttpError, type Router, type SandboxRequest, sendJson } from "../core/http";
+import { tokenFaultSchema } from "./faults";
+import type { OAuthRuntime } from "./runtime";
+import { APP_SCOPES, isScope, splitScopes } from "./scopes";
+import { ROTATION_MODES, type Grant } from "./store";
+
+const DEFAULT_USER_SCOPES = "email employer_access offline_access interviews.schedule";
+
+const mintSchema = z.object({
+  grant_type: z.enum(["authorization_code", "client_credentials"]).default("authorization_code"),
+  client_id: z.string().max(200).default("lobby-local"),
+  /** A user id or email; required unless grant_type is client_credentials. */
+  user: z.string().max(320).optional(),
+  /** Omitted: the user's first employer; null: no employer. */
+  employer: z.string().max(200).nullable().optional(),
+  scope: z.union([z.string().max(1000), z.array(z.string().max(100)).max(20)]).optional(),
+});
+
+const modeSchema = z.object({
+  rotation: z.enum(ROTATION_MODES).optional(),
+  graceSeconds: z.number().int().min(0).max(86_400).optional(),
+  refreshWithoutEmployer: z.enum(["drop", "keep"]).optional(),
+});
+
+async function parseBody<T extends z.ZodType>(req: SandboxRequest, schema: T): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await readJson(req));
+  if (!parsed.success) throw new HttpError(400, z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** The OAuth half's `/_sandbox/...` routes: mint tokens, inspect and revoke grants, modes, faults. */
+export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
+  const { store, tokens, faults, context } = rt;
+
+  router.on("POST", "/_sandbox/oauth/tokens", async (req, res) => {
+    req.note.kind = "sandbox.oauth.mint";
+    const body = await parseBody(req, mintSchema);
+    const client = store.clients.get(body.client_id);
+    if (!client) throw new HttpError(400, `No client "${body.client_id}"`);
+    req.note.clientId = client.id;
+    const scopes = typeof body.scope === "string" ? splitScopes(body.scope) : (body.scope ?? null);
+    const unknown = (scopes ?? []).filter((s) => !isScope(s));
+    if (unknown.length > 0) throw new HttpError(400, `Unknown scope: ${unknown.join(", ")}`);
+
+    if (body.grant_type === "client_credentials") {
+      const employerId = body.employer ?? null;
+      if (employerId !== null && !client.employerIds.includes(employerId)) {
+        throw new HttpError(400, `Client ${client.id} cannot act for employer "${employerId}"`);
+      }
+      const appScopes = scopes ?? ["employer_access"];
+      if (appScopes.some((s) => !APP_SCOPES.some((allowed) => allowed === s))) {
+        throw new HttpError(400, `An app token can carry only: ${APP_SCOPES.join(", ")}`);
+      }
+      sendJson(res, 200, await tokens.issueAppToken(client, appScopes, employerId));
+      return;
+    }
+
+    const user = body.user === undefined ? undefined : findUser(rt, body.user);
+    if (!user) throw new HttpError(400, "Give `user`: the id or email of a seeded user");
+    const employerId = body.employer === undefined ? (user.employerIds[0] ?? null) : body.employer;
+    if (employerId !== null && !user.employerIds.includes(employerId)) {
+      throw new HttpError(400, `${user.name} is not a member of employer "${employerId}"`);
+    }
+    const grantScopes = scopes ?? splitScopes(DEFAULT_USER_SCOPES);
+    const grant = store.addGrant({ clientId: client.id, userId: user.id, employerId, scopes: grantScopes }, context.clock.now());
+    req.note.grantId = grant.id;
+    const withRefresh = grantScopes.includes("offline_access");
+    sendJson(res, 200, await tokens.issueForGrant(grant, { employerId, refresh: { kind: withRefresh ? "new" : "none" } }));
+  });
+
+  router.on("GET", "/_sandbox/oauth/grants", (req, res) => {
+    const userFilter = req.url.searchParams.get("user");
+    const clientFilter = req.url.searchParams.get("client_id");
+    const user = userFilter === null ? undefined : findUser(rt, userFilter);
+    const grants = [...store.grants.values()].filter(
+      (g) => (userFilter === null || g.userId === user?.id) && (clientFilter === null || g.clientId === clientFilter),
+    );
+    sendJson(res, 200, { grants: grants.map((g) => grantView(rt, g)) });
+  });
+
+  router.on("POST", "/_sandbox/oauth/grants/:id/revoke", (req, res, params) => {
+    const grant = store.grants.get(params.id ?? "");
+    if (!grant) throw new HttpError(404, "No such grant");
+    store.revokeGrant(grant, context.clock.now(), "revoked through the control API");
+    context.markDirty();
+    sendJson(res, 200, grantView(rt, grant));
+  });
+
+  router.on("POST", "/_sandbox/users/:id/revoke", (req, res, params) => {
+    const user = findUser(rt, params.id ?? "");
+    if (!user) throw new HttpError(404, "No such user");
+    const clientFilter = req.url.searchParams.get("client_id");
+    let revoked = 0;
+    for (const grant of store.grants.values()) {
+      if (grant.userId !== user.id || grant.revokedAt !== null) continue;
+      if (clientFilter !== null && grant.clientId !== clientFilter) continue;
+      store.revokeGrant(grant, context.clock.now(), "the user revoked the app's access");
+      revoked += 1;
+    }
+    context.markDirty();
+    sendJson(res, 200, { userId: user.id, revokedGrants: revoked });
+  });
+
+  router.on("GET", "/_sandbox/oauth/mode", (_req, res) => {
+    sendJson(res, 200, store.settings);
+  });
+
+  router.on("POST", "/_sandbox/oauth/mode", async (req, res) => {
+    const body = await parseBody(req, modeSchema);
+    store.settings = {
+      rotation: body.rotation ?? store.settings.rotation,
+      graceSeconds: body.graceSeconds ?? store.settings.graceSeconds,
+      refreshWithoutEmployer: body.refreshWithoutEmployer ?? store.settings.refreshWithoutEmployer,
+    };
+    context.markDirty();
+    sendJson(res, 200, store.settings);
+  });
+
+  router.on("GET", "/_sandbox/faults/token", (_req, res) => {
+    sendJson(res, 200, { fault: faults.current() });
+  });
+
+  router.on("POST", "/_sandbox/faults/token", async (req, res) => {
+    const fault = await parseBody(req, tokenFaultSchema);
+    faults.set(fault);
+    sendJson(res, 200, { fault: faults.current() });
+  });
+
+  router.on("DELETE", "/_sandbox/faults/token", (_req, res) => {
+    faults.clear();
+    sendJson(res, 200, { fault: null });
+  });
+}
+
+function findUser(rt: OAuthRuntime, idOrEmail: string) {
+  const needle = idOrEmail.toLowerCase();
+  return rt.store.users.get(idOrEmail) ?? [...rt.store.users.values()].find((u) => u.email.toLowerCase() === needle);
+}
+
+/** A grant as the control API shows it: ids, scopes, times and counts; never a token. */
+function grantView(rt: OAuthRuntime, grant: Grant) {
+  const now = rt.context.clock.now();
+  const refresh = [...rt.store.refreshTokens.values()].filter((t) => t.grantId === grant.id);
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    id: grant.id,
+    clientId: grant.clientId,
+    userId: grant.userId,
+    employerId: grant.employerId,
+    scopes: grant.scopes,
+    createdAt: iso(grant.createdAt),
+    revokedAt: iso(grant.revokedAt),
+    revokedReason: grant.revokedReason,
+    refreshTokens: {
+      active: refresh.filter((t) => t.rotatedAt === null && t.expiresAt > now).length,
+      rotated: refresh.filter((t) => t.rotatedAt !== null).length,
+      expired: refresh.filter((t) => t.rotatedAt === null && t.expiresAt <= now).length,
+    },
+    accessTokens: [...rt.store.accessTokens.values()].filter((t) => t.grantId === grant.id && t.expiresAt > now).length,
+  };
+}

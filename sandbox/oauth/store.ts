@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { SandboxEmployer, SandboxUser } from "./api";
+import { generateSigningKey, signingKeySchema } from "./keys";
+
+export const GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+
+const id = z.string().min(1).max(200);
+
+const clientSchema = z.object({
+  id,
+  secret: z.string().min(1),
+  name: z.string(),
+  redirectUris: z.array(z.url()).max(5),
+  grantTypes: z.array(z.enum(GRANT_TYPES)),
+  /** The employers the app itself may act for (client credentials, appinfo). */
+  employerIds: z.array(id),
+});
+export type OAuthClient = z.infer<typeof clientSchema>;
+
+const employerSchema = z.object({ id, name: z.string(), advertiserId: z.string() });
+const userSchema = z.object({
+  id,
+  name: z.string(),
+  email: z.email(),
+  emailVerified: z.boolean().default(true),
+  employerIds: z.array(id),
+});
+export type SeedUser = z.infer<typeof userSchema>;
+
+export const seedSchema = z.object({
+  clients: z.array(clientSchema).min(1),
+  employers: z.array(employerSchema),
+  users: z.array(userSchema).min(1),
+});
+export type OAuthSeed = z.infer<typeof seedSchema>;
+
+/** One authorization a user gave a client; every code and token hangs off one grant. */
+const grantSchema = z.object({
+  id,
+  clientId: id,
+  userId: id,
+  /** The employer of the newest token issued under this grant. */
+  employerId: id.nullable(),
+  scopes: z.array(z.string()),
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+  revokedReason: z.string().nullable(),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+const codeSchema = z.object({
+  grantId: id,
+  clientId: id,
+  redirectUri: z.string(),
+  codeChallenge: z.string().nullable(),
+  nonce: z.string().nullable(),
+  employerId: id.nullable(),
+  expiresAt: z.number(),
+  usedAt: z.number().nullable(),
+});
+export type CodeRecord = z.infer<typeof codeSchema>;
+
+const refreshSchema = z.object({
+  grantId: id,
+  clientId: id,
+  issuedAt: z.number(),
+  lastUsedAt: z.number().nullable(),
+  expiresAt: z.number(),
+  /** Set when a newer token replaced this one; presenting it again is reuse. */
+  rotatedAt: z.number().nullable(),
+});
+export type RefreshRecord = z.infer<typeof refreshSchema>;
+
+const accessSchema = z.object({
+  grantId: id.nullable(),
+  clientId: id,
+  expiresAt: z.number(),
+  revokedAt: z.number().nullable(),
+});
+export type AccessRecord = z.infer<typeof accessSchema>;
+
+const sessionSchema = z.object({ userId: id.nullable(), createdAt: z.number() });
+export type BrowserSession = z.infer<typeof sessionSchema>;
+
+/** An authorize request waiting for the person to choose an account, employer and consent. */
+const pendingSchema = z.object({
+  id,
+  sessionId: id,
+  csrf: z.string(),
+  clientId: id,
+  redirectUri: z.string(),
+  scopes: z.array(z.string()),
+  state: z.string().nullable(),
+  nonce: z.string().nullable(),
+  codeChallenge: z.string().nullable(),
+  selectEmployer: z.boolean(),
+  userId: id.nullable(),
+  employerChosen: z.boolean(),
+  employerId: id.nullable(),
+  createdAt: z.number(),
+});
+export type PendingAuthorization = z.infer<typeof pendingSchema>;
+
+export const ROTATION_MODES = ["rotate", "reuse", "grace"] as const;
+export const settingsSchema = z.object({
+  /** rotate: a refresh returns a new refresh token; reuse: the same one; grace: rotate, but
+   * the replaced token still works for `graceSeconds`. */
+  rotation: z.enum(ROTATION_MODES),
+  graceSeconds: z.number().int().min(0).max(86_400),
+  /** What a refresh without `employer` does: drop the employer (what Indeed's notes say) or keep it. */
+  refreshWithoutEmployer: z.enum(["drop", "keep"]),
+});
+export type OAuthSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: OAuthSettings = { rotation: "rotate", graceSeconds: 30, refreshWithoutEmployer: "drop" };
+
+const snapshotSchema = z.object({
+  version: z.literal(1),
+  signingKey: signingKeySchema,
+  settings: settingsSchema,
+  clients: z.array(clientSchema),
+  employers: z.array(employerSchema),
+  users: z.array(userSchema),
+  grants: z.record(z.string(), grantSchema),
+  codes: z.record(z.string(), codeSchema),
+  refreshTokens: z.record(z.string(), refreshSchema),
+  accessTokens: z.record(z.string(), accessSchema),
+  sessions: z.record(z.string(), sessionSchema),
+  pending: z.record(z.string(), pendingSchema),
+});
+export type OAuthSnapshot = z.infer<typeof snapshotSchema>;
+
+const SEED_URL = new URL("../seed/oauth.json", import.meta.url);
+
+export function readSeed(): OAuthSeed {
+  return seedSchema.parse(JSON.parse(readFileSync(SEED_URL, "utf8")));
+}
+
+// Bounds so a script hammering the authorize page cannot grow the state without limit.
+const MAX_SESSIONS = 2_000;
+const MAX_PENDING = 2_000;
+
+/**
+ * The OAuth half's whole state, in Maps (never plain objects: keys can come from requests).
+ * Codes and refresh tokens are keyed by the SHA-256 of the secret, never the secret itself.
+ */
+export class OAuthStore {
+  signingKey = generateSigningKey();
+  settings: OAuthSettings = { ...DEFAULT_SETTINGS };
+  clients = new Map<string, OAuthClient>();
+  employers = new Map<string, SandboxEmployer>();
+  users = new Map<string, SeedUser>();
+  grants = new Map<string, Grant>();
+  codes = new Map<string, CodeRecord>();
+  refreshTokens = new Map<string, RefreshRecord>();
+  accessTokens = new Map<string, AccessRecord>();
+  sessions = new Map<string, BrowserSession>();
+  pending = new Map<string, PendingAuthorization>();
+
+  /** Back to the seed. The signing key survives, so apps' cached JWKS stay valid. */
+  seed(seed: OAuthSeed): void {
+    this.settings = { ...DEFAULT_SETTINGS };
+    this.clients = new Map(seed.clients.map((c) => [c.id, c]));
+    this.employers = new Map(seed.employers.map((e) => [e.id, e]));
+    this.users = new Map(seed.users.map((u) => [u.id, u]));
+    for (const map of [this.grants, this.codes, this.refreshTokens, this.accessTokens, this.sessions, this.pending]) {
+      map.clear();
+    }
+  }
+
+  /** Restores a snapshot; false when it is not one this version understands. */
+  restore(value: unknown): boolean {
+    const parsed = snapshotSchema.safeParse(value);
+    if (!parsed.success) return false;
+    const s = parsed.data;
+    this.signingKey = s.signingKey;
+    this.settings = s.settings;
+    this.clients = new Map(s.clients.map((c) => [c.id, c]));
+    this.employers = new Map(s.employers.map((e) => [e.id, e]));
+    this.users = new Map(s.users.map((u) => [u.id, u]));
+    this.grants = new Map(Object.entries(s.grants));
+    this.codes = new Map(Object.entries(s.codes));
+    this.refreshTokens = new Map(Object.entries(s.refreshTokens));
+    this.accessTokens = new Map(Object.entries(s.accessTokens));
+    this.sessions = new Map(Object.entries(s.sessions));
+    this.pending = new Map(Object.entries(s.pending));
+    return true;
+  }
+
+  snapshot(): OAuthSnapshot {
+    return {
+      version: 1,
+      signingKey: this.signingKey,
+      settings: this.settings,
+      clients: [...this.clients.values()],
+      employers: [...this.employers.values()],
+      users: [...this.users.values()],
+      grants: Object.fromEntries(this.grants),
+      codes: Object.fromEntries(this.codes),
+      refreshTokens: Object.fromEntries(this.refreshTokens),
+      accessTokens: Object.fromEntries(this.accessTokens),
+      sessions: Object.fromEntries(this.sessions),
+      pending: Object.fromEntries(this.pending),
+    };
+  }
+
+  publicUser(user: SeedUser): SandboxUser {
+    return { id: user.id, email: user.email, name: user.name, employerIds: [...user.employerIds] };
+  }
+
+  userEmployers(user: SeedUser): SandboxEmployer[] {
+    return user.employerIds.flatMap((employerId) => {
+      const employer = this.employers.get(employerId);
+      return employer ? [employer] : [];
+    });
+  }
+
+  addGrant(fields: Pick<Grant, "clientId" | "userId" | "employerId" | "scopes">, now: number): Grant {
+    const grant: Grant = { id: `grant-${randomUUID()}`, ...fields, createdAt: now, revokedAt: null, revokedReason: null };
+    this.grants.set(grant.id, grant);
+    return grant;
+  }
+
+  revokeGrant(grant: Grant, now: number, reason: string): void {
+    if (grant.revokedAt !== null) return;
+    grant.revokedAt = now;
+    grant.revokedReason = reason;
+  }
+
+  /** Drops records that can no longer matter (expired long enough ago), bounding the state. */
+  prune(now: number): void {
+    const day = 86_400_000;
+    for (const [key, code] of this.codes) if (code.expiresAt + day < now) this.codes.delete(key);
+    for (const [key, token] of this.accessTokens) if (token.expiresAt + day < now) this.accessTokens.delete(key);
+    for (const [key, token] of this.refreshTokens) if (token.expiresAt + day < now) this.refreshTokens.delete(key);
+    for (const [key, request] of this.pending) if (request.createdAt + day < now) this.pending.delete(key);
+    trimOldest(this.pending, MAX_PENDING);
+    trimOldest(this.sessions, MAX_SESSIONS);
+  }
+}
+
+function trimOldest<V>(map: Map<string, V>, max: number): void {
+  // Maps iterate in insertion order, so the first keys are the oldest.
+  for (const key of map.keys()) {
+    if (map.size <= max) return;
+    map.delete(key);
+  }
+}
