@@ -176,3 +176,27 @@ export const auditEvents = pgTable(
   },
   (t) => [index("audit_events_employer_created_idx").on(t.employerId, t.createdAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (issue 5, lib/auth): server-side sessions.
+
+/**
+ * One row per signed-in browser. The session cookie (a next-auth JWT) carries only this id,
+ * the user id and the connection id; deleting the row ends the session at once, whatever the
+ * cookie's own expiry says. A fresh row (a fresh id) is made at every sign-in.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => indeedConnections.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId), index("auth_sessions_connection_idx").on(t.connectionId)],
+);
