@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { config } from "@/lib/config";
+import { config, type Config } from "@/lib/config";
 
 // `npm run dev`: the whole embedded setup in one process tree. The Indeed sandbox starts when
 // the configured issuer is the local one; the app runs `next dev` and uses PGlite unless
 // DATABASE_URL is set. Stopping either one stops both.
-const settings = config();
+let settings: Config;
+try {
+  settings = config();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const children: ChildProcess[] = [];
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
