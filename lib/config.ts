@@ -9,7 +9,11 @@ import { z } from "zod";
  * the app at start with a message that names it. README.md lists every variable.
  */
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce
+  .number({ error: "must be a port number (1-65535)" })
+  .int({ error: "must be a port number (1-65535)" })
+  .min(1, "must be a port number (1-65535)")
+  .max(65535, "must be a port number (1-65535)");
 const optionalText = z
   .string()
   .optional()
