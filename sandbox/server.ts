@@ -8,6 +8,7 @@ import type { SandboxContext, SandboxModule } from "./core/module";
 import { mountControlRoutes } from "./core/control";
 import { mountHomePage } from "./core/home";
 import { createOAuthModule } from "./oauth/module";
+import { createInterviewModule } from "./interviews/module";
 
 export interface SandboxOptions {
   port: number;
@@ -156,5 +157,5 @@ function readState(path: string): StateFile | undefined {
 /** The sandbox's parts, in mount order. */
 function createModules(context: SandboxContext): SandboxModule[] {
   const oauth = createOAuthModule(context);
-  return [oauth /*, interviews */];
+  return [oauth, createInterviewModule(context, oauth.api)];
 }
