@@ -54,7 +54,8 @@ export function toSandboxRequest(raw: IncomingMessage, base: string): SandboxReq
           chunks.push(chunk);
         });
         raw.on("end", () => resolve(Buffer.concat(chunks)));
-        raw.on("error", reject);
+        // A client that hangs up mid-body is its problem, not a sandbox error.
+        raw.on("error", () => reject(new HttpError(400, "The request was aborted")));
       });
       return cached;
     },
@@ -161,7 +162,11 @@ export class Router {
       }
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(found[i + 1] ?? "");
+        try {
+          params[key] = decodeURIComponent(found[i + 1] ?? "");
+        } catch {
+          throw new HttpError(400, "Malformed percent-encoding in the URL path");
+        }
       });
       return { handler: route.handler, params };
     }

@@ -1,13 +1,17 @@
 import type { Router } from "../core/http";
 import type { SandboxContext, SandboxModule } from "../core/module";
+import { mountAccountPages } from "./account";
 import type { OAuthApi } from "./api";
+import { mountAuthorize } from "./authorize";
 import { mountOAuthControlRoutes } from "./control-routes";
 import { mountDiscovery } from "./discovery";
 import { TokenFaults } from "./faults";
 import { oauthHomeSection } from "./home-section";
 import type { OAuthRuntime } from "./runtime";
 import { readSession } from "./session";
+import { mountRevocation } from "./revocation";
 import { OAuthStore, readSeed } from "./store";
+import { mountTokenEndpoint } from "./token-endpoint";
 import { TokenService } from "./tokens";
 import { mountUserInfo } from "./userinfo";
 
@@ -43,7 +47,11 @@ export function createOAuthModule(context: SandboxContext): SandboxModule & { ap
     api,
     mount(router: Router) {
       mountDiscovery(router, rt);
+      mountAuthorize(router, rt);
+      mountTokenEndpoint(router, rt);
+      mountRevocation(router, rt);
       mountUserInfo(router, rt);
+      mountAccountPages(router, rt);
       mountOAuthControlRoutes(router, rt);
     },
     load(snapshot) {

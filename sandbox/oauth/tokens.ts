@@ -71,15 +71,17 @@ export class TokenService {
   /** Access token, ID token and (per plan) refresh token for a person's grant. */
   async issueForGrant(
     grant: Grant,
-    options: { employerId: string | null; refresh: RefreshPlan; nonce?: string | null },
+    options: { employerId: string | null; refresh: RefreshPlan; nonce?: string | null; scopes?: string[] },
   ): Promise<TokenResponse> {
     const user = this.store.users.get(grant.userId);
     if (!user) throw new Error(`grant ${grant.id} names a user that does not exist`);
     grant.employerId = options.employerId;
+    // A refresh may narrow the access token's scope; the grant itself keeps what was consented.
+    const scopes = options.scopes ?? grant.scopes;
     const access = await this.signAccessToken({
       sub: subjectOf(user.id),
       clientId: grant.clientId,
-      scopes: grant.scopes,
+      scopes,
       employerId: options.employerId,
       grantId: grant.id,
     });
@@ -106,7 +108,7 @@ export class TokenService {
       access_token: access,
       token_type: "Bearer",
       expires_in: ACCESS_TOKEN_SECONDS,
-      scope: grant.scopes.join(" "),
+      scope: scopes.join(" "),
       id_token: idToken,
     };
     if (options.refresh.kind === "new") response.refresh_token = this.newRefreshToken(grant);
