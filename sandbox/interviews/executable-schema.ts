@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { makeExecutableSchema } from "@graphql-tools/schema";
-import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
+import {
+  buildSchema,
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  Kind,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
 import { ApiError, badInput } from "./api-error";
 import type { DecisionValue, StoredEvent, StoredSession } from "./event-model";
 import { findEvents, type SortDirection, type SortField, type TimeRange } from "./find-events";
@@ -23,8 +30,8 @@ export interface ResolverContext {
   changed: boolean;
 }
 
-const DateTime = new GraphQLScalarType<number, string>({
-  name: "DateTime",
+/** Resolvers see DateTime values as epoch milliseconds. */
+const dateTimeBehaviour: Pick<GraphQLScalarType, "serialize" | "parseValue" | "parseLiteral"> = {
   serialize(value) {
     if (typeof value !== "number") throw new GraphQLError("DateTime cannot represent a non-time value");
     return formatDateTime(value);
@@ -34,7 +41,7 @@ const DateTime = new GraphQLScalarType<number, string>({
     if (ast.kind !== Kind.STRING) throw new GraphQLError("DateTime must be a string such as 2030-01-15T14:30:00+00:00.");
     return parseDateTime(ast.value, "DateTime");
   },
-});
+};
 
 interface RangeInput {
   after?: number | null;
@@ -78,7 +85,6 @@ function recordView(service: InterviewService, session: StoredSession) {
 }
 
 const resolvers = {
-  DateTime,
   Query: {
     virtualInterviewEvents(_: unknown, args: { input: { ids: string[] } }, { service, actor }: ResolverContext) {
       const { ids } = args.input;
@@ -177,6 +183,19 @@ const resolvers = {
   },
 };
 
+/** The SDL with the sandbox's resolvers attached (fields without one read the property of the same name). */
 export function createExecutableSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: SCHEMA_SDL, resolvers });
+  const schema = buildSchema(SCHEMA_SDL);
+  Object.assign(schema.getType("DateTime") as GraphQLScalarType, dateTimeBehaviour);
+  for (const [typeName, fieldResolvers] of Object.entries(resolvers)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`No object type ${typeName} in the schema`);
+    const fields = type.getFields();
+    for (const [fieldName, resolve] of Object.entries(fieldResolvers)) {
+      const field = fields[fieldName];
+      if (!field) throw new Error(`No field ${typeName}.${fieldName} in the schema`);
+      field.resolve = resolve as GraphQLFieldResolver<unknown, ResolverContext>;
+    }
+  }
+  return schema;
 }
