@@ -218,6 +218,37 @@ describe("token endpoint: client authentication and request format", () => {
   });
 });
 
+describe("token endpoint: sequential authorizations and disabled grant types", () => {
+  it("invalidates the older refresh token when the same person authorizes the app again", async () => {
+    const first = await freshCode();
+    const older = await exchange(first.code, first.verifier);
+    const second = await freshCode();
+    const newer = await exchange(second.code, second.verifier);
+    const stale = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: older.body.refresh_token ?? "" });
+    expect(stale.body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
+    const fresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: newer.body.refresh_token ?? "" });
+    expect(fresh.status).toBe(200);
+  });
+
+  it("answers invalid_grant for the code grant on a client without it, and unauthorized_client at authorize", async () => {
+    const { body } = await tokenRequest(sandbox, {
+      grant_type: "authorization_code",
+      code: "whatever",
+      redirect_uri: "http://localhost:5556/callback",
+      client_id: "report-bot",
+      client_secret: "report-bot-secret",
+    });
+    expect(body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
+    const response = await fetch(
+      `${sandbox.url}/oauth/v2/authorize?client_id=report-bot&redirect_uri=${encodeURIComponent("http://localhost:5556/callback")}&response_type=code&scope=email&state=s`,
+      { redirect: "manual" },
+    );
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.searchParams.get("error")).toBe("unauthorized_client");
+    expect(location.searchParams.get("state")).toBe("s");
+  });
+});
+
 describe("token endpoint: the journal", () => {
   it("records each token request with its outcome and never a secret", async () => {
     const { code, verifier } = await freshCode();

@@ -67,6 +67,14 @@ export async function authorizationCodeGrant(rt: OAuthRuntime, client: OAuthClie
   const { grant, user } = liveGrant(rt, record.grantId);
   const employerId = employerParam(form, user) ?? record.employerId;
   record.usedAt = now;
+  // Indeed: after a new authorization by the same person, the app's older refresh tokens for
+  // them stop working (the app must store the newest). Their access tokens run out normally.
+  for (const [hash, token] of rt.store.refreshTokens) {
+    const owner = rt.store.grants.get(token.grantId);
+    if (owner && owner.id !== grant.id && owner.clientId === client.id && owner.userId === user.id) {
+      rt.store.refreshTokens.delete(hash);
+    }
+  }
   const body = await rt.tokens.issueForGrant(grant, {
     employerId,
     refresh: { kind: grant.scopes.includes("offline_access") ? "new" : "none" },
