@@ -59,9 +59,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
 
   const modules = createModules(context);
-  for (const module of modules) {
-    module.load(saved?.modules[module.name]);
-    module.mount(router);
+  for (const part of modules) {
+    part.load(saved?.modules[part.name]);
+    part.mount(router);
   }
   mountControlRoutes(router, context, modules);
   mountHomePage(router, context, modules);

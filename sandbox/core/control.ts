@@ -8,7 +8,7 @@ import type { SandboxContext, SandboxModule } from "./module";
  */
 export function mountControlRoutes(router: Router, context: SandboxContext, modules: SandboxModule[]) {
   router.on("POST", "/_sandbox/reset", (_req, res) => {
-    for (const module of modules) module.reset();
+    for (const part of modules) part.reset();
     context.clock.reset();
     context.journal.clear();
     context.markDirty();
