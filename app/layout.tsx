@@ -8,6 +8,10 @@ export const metadata: Metadata = {
   description: "Schedule Indeed virtual interviews from your applicant tracking system.",
 };
 
+// Every page renders per request: the CSP nonce (proxy.ts) changes with each one, and the
+// header shows who is signed in.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

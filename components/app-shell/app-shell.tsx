@@ -1,5 +1,12 @@
+import "server-only";
 import Link from "next/link";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { SignInButton } from "@/components/auth/sign-in-button";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { getEmployerSession, refreshTokenExpiresSoon, type EmployerSession } from "@/lib/auth/session";
+import { EmployerMenu } from "./employer-menu";
+import { Providers } from "./providers";
 
 const navigation = [
   { href: "/applications", label: "Applications" },
@@ -7,10 +14,25 @@ const navigation = [
   { href: "/privacy", label: "Privacy" },
 ];
 
+async function currentSession(): Promise<EmployerSession | null> {
+  try {
+    return await getEmployerSession();
+  } catch (error) {
+    // The frame must render even when the database is down; pages check the session themselves.
+    console.error("[app-shell] session lookup failed", (error as Error).name);
+    return null;
+  }
+}
+
 /** The frame of every page: skip link, header with product, navigation and account. */
-export function AppShell({ children }: { children: ReactNode }) {
+export async function AppShell({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+  const path = safeReturnPath((await headers()).get("x-lobby-path"));
+  const expiresAt = session?.refreshTokenExpiresAt?.getTime();
+  const expiringSoon = session ? refreshTokenExpiresSoon(session) : false;
+
   return (
-    <>
+    <Providers employerId={session?.employer.id ?? null}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -22,23 +44,62 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link href="/" className="text-lg font-semibold text-brand-700">
             Lobby
           </Link>
-          <nav aria-label="Main">
-            <ul className="flex gap-4 text-sm">
-              {navigation.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="rounded px-1 text-slate-700 hover:text-brand-700">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="ml-auto text-sm text-slate-600">Not signed in</div>
+          {session && (
+            <nav aria-label="Main">
+              <ul className="flex gap-4 text-sm">
+                {navigation.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="rounded px-1 text-slate-700 hover:text-brand-700">
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="ml-auto text-sm text-slate-700">
+            {session ? (
+              <EmployerMenu
+                userLabel={session.user.name ?? session.user.email ?? "you"}
+                employer={session.employer}
+                employers={session.employers}
+                returnTo={path}
+              />
+            ) : (
+              <span>Not signed in</span>
+            )}
+          </div>
         </div>
       </header>
+      {session?.connectionStatus === "needs_reauth" && (
+        <div role="alert" className="border-b border-amber-300 bg-amber-50" data-testid="reconnect-banner">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 text-sm text-amber-950">
+            <p>Indeed no longer accepts Lobby&apos;s connection to your account. Reconnect to keep scheduling interviews.</p>
+            <SignInButton callbackUrl={path} size="sm">
+              Reconnect to Indeed
+            </SignInButton>
+          </div>
+        </div>
+      )}
+      {expiringSoon && (
+        <div role="status" className="border-b border-amber-300 bg-amber-50" data-testid="expiry-banner">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 text-sm text-amber-950">
+            <p>
+              Your Indeed connection ends on{" "}
+              <time dateTime={new Date(expiresAt!).toISOString()}>
+                {new Date(expiresAt!).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })}
+              </time>
+              . Reconnect before then to keep scheduling interviews.
+            </p>
+            <SignInButton callbackUrl={path} size="sm" variant="outline">
+              Reconnect to Indeed
+            </SignInButton>
+          </div>
+        </div>
+      )}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-    </>
+    </Providers>
   );
 }

@@ -9,6 +9,7 @@ import { authSessions, employerMemberships, employers, indeedConnections, users 
 import { checkSameOrigin } from "./origin-check";
 import { safeReturnPath } from "./return-path";
 import { sessionCookie } from "./session-cookie";
+import { REFRESH_TOKEN_WARNING_MS } from "./tokens";
 
 /**
  * Who is signed in and which Indeed connection (and so which employer) they act through.
@@ -150,6 +151,12 @@ export async function requireEmployerSession(returnTo: string = "/"): Promise<Em
   const session = await getEmployerSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return session;
+}
+
+/** Indeed's refresh token ends within 7 days: the UI asks the user to reconnect in time. */
+export function refreshTokenExpiresSoon(session: EmployerSession, now: Date = new Date()): boolean {
+  if (session.connectionStatus !== "active" || !session.refreshTokenExpiresAt) return false;
+  return session.refreshTokenExpiresAt.getTime() - now.getTime() < REFRESH_TOKEN_WARNING_MS;
 }
 
 /** The JSON error shape of every API route (see lib/indeed/errors.ts for the full set). */

@@ -1,22 +1,38 @@
 import "server-only";
+import { discover } from "@/lib/auth/indeed-oauth";
+import { config } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 
 export interface HealthReport {
   status: "ok" | "degraded";
   database: { status: "up" | "down"; kind: "pglite" | "postgres" };
+  /** Indeed's OAuth side: can its discovery document be read, and is it the local sandbox? */
+  indeed: { status: "up" | "down"; issuer: string; sandbox: boolean };
 }
 
 const PING_TIMEOUT_MS = 2_000;
 
+function within<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return Promise.race([
+    promise.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), PING_TIMEOUT_MS).unref?.()),
+  ]);
+}
+
 /** What /api/health reports: each dependency's state, checked now. */
 export async function checkHealth(): Promise<HealthReport> {
   const handle = databaseHandle();
-  const up = await Promise.race([
-    handle.ping(),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS)),
+  const { issuer, usesSandbox } = config().indeed;
+  const [up, indeedUp] = await Promise.all([
+    within(handle.ping(), false),
+    within(
+      discover(issuer).then(() => true),
+      false,
+    ),
   ]);
   return {
-    status: up ? "ok" : "degraded",
+    status: up && indeedUp ? "ok" : "degraded",
     database: { status: up ? "up" : "down", kind: handle.kind },
+    indeed: { status: indeedUp ? "up" : "down", issuer, sandbox: usesSandbox },
   };
 }

@@ -1,0 +1,17 @@
+import { getEmployerSessionFromRequest } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { indeedClient } from "@/lib/indeed/client";
+import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+
+export const dynamic = "force-dynamic";
+
+function handle(request: Request): Promise<Response> {
+  return handleGraphqlRequest(request, {
+    appUrl: config().appUrl,
+    getSession: getEmployerSessionFromRequest,
+    client: indeedClient(),
+  });
+}
+
+// Every method reaches the handler so that GET & co. get the same JSON error shape (405).
+export { handle as POST, handle as GET, handle as PUT, handle as PATCH, handle as DELETE };

@@ -1,0 +1,124 @@
+import "server-only";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { config } from "@/lib/config";
+import {
+  missingScopes,
+  oauthSettings,
+  requestToken,
+  verifyIdToken,
+  type IndeedIdentity,
+  type IndeedTokenResponse,
+} from "./indeed-oauth";
+import type { SignInErrorCode } from "./sign-in-errors";
+
+/** What the app asks Indeed for. `openid`/`profile` are not Indeed scopes. */
+export const INDEED_SCOPES = "email employer_access offline_access interviews.schedule";
+
+/**
+ * The token set next-auth hands to the `signIn` and `jwt` callbacks. When the code exchange
+ * or the ID-token check fails, `lobby_error` says why and nothing else is set: next-auth's
+ * own errors all read "OAuthCallback", and the user deserves to know which one it was.
+ */
+export type IndeedSignInTokens = Partial<IndeedTokenResponse> & {
+  employer?: string;
+  lobby_identity?: IndeedIdentity;
+  lobby_error?: SignInErrorCode;
+};
+
+export interface IndeedProfile {
+  sub: string;
+  name: string | null;
+  email: string | null;
+  lobby_error?: SignInErrorCode;
+}
+
+/**
+ * next-auth's provider for Indeed (or the sandbox): discovery on the configured issuer, PKCE
+ * and state, `prompt=select_employer`. The code exchange is ours (`token.request`) because
+ * Indeed wants the `employer` the callback returned sent along with the code; the ID token
+ * is verified against the JWKS (signature, iss, aud, exp, iat) before anything is trusted.
+ */
+export function indeedProvider(): OAuthConfig<IndeedProfile> {
+  const { issuer, clientId, clientSecret } = config().indeed;
+  return {
+    id: "indeed",
+    name: "Indeed",
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    checks: ["pkce", "state"],
+    // We verify the ID token ourselves (token.request), so next-auth must not decode it unchecked.
+    idToken: false,
+    client: { token_endpoint_auth_method: "client_secret_post" },
+    authorization: { params: { scope: INDEED_SCOPES, prompt: "select_employer" } },
+    httpOptions: { timeout: 5_000 },
+    token: {
+      async request({ params, checks, provider }) {
+        const tokens = await exchangeCode({
+          code: params.code,
+          iss: typeof params.iss === "string" ? params.iss : undefined,
+          employer: typeof params.employer === "string" && params.employer ? params.employer : undefined,
+          codeVerifier: checks.code_verifier,
+          redirectUri: provider.callbackUrl,
+        });
+        return { tokens: tokens as never };
+      },
+    },
+    userinfo: {
+      // The verified ID token is the profile; Indeed's userinfo adds nothing we need.
+      async request({ tokens }) {
+        const set = tokens as unknown as IndeedSignInTokens;
+        const identity = set.lobby_identity;
+        const profile: IndeedProfile = identity
+          ? { sub: identity.subject, name: identity.name, email: identity.email }
+          : { sub: "unknown", name: null, email: null, lobby_error: set.lobby_error ?? "sign_in_failed" };
+        return profile as never;
+      },
+    },
+    profile(profile) {
+      return { id: profile.sub, name: profile.name, email: profile.email };
+    },
+  };
+}
+
+/** The code exchange with `employer`, then ID-token verification. Never throws. */
+export async function exchangeCode(input: {
+  code: string | undefined;
+  iss?: string;
+  employer?: string;
+  codeVerifier?: string;
+  redirectUri: string;
+}): Promise<IndeedSignInTokens> {
+  const settings = oauthSettings();
+  if (!input.code) return { lobby_error: "sign_in_failed" };
+  // RFC 9207: a response naming another issuer is a mix-up attack.
+  if (input.iss !== undefined && input.iss.replace(/\/$/, "") !== settings.issuer) return { lobby_error: "sign_in_failed" };
+  const result = await requestToken(
+    {
+      grant_type: "authorization_code",
+      code: input.code,
+      redirect_uri: input.redirectUri,
+      code_verifier: input.codeVerifier,
+      employer: input.employer,
+    },
+    settings,
+  );
+  if (!result.ok) {
+    if (result.kind === "unavailable") return { lobby_error: "indeed_unavailable" };
+    return { lobby_error: result.error === "invalid_grant" ? "code_invalid" : "sign_in_failed" };
+  }
+  const tokens = result.tokens;
+  if (!tokens.id_token) return { lobby_error: "sign_in_failed" };
+  let identity: IndeedIdentity;
+  try {
+    identity = await verifyIdToken(tokens.id_token, settings);
+  } catch (error) {
+    console.warn("[auth] ID token refused:", (error as Error).name);
+    return { lobby_error: (error as Error).name === "IndeedUnavailableError" ? "indeed_unavailable" : "id_token_invalid" };
+  }
+  const set: IndeedSignInTokens = { ...tokens, employer: input.employer, lobby_identity: identity };
+  if (missingScopes(tokens.scope).length > 0 || !tokens.refresh_token) set.lobby_error = "partial_scopes";
+  else if (!input.employer) set.lobby_error = "no_employer";
+  return set;
+}

@@ -1,0 +1,274 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { print } from "graphql";
+import type { EmployerSession } from "@/lib/auth/session";
+import { tokenService, TokenServiceError, type TokenService } from "@/lib/auth/tokens";
+import { config } from "@/lib/config";
+import { db as processDb, type Database } from "@/lib/db/client";
+import { fieldErrorsFromIssues, graphqlErrorCode, IndeedError, mapGraphqlErrors, type GraphqlErrorLike } from "./errors";
+import { findOperation, type OperationDefinition } from "./operations/registry";
+import type { OperationName, OperationResult, OperationVariables } from "./operations/types";
+import { DEFAULT_RETRY_POLICY, nextRetryDelay, parseRetryAfter, type AttemptFailure, type RetryPolicy } from "./retry-policy";
+
+/**
+ * The Indeed client: sends a registered operation with the connection's access token
+ * (`Authorization: Bearer`, `indeed-client-id`), times out at 5 s, retries reads on transient
+ * failures with jittered backoff, refreshes once on UNAUTHENTICATED, maps every failure to an
+ * IndeedError, and after a successful mutation runs the operation's `onSuccess` hook in one
+ * database transaction. Logs carry the request id, never a token.
+ */
+
+export interface IndeedClientDeps {
+  tokens: Pick<TokenService, "getAccessToken">;
+  db: Database;
+  graphqlUrl: string;
+  clientId: string;
+  atsName: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  policy?: RetryPolicy;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ExecuteOptions {
+  requestId?: string;
+}
+
+const printed = new WeakMap<object, string>();
+function source(definition: OperationDefinition): string {
+  let text = printed.get(definition.document);
+  if (!text) {
+    text = print(definition.document);
+    printed.set(definition.document, text);
+  }
+  return text;
+}
+
+type Attempt =
+  | { ok: true; data: unknown }
+  | { ok: false; unauthenticated: true }
+  | { ok: false; unauthenticated?: false; failure: AttemptFailure; error: IndeedError };
+
+function rootFieldsNull(data: unknown): boolean {
+  if (!data || typeof data !== "object") return true;
+  const values = Object.values(data as Record<string, unknown>);
+  return values.length === 0 || values.every((value) => value === null || value === undefined);
+}
+
+export function createIndeedClient(deps: IndeedClientDeps) {
+  const doFetch = deps.fetch ?? fetch;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
+  const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
+  const timeoutMs = deps.timeoutMs ?? 5_000;
+  const log = deps.log ?? ((line: string) => console.info(line));
+
+  async function attempt(definition: OperationDefinition, variables: unknown, token: string): Promise<Attempt> {
+    let response: Response;
+    try {
+      response = await doFetch(deps.graphqlUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          authorization: `Bearer ${token}`,
+          "indeed-client-id": deps.clientId,
+        },
+        body: JSON.stringify({ query: source(definition), operationName: definition.name, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
+      return {
+        ok: false,
+        failure: { kind: timedOut ? "timeout" : "network" },
+        error: new IndeedError(
+          "INDEED_UNAVAILABLE",
+          definition.kind === "mutation"
+            ? "Indeed did not answer in time; the change may or may not have been made. Check the interview before trying again."
+            : undefined,
+          { status: timedOut ? 504 : 503 },
+        ),
+      };
+    }
+    if (response.status === 401) return { ok: false, unauthenticated: true };
+    if (response.status === 429 || response.status >= 500) {
+      const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"), now());
+      await response.body?.cancel().catch(() => undefined);
+      return {
+        ok: false,
+        failure: { kind: "http", status: response.status, retryAfterSeconds },
+        error:
+          response.status === 429
+            ? new IndeedError("RATE_LIMITED", undefined, { retryAfterSeconds })
+            : new IndeedError("INDEED_UNAVAILABLE", undefined, { status: response.status === 504 ? 504 : 503 }),
+      };
+    }
+    const body = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphqlErrorLike[] } | null;
+    if (!body || typeof body !== "object") {
+      return {
+        ok: false,
+        failure: { kind: "http", status: 502 },
+        error: new IndeedError("INDEED_UNAVAILABLE"),
+      };
+    }
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    if (errors.some((e) => graphqlErrorCode(e) === "UNAUTHENTICATED")) return { ok: false, unauthenticated: true };
+    if (response.ok && body.data !== undefined && body.data !== null && !rootFieldsNull(body.data)) {
+      // Partial successes (GetInterviews with an unknown id) keep their data; the nulls say enough.
+      return { ok: true, data: body.data };
+    }
+    if (errors.length === 0) {
+      return { ok: false, failure: { kind: "http", status: response.status }, error: new IndeedError("INDEED_UNAVAILABLE") };
+    }
+    const code = errors.map(graphqlErrorCode).find((c) => c !== undefined);
+    return { ok: false, failure: { kind: "graphql", code }, error: mapGraphqlErrors(errors, "input") };
+  }
+
+  async function send(
+    definition: OperationDefinition,
+    variables: unknown,
+    session: EmployerSession,
+    requestId: string,
+  ): Promise<unknown> {
+    const started = now();
+    let rejected: string | undefined;
+    let refreshed = false;
+    for (let number = 1; ; number++) {
+      let token: string;
+      try {
+        token = await deps.tokens.getAccessToken(session.connectionId, { rejected });
+      } catch (error) {
+        if (error instanceof TokenServiceError) {
+          log(`[indeed] ${requestId} ${definition.name} token: ${error.code}`);
+          throw new IndeedError(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+        }
+        throw error;
+      }
+      const result = await attempt(definition, variables, token);
+      if (result.ok) {
+        log(`[indeed] ${requestId} ${definition.name} ok attempt=${number} ms=${now() - started}`);
+        return result.data;
+      }
+      if (result.unauthenticated) {
+        // The token was refused: refresh once (a refused call did nothing, so even a mutation
+        // may be sent again), then give up.
+        if (refreshed) {
+          log(`[indeed] ${requestId} ${definition.name} unauthenticated after refresh`);
+          throw new IndeedError("RECONNECT_REQUIRED");
+        }
+        refreshed = true;
+        rejected = token;
+        number--;
+        continue;
+      }
+      const delay = nextRetryDelay({
+        kind: definition.kind,
+        failure: result.failure,
+        attempt: number,
+        elapsedMs: now() - started,
+        random: random(),
+        policy,
+      });
+      log(
+        `[indeed] ${requestId} ${definition.name} failed attempt=${number} ${JSON.stringify(result.failure)}` +
+          (delay === null ? " giving up" : ` retry in ${delay}ms`),
+      );
+      if (delay === null) throw result.error;
+      await sleep(delay);
+    }
+  }
+
+  return {
+    /**
+     * Validates, completes and sends a registered operation; on success of a mutation, runs its
+     * `onSuccess` hook in one transaction. Throws IndeedError for every expected failure.
+     */
+    async execute<N extends OperationName>(
+      session: EmployerSession,
+      name: N,
+      variables: OperationVariables<N> | unknown,
+      context?: unknown,
+      options: ExecuteOptions = {},
+    ): Promise<OperationResult<N>> {
+      const requestId = options.requestId ?? randomUUID();
+      const definition = findOperation(name);
+      if (!definition) throw new IndeedError("UNKNOWN_OPERATION");
+      const parsed = definition.variables.safeParse(variables ?? {});
+      if (!parsed.success) {
+        throw new IndeedError("BAD_USER_INPUT", undefined, { fieldErrors: fieldErrorsFromIssues(parsed.error.issues) });
+      }
+      let parsedContext: unknown = undefined;
+      if (definition.contextSchema) {
+        const result = definition.contextSchema.safeParse(context ?? {});
+        if (!result.success) {
+          throw new IndeedError("INVALID_REQUEST", "The request's context is not valid", {
+            fieldErrors: fieldErrorsFromIssues(
+              result.error.issues.map((issue) => ({ ...issue, path: ["context", ...issue.path] })),
+            ),
+          });
+        }
+        parsedContext = result.data;
+      }
+      if (session.connectionStatus === "needs_reauth") throw new IndeedError("RECONNECT_REQUIRED");
+
+      const prepared = definition.prepare(parsed.data as never, { session, atsName: deps.atsName });
+      const data = (await send(definition, prepared, session, requestId)) as OperationResult<N>;
+
+      if (definition.kind === "mutation" && definition.onSuccess) {
+        const onSuccess = definition.onSuccess;
+        try {
+          await deps.db.transaction(async (tx) => {
+            await onSuccess({ tx, session }, parsed.data as never, data as never, parsedContext);
+          });
+        } catch (error) {
+          log(`[indeed] ${requestId} ${definition.name} succeeded at Indeed but onSuccess failed: ${(error as Error).name}`);
+          throw new IndeedError(
+            "INTERNAL_ERROR",
+            "Indeed accepted the change, but Lobby could not record it. Reload before trying again.",
+          );
+        }
+      }
+      return data;
+    },
+  };
+}
+
+export type IndeedClient = ReturnType<typeof createIndeedClient>;
+
+const globalKey = Symbol.for("lobby.indeedClient");
+type WithClient = typeof globalThis & { [globalKey]?: IndeedClient };
+
+/** The process's Indeed client. */
+export function indeedClient(): IndeedClient {
+  const holder = globalThis as WithClient;
+  if (!holder[globalKey]) {
+    const settings = config();
+    holder[globalKey] = createIndeedClient({
+      tokens: tokenService(),
+      db: processDb(),
+      graphqlUrl: settings.indeed.graphqlUrl,
+      clientId: settings.indeed.clientId,
+      atsName: settings.atsName,
+    });
+  }
+  return holder[globalKey];
+}
+
+/**
+ * Runs a registered operation for the signed-in employer (server components, actions, route
+ * handlers). Throws IndeedError (`code`, `status`, `fieldErrors`) on failure.
+ */
+export function executeOperation<N extends OperationName>(
+  session: EmployerSession,
+  name: N,
+  variables: OperationVariables<N>,
+  context?: unknown,
+  options?: ExecuteOptions,
+): Promise<OperationResult<N>> {
+  return indeedClient().execute(session, name, variables, context, options);
+}
