@@ -88,7 +88,7 @@ export function mountGraphqlEndpoint(router: Router, deps: GraphqlEndpointDeps):
 async function serve(req: SandboxRequest, res: ServerResponse, deps: GraphqlEndpointDeps): Promise<void> {
   const { query, operationName, variables } = await readRequest(req);
   const document = parseDocument(query);
-  const invalid = validate(deps.schema, document, [...specifiedRules, queryLimitsRule]);
+  const invalid = validateDocument(deps.schema, document);
   if (invalid.length > 0) {
     throw new EarlyAnswer(400, {
       errors: invalid.map((e) => formatError(e, "GRAPHQL_VALIDATION_FAILED")),
@@ -189,6 +189,18 @@ function parseDocument(query: string): DocumentNode {
     return parse(query, { maxTokens: MAX_TOKENS });
   } catch (error) {
     if (error instanceof GraphQLError) throw new EarlyAnswer(400, { errors: [formatError(error, "GRAPHQL_PARSE_FAILED")] });
+    // The parser recurses per nesting level: thousands of levels exhaust the stack first.
+    if (error instanceof RangeError) throw requestError(400, "GRAPHQL_PARSE_FAILED", "The document is nested too deeply.");
+    throw error;
+  }
+}
+
+function validateDocument(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
+  try {
+    return validate(schema, document, [...specifiedRules, queryLimitsRule]);
+  } catch (error) {
+    // Some rules recurse per nesting level, like the parser.
+    if (error instanceof RangeError) throw requestError(400, "BAD_USER_INPUT", "The document is nested too deeply.");
     throw error;
   }
 }
