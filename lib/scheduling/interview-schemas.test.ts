@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { operationVariables } from "@/lib/indeed/operations/variables";
 import {
   addInterviewersFormSchema,
   createFormFieldForPath,
   createInterviewFormSchema,
-  createInterviewVariablesSchema,
-  interviewerEmails,
+  createVariablesFrom,
   rescheduleFormSchema,
-  toCreateInterviewVariables,
+  rescheduleVariablesFrom,
+  uniqueEmails,
   type CreateInterviewFormValues,
 } from "./interview-schemas";
 
 const self = "recruiter@acme.example";
+const options = { selfEmail: self, job: { externalId: "J-1", title: "Engineer" } };
 
 function values(overrides: Partial<CreateInterviewFormValues> = {}): CreateInterviewFormValues {
   return {
@@ -30,45 +32,49 @@ function values(overrides: Partial<CreateInterviewFormValues> = {}): CreateInter
 }
 
 function errorsOf(input: CreateInterviewFormValues): Record<string, string[]> {
-  const result = createInterviewFormSchema(self).safeParse(input);
+  const result = createInterviewFormSchema(options).safeParse(input);
   if (result.success) return {};
   const errors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (errors[issue.path.join(".") || "root"] ??= []).push(issue.message);
   return errors;
 }
 
+const others = (count: number) => Array.from({ length: count }, (_, i) => `interviewer${i}@acme.example`);
+
 describe("createInterviewFormSchema", () => {
   it("accepts a complete form", () => {
     expect(errorsOf(values())).toEqual({});
   });
 
-  it("builds the variables with offsets, the user first and no duplicates", () => {
-    const variables = toCreateInterviewVariables(
+  it("sends offset times, the job, and the other interviewers once each without the user", () => {
+    const variables = createVariablesFrom(
       values({ interviewers: ["Grace@Acme.example", "grace@acme.example", "RECRUITER@acme.example"] }),
-      { startTime: "2026-03-08T10:30:00-07:00", endTime: "2026-03-08T11:30:00-07:00" },
-      self,
+      options,
     );
-    expect(variables.input.interviewers).toEqual([{ email: self }, { email: "Grace@Acme.example" }]);
-    expect(variables.input.interviewee).toEqual({ name: "Ada Lovelace", email: "ada@example.com" });
+    expect(variables.input).toMatchObject({
+      startTime: "2026-03-08T10:30:00-07:00",
+      endTime: "2026-03-08T11:30:00-07:00",
+      interviewers: [{ email: "Grace@Acme.example" }],
+      interviewee: { name: "Ada Lovelace", email: "ada@example.com" },
+      requestMetadata: { jobId: "J-1", jobTitle: "Engineer" },
+    });
     expect(variables.input).not.toHaveProperty("languageCode");
-    expect(createInterviewVariablesSchema.safeParse(variables).success).toBe(true);
+    // The route checks with this same schema.
+    expect(operationVariables.CreateInterview.safeParse(variables).success).toBe(true);
   });
 
   it("leaves the interviewee out when both fields are empty", () => {
-    const variables = toCreateInterviewVariables(
-      values({ intervieweeName: "", intervieweeEmail: "" }),
-      { startTime: "2026-03-08T10:30:00-07:00", endTime: "2026-03-08T11:30:00-07:00" },
-      self,
-    );
-    expect(variables.input).not.toHaveProperty("interviewee");
     expect(errorsOf(values({ intervieweeName: "", intervieweeEmail: "" }))).toEqual({});
+    expect(createVariablesFrom(values({ intervieweeName: "", intervieweeEmail: "" }), options).input).not.toHaveProperty(
+      "interviewee",
+    );
   });
 
   it("refuses a start in the spring-forward gap at the start field", () => {
     expect(errorsOf(values({ startTime: "02:30", endTime: "04:00" })).startTime?.[0]).toMatch(/does not exist/);
   });
 
-  it("refuses an end before the start at the end field", () => {
+  it("refuses an end before the start at the end field, once", () => {
     expect(errorsOf(values({ startTime: "11:00", endTime: "10:00" })).endTime).toEqual(["The end must be after the start."]);
   });
 
@@ -83,10 +89,9 @@ describe("createInterviewFormSchema", () => {
   });
 
   it("counts the signed-in user: 48 others make 49 and pass, 49 others make 50 and fail", () => {
-    const others = (count: number) => Array.from({ length: count }, (_, i) => `interviewer${i}@acme.example`);
     expect(errorsOf(values({ interviewers: others(48) }))).toEqual({});
     expect(errorsOf(values({ interviewers: others(49) })).interviewers).toEqual([
-      "An interview can have at most 49 interviewers, you included.",
+      "An interview can have at most 49 interviewers, you included; remove 1.",
     ]);
   });
 
@@ -109,48 +114,36 @@ describe("createInterviewFormSchema", () => {
     expect(errorsOf(values({ intervieweeName: "" })).intervieweeName).toEqual(["Enter the interviewee's name."]);
   });
 
-  it("refuses an unknown time zone and unknown language or country codes", () => {
+  it("refuses an interviewee who is also an interviewer", () => {
+    expect(errorsOf(values({ intervieweeEmail: "GRACE@acme.example" })).intervieweeEmail).toEqual([
+      "The interviewee cannot also be an interviewer.",
+    ]);
+  });
+
+  it("refuses an unknown time zone and malformed language or country codes", () => {
     expect(errorsOf(values({ timezone: "Mars/Base" })).timezone).toEqual(["Pick a time zone from the list."]);
     expect(errorsOf(values({ languageCode: "French" })).languageCode).toBeDefined();
-    expect(errorsOf(values({ countryCode: "ca" })).countryCode).toBeDefined();
+    expect(errorsOf(values({ countryCode: "CAN" })).countryCode).toBeDefined();
   });
 
-  it("resolves times in half-hour zones", () => {
-    const schema = createInterviewFormSchema(self);
-    expect(schema.safeParse(values({ timezone: "Asia/Kathmandu" })).success).toBe(true);
-  });
-});
-
-describe("createInterviewVariablesSchema", () => {
-  it("refuses times without an offset", () => {
-    const result = createInterviewVariablesSchema.safeParse({
-      input: {
-        startTime: "2026-03-08T10:30:00",
-        endTime: "2026-03-08T11:30:00-07:00",
-        title: "x",
-        timezone: "UTC",
-        interviewers: [{ email: self }],
-      },
-    });
-    expect(result.success).toBe(false);
+  it("resolves times in half-hour and quarter-hour zones", () => {
+    expect(createVariablesFrom(values({ timezone: "Asia/Kathmandu" }), options).input.startTime).toBe(
+      "2026-03-08T10:30:00+05:45",
+    );
+    expect(createVariablesFrom(values({ timezone: "Asia/Kolkata" }), options).input.startTime).toBe(
+      "2026-03-08T10:30:00+05:30",
+    );
   });
 
-  it("refuses a list with the same interviewer twice in different case", () => {
-    const result = createInterviewVariablesSchema.safeParse({
-      input: {
-        startTime: "2026-03-08T10:30:00-07:00",
-        endTime: "2026-03-08T11:30:00-07:00",
-        title: "x",
-        timezone: "UTC",
-        interviewers: [{ email: self }, { email: self.toUpperCase() }],
-      },
-    });
-    expect(result.success).toBe(false);
+  it("takes the earlier offset for a time in the fall-back overlap", () => {
+    const variables = createVariablesFrom(values({ date: "2026-11-01", endDate: "2026-11-01", startTime: "01:30", endTime: "02:30" }), options);
+    expect(variables.input.startTime).toBe("2026-11-01T01:30:00-07:00");
+    expect(variables.input.endTime).toBe("2026-11-01T02:30:00-08:00");
   });
 });
 
 describe("createFormFieldForPath", () => {
-  it("maps Indeed's variable paths back to the form's fields", () => {
+  it("maps the route's variable paths back to the form's fields", () => {
     expect(createFormFieldForPath("input.endTime")).toBe("endTime");
     expect(createFormFieldForPath("input.interviewers.3.email")).toBe("interviewers");
     expect(createFormFieldForPath("input.interviewee.email")).toBe("intervieweeEmail");
@@ -159,27 +152,31 @@ describe("createFormFieldForPath", () => {
   });
 });
 
-describe("interviewerEmails", () => {
-  it("keeps the first spelling of each address and drops blanks", () => {
-    expect(interviewerEmails(null, [" a@x.example ", "A@X.example", ""])).toEqual(["a@x.example"]);
+describe("uniqueEmails", () => {
+  it("keeps the first spelling of each address and drops blanks and the excluded one", () => {
+    expect(uniqueEmails([" a@x.example ", "A@X.example", "", "me@x.example"], "ME@x.example")).toEqual(["a@x.example"]);
   });
 });
 
 describe("rescheduleFormSchema", () => {
   it("resolves in the event's zone and refuses a DST gap", () => {
     const schema = rescheduleFormSchema("event-1", "America/Los_Angeles");
-    expect(schema.safeParse({ date: "2026-03-08", startTime: "09:00", endDate: "2026-03-08", endTime: "10:00" }).success).toBe(true);
-    const gap = schema.safeParse({ date: "2026-03-08", startTime: "02:30", endDate: "2026-03-08", endTime: "04:00" });
-    expect(gap.success).toBe(false);
+    const ok = { date: "2026-03-08", startTime: "09:00", endDate: "2026-03-08", endTime: "10:00" };
+    expect(schema.safeParse(ok).success).toBe(true);
+    expect(rescheduleVariablesFrom("event-1", "America/Los_Angeles", ok)).toEqual({
+      input: { id: "event-1", startTime: "2026-03-08T09:00:00-07:00", endTime: "2026-03-08T10:00:00-07:00" },
+    });
+    expect(schema.safeParse({ ...ok, startTime: "02:30" }).success).toBe(false);
+    expect(schema.safeParse({ ...ok, endTime: "08:00" }).success).toBe(false);
   });
 });
 
 describe("addInterviewersFormSchema", () => {
   it("refuses someone already invited and a total over 49", () => {
-    const existing = Array.from({ length: 48 }, (_, i) => `p${i}@acme.example`);
-    const schema = addInterviewersFormSchema(existing);
+    const schema = addInterviewersFormSchema("event-1", others(48));
     expect(schema.safeParse({ interviewers: ["new@acme.example"] }).success).toBe(true);
     expect(schema.safeParse({ interviewers: ["new@acme.example", "two@acme.example"] }).success).toBe(false);
-    expect(schema.safeParse({ interviewers: ["P0@acme.example"] }).success).toBe(false);
+    expect(schema.safeParse({ interviewers: ["INTERVIEWER0@acme.example"] }).success).toBe(false);
+    expect(schema.safeParse({ interviewers: [] }).success).toBe(false);
   });
 });

@@ -1,135 +1,24 @@
 import { z } from "zod";
-import { checkEventSpan, isValidTimeZone, parseOffsetIso, resolveLocalTime } from "./time";
+import { operationVariables } from "@/lib/indeed/operations/variables";
+import type { OperationVariables } from "@/lib/indeed/operations/types";
+import { checkEventSpan, isValidTimeZone, resolveLocalTime } from "./time";
 
 /**
- * The rules for what Lobby sends to Indeed's Interview API, shared by the forms (zodResolver)
- * and the server (the operation registry parses the variables before calling Indeed). Free of
- * server imports on purpose: client components import this file.
+ * The interview forms' schemas. Each form resolves what people type (local times in a zone,
+ * email chips) into the operation's variables and checks them with the very schema the server
+ * checks them with (`operationVariables` in lib/indeed/operations/variables.ts), so a value
+ * the form accepts is a value the route accepts. Client-safe: no server imports.
  */
 
 export const MAX_INTERVIEWERS = 49;
-export const MAX_TITLE_LENGTH = 200;
 export const MAX_CANCEL_REASON_LENGTH = 500;
 
-export const titleSchema = z
-  .string({ error: "Enter a title." })
-  .trim()
-  .min(1, "Enter a title.")
-  .max(MAX_TITLE_LENGTH, `Keep the title to ${MAX_TITLE_LENGTH} characters or fewer.`);
-
 export const emailSchema = z
-  .string({ error: "Enter an email address." })
+  .string()
   .trim()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
-
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the interviewee's name.")
-  .max(200, "Keep the name to 200 characters or fewer.");
-
-export const timeZoneSchema = z
-  .string({ error: "Pick a time zone." })
-  .min(1, "Pick a time zone.")
-  .refine(isValidTimeZone, "Pick a time zone from the list.");
-
-/** ISO 639-1: two lowercase letters, e.g. `fr`. */
-export const languageCodeSchema = z.string().regex(/^[a-z]{2}$/, "Pick a language from the list.");
-/** ISO 3166-1 alpha-2: two capital letters, e.g. `CA`. */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "Pick a country from the list.");
-
-/** An instant as ISO-8601 with an offset, the only form Indeed takes. */
-export const offsetDateTimeSchema = z
-  .string()
-  .refine((value) => parseOffsetIso(value) !== undefined, "Give a date and time with a UTC offset.");
-
-export const eventIdSchema = z.string().trim().min(1, "An event id is needed.").max(512);
-
-const interviewerInputSchema = z.object({ email: emailSchema });
-const intervieweeInputSchema = z.object({ name: personNameSchema, email: emailSchema });
-
-function refineSpan(value: { startTime: string; endTime: string }, ctx: z.RefinementCtx) {
-  const start = parseOffsetIso(value.startTime);
-  const end = parseOffsetIso(value.endTime);
-  if (!start || !end) return;
-  const problem = checkEventSpan(start, end);
-  if (problem) ctx.addIssue({ code: "custom", path: ["endTime"], message: problem.message });
-}
-
-function refineUniqueEmails(emails: { email: string }[], ctx: z.RefinementCtx) {
-  const seen = new Set<string>();
-  emails.forEach(({ email }, index) => {
-    const key = email.trim().toLowerCase();
-    if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index, "email"], message: `${email} is listed twice.` });
-    seen.add(key);
-  });
-}
-
-const interviewersSchema = z
-  .array(interviewerInputSchema)
-  .min(1, "Add at least one interviewer.")
-  .max(MAX_INTERVIEWERS, `An interview can have at most ${MAX_INTERVIEWERS} interviewers, you included.`)
-  .superRefine(refineUniqueEmails);
-
-/** `CreateInterview` variables, before the route adds `requestMetadata`. */
-export const createInterviewVariablesSchema = z.object({
-  input: z
-    .object({
-      startTime: offsetDateTimeSchema,
-      endTime: offsetDateTimeSchema,
-      title: titleSchema,
-      timezone: timeZoneSchema,
-      interviewers: interviewersSchema,
-      interviewee: intervieweeInputSchema.optional(),
-      languageCode: languageCodeSchema.optional(),
-      countryCode: countryCodeSchema.optional(),
-    })
-    .superRefine(refineSpan),
-});
-export type CreateInterviewVariables = z.infer<typeof createInterviewVariablesSchema>;
-
-export const rescheduleInterviewVariablesSchema = z.object({
-  input: z.object({
-    reschedule: z
-      .object({ id: eventIdSchema, startTime: offsetDateTimeSchema, endTime: offsetDateTimeSchema })
-      .superRefine(refineSpan),
-  }),
-});
-export type RescheduleInterviewVariables = z.infer<typeof rescheduleInterviewVariablesSchema>;
-
-export const addInterviewersVariablesSchema = z.object({
-  input: z.object({
-    addInterviewers: z.object({
-      id: eventIdSchema,
-      interviewers: z
-        .array(interviewerInputSchema)
-        .min(1, "Add at least one interviewer.")
-        .max(MAX_INTERVIEWERS - 1, `An interview can have at most ${MAX_INTERVIEWERS} interviewers.`)
-        .superRefine(refineUniqueEmails),
-    }),
-  }),
-});
-export type AddInterviewersVariables = z.infer<typeof addInterviewersVariablesSchema>;
-
-export const addIntervieweeVariablesSchema = z.object({
-  input: z.object({ addInterviewee: z.object({ id: eventIdSchema, interviewee: intervieweeInputSchema }) }),
-});
-export type AddIntervieweeVariables = z.infer<typeof addIntervieweeVariablesSchema>;
-
-export const setInterviewTitleVariablesSchema = z.object({
-  input: z.object({ setTitle: z.object({ id: eventIdSchema, title: titleSchema }) }),
-});
-export type SetInterviewTitleVariables = z.infer<typeof setInterviewTitleVariablesSchema>;
-
-export const setInterviewTimezoneVariablesSchema = z.object({
-  input: z.object({ setTimezone: z.object({ id: eventIdSchema, timezone: timeZoneSchema }) }),
-});
-export type SetInterviewTimezoneVariables = z.infer<typeof setInterviewTimezoneVariablesSchema>;
-
-export const cancelInterviewVariablesSchema = z.object({ input: z.object({ id: eventIdSchema }) });
-export type CancelInterviewVariables = z.infer<typeof cancelInterviewVariablesSchema>;
 
 /** What Lobby keeps alongside a create: the application the interview is for, if any. */
 export const createInterviewContextSchema = z.object({ applicationId: z.uuid().optional() }).default({});
@@ -147,8 +36,6 @@ export const cancelInterviewContextSchema = z
   .default({});
 export type CancelInterviewContext = z.infer<typeof cancelInterviewContextSchema>;
 
-/* ---------- Forms: what people type, turned into the variables above ---------- */
-
 /** Local wall-clock fields of a start and an end, in one zone. */
 export interface LocalSpanValues {
   date: string;
@@ -157,48 +44,50 @@ export interface LocalSpanValues {
   endTime: string;
 }
 
-/** Resolves local start and end in `zone` to offset ISO strings, adding issues at the field. */
-export function resolveLocalSpan(
+const spanFields = {
+  date: z.string().min(1, "Enter a date."),
+  startTime: z.string().min(1, "Enter a start time."),
+  endDate: z.string(),
+  endTime: z.string().min(1, "Enter an end time."),
+};
+
+/**
+ * Adds issues so that each field shows one message, the first found: the form's own checks
+ * (clearer, about what was typed) run before the shared schema's.
+ */
+function issueCollector(ctx: z.RefinementCtx) {
+  const reported = new Set<string>();
+  return (field: string | undefined, message: string) => {
+    const key = field ?? "";
+    if (reported.has(key)) return;
+    reported.add(key);
+    ctx.addIssue({ code: "custom", path: field ? [field] : [], message });
+  };
+}
+
+/** Resolves local start and end in `zone` to offset ISO strings, reporting problems at their field. */
+function resolveLocalSpan(
   values: LocalSpanValues,
   zone: string,
-  ctx: z.RefinementCtx,
+  report: (field: string, message: string) => void,
 ): { startTime: string; endTime: string } | undefined {
-  if (!isValidTimeZone(zone)) return undefined;
+  if (!values.date || !values.startTime || !values.endTime || !isValidTimeZone(zone)) return undefined;
   const start = resolveLocalTime(values.date, values.startTime, zone);
-  if (!start.ok) ctx.addIssue({ code: "custom", path: [start.reason === "invalid_date" ? "date" : "startTime"], message: start.message });
+  if (!start.ok) report(start.reason === "invalid_date" ? "date" : "startTime", start.message);
   const end = resolveLocalTime(values.endDate || values.date, values.endTime, zone);
-  if (!end.ok) ctx.addIssue({ code: "custom", path: [end.reason === "invalid_date" ? "endDate" : "endTime"], message: end.message });
+  if (!end.ok) report(end.reason === "invalid_date" ? "endDate" : "endTime", end.message);
   if (!start.ok || !end.ok) return undefined;
+  const problem = checkEventSpan(start.instant, end.instant);
+  if (problem) report("endTime", problem.message);
   return { startTime: start.iso, endTime: end.iso };
 }
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
-const localTime = z.string().regex(/^\d{2}:\d{2}$/, "Enter a time.");
-
-const spanFields = {
-  date: localDate,
-  startTime: localTime,
-  endDate: localDate,
-  endTime: localTime,
-};
-
-/** Adds the issues of a variables schema to the form fields they concern. */
-function reportVariableIssues(
-  result: { success: true } | { success: false; error: z.ZodError },
-  ctx: z.RefinementCtx,
-  fieldOf: (path: string) => string | undefined,
-) {
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    const field = fieldOf(issue.path.join("."));
-    ctx.addIssue({ code: "custom", path: field ? [field] : [], message: issue.message });
-  }
-}
+/* ---------------------------------- Create ---------------------------------- */
 
 export interface CreateInterviewFormValues extends LocalSpanValues {
   title: string;
   timezone: string;
-  /** The other interviewers; the signed-in user is added on submit. */
+  /** The other interviewers; Indeed adds the signed-in user itself. */
   interviewers: string[];
   intervieweeName: string;
   intervieweeEmail: string;
@@ -208,7 +97,7 @@ export interface CreateInterviewFormValues extends LocalSpanValues {
 
 export type CreateInterviewField = keyof CreateInterviewFormValues;
 
-/** Which create-form field a variable path (from zod or Indeed's `fieldErrors`) concerns. */
+/** Which create-form field a variable path (from zod or the route's `fieldErrors`) concerns. */
 export function createFormFieldForPath(path: string): CreateInterviewField | undefined {
   const key = path.replace(/^input\./, "");
   if (key.startsWith("interviewers")) return "interviewers";
@@ -225,11 +114,11 @@ export function createFormFieldForPath(path: string): CreateInterviewField | und
   return direct[key];
 }
 
-/** The interviewers to send: the user first, then the others, each email once (any case). */
-export function interviewerEmails(selfEmail: string | null | undefined, others: string[]): string[] {
-  const seen = new Set<string>();
+/** Each address once (any case), the first spelling kept, blanks and `exclude` dropped. */
+export function uniqueEmails(emails: string[], exclude: string | null | undefined = undefined): string[] {
+  const seen = new Set<string>(exclude ? [exclude.trim().toLowerCase()] : []);
   const result: string[] = [];
-  for (const email of [selfEmail ?? "", ...others].map((value) => value.trim())) {
+  for (const email of emails.map((value) => value.trim())) {
     if (!email || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     result.push(email);
@@ -237,39 +126,48 @@ export function interviewerEmails(selfEmail: string | null | undefined, others: 
   return result;
 }
 
-/** The create form's values as `CreateInterview` variables (times not yet checked). */
+export interface CreateInterviewFormOptions {
+  /** The signed-in user: Indeed adds them, so they count but are not sent. */
+  selfEmail?: string | null;
+  job?: { externalId?: string; title?: string };
+}
+
+/** The create form's values as `CreateInterview` variables. */
 export function toCreateInterviewVariables(
   values: CreateInterviewFormValues,
   span: { startTime: string; endTime: string },
-  selfEmail: string | null | undefined,
-): CreateInterviewVariables {
+  { selfEmail, job }: CreateInterviewFormOptions = {},
+): OperationVariables<"CreateInterview"> {
   const name = values.intervieweeName.trim();
   const email = values.intervieweeEmail.trim();
+  const requestMetadata = {
+    ...(job?.externalId ? { jobId: job.externalId } : {}),
+    ...(job?.title ? { jobTitle: job.title } : {}),
+  };
   return {
     input: {
       ...span,
       title: values.title.trim(),
       timezone: values.timezone,
-      interviewers: interviewerEmails(selfEmail, values.interviewers).map((address) => ({ email: address })),
+      interviewers: uniqueEmails(values.interviewers, selfEmail).map((address) => ({ email: address })),
       ...(name || email ? { interviewee: { name, email } } : {}),
       ...(values.languageCode ? { languageCode: values.languageCode } : {}),
       ...(values.countryCode ? { countryCode: values.countryCode } : {}),
+      ...(Object.keys(requestMetadata).length > 0 ? { requestMetadata } : {}),
     },
   };
 }
 
 /**
- * The create form's schema for a signed-in user. It resolves the local times in the chosen
- * zone, builds the variables, and checks them with `createInterviewVariablesSchema` itself, so
- * the form and the server enforce one rule set.
+ * The create form's schema: the form's own checks (what was typed), then the variables built
+ * from it checked with the route's `CreateInterview` schema, issues mapped back to fields.
  */
-export function createInterviewFormSchema(selfEmail: string | null | undefined) {
+export function createInterviewFormSchema(options: CreateInterviewFormOptions = {}) {
   return z
     .object({
       ...spanFields,
       title: z.string(),
-      // Plain strings: the variables schema below checks each one, once.
-      timezone: z.string(),
+      timezone: z.string().min(1, "Pick a time zone."),
       interviewers: z.array(z.string()),
       intervieweeName: z.string(),
       intervieweeEmail: z.string(),
@@ -277,75 +175,117 @@ export function createInterviewFormSchema(selfEmail: string | null | undefined) 
       countryCode: z.string(),
     })
     .superRefine((values, ctx) => {
-      const hasInterviewee = values.intervieweeName.trim() !== "" || values.intervieweeEmail.trim() !== "";
-      if (hasInterviewee && values.intervieweeEmail.trim() === "") {
-        ctx.addIssue({ code: "custom", path: ["intervieweeEmail"], message: "Enter the interviewee's email, or clear the name." });
+      const report = issueCollector(ctx);
+      if (values.title.trim() === "") report("title", "Enter a title.");
+      if (!isValidTimeZone(values.timezone)) report("timezone", "Pick a time zone from the list.");
+
+      const others = uniqueEmails(values.interviewers, options.selfEmail);
+      for (const email of others) {
+        const result = emailSchema.safeParse(email);
+        if (!result.success) report("interviewers", `${email}: ${result.error.issues[0]?.message}`);
       }
-      const span = resolveLocalSpan(values, values.timezone, ctx) ?? {
-        // Placeholders keep the other fields' checks running while a time is invalid.
-        startTime: "2000-01-01T00:00:00+00:00",
-        endTime: "2000-01-01T01:00:00+00:00",
-      };
-      const variables = toCreateInterviewVariables(values, span, selfEmail);
-      const result = createInterviewVariablesSchema.safeParse(variables);
+      const total = others.length + (options.selfEmail ? 1 : 0);
+      if (total > MAX_INTERVIEWERS) {
+        report("interviewers", `An interview can have at most ${MAX_INTERVIEWERS} interviewers, you included; remove ${total - MAX_INTERVIEWERS}.`);
+      }
+
+      const name = values.intervieweeName.trim();
+      const email = values.intervieweeEmail.trim();
+      if (name && !email) report("intervieweeEmail", "Enter the interviewee's email, or clear their name.");
+      if (email && !name) report("intervieweeName", "Enter the interviewee's name.");
+      if (email) {
+        const result = emailSchema.safeParse(email);
+        if (!result.success) report("intervieweeEmail", result.error.issues[0]?.message ?? "Enter a valid email address.");
+        const interviewers = [options.selfEmail ?? "", ...others].map((address) => address.toLowerCase());
+        if (interviewers.includes(email.toLowerCase())) {
+          report("intervieweeEmail", "The interviewee cannot also be an interviewer.");
+        }
+      }
+
+      const span = resolveLocalSpan(values, values.timezone, report);
+      if (!span) return;
+      const result = operationVariables.CreateInterview.safeParse(toCreateInterviewVariables(values, span, options));
       if (result.success) return;
-      for (const issue of result.error.issues) {
-        const [, list, index] = issue.path;
-        // Name the address an interviewer issue is about: the field holds a list of them.
-        const email = list === "interviewers" && typeof index === "number" ? variables.input.interviewers[index]?.email : undefined;
-        const field = createFormFieldForPath(issue.path.join("."));
-        ctx.addIssue({ code: "custom", path: field ? [field] : [], message: email ? `${email}: ${issue.message}` : issue.message });
-      }
+      for (const issue of result.error.issues) report(createFormFieldForPath(issue.path.join(".")), issue.message);
     });
 }
+
+/* ------------------------------ Changes to an event ------------------------------ */
 
 export type RescheduleFormValues = LocalSpanValues;
 
+export function toRescheduleVariables(eventId: string, span: { startTime: string; endTime: string }) {
+  return { input: { id: eventId, ...span } } satisfies OperationVariables<"RescheduleInterview">;
+}
+
+/** Reschedule: local times in the event's own zone. */
 export function rescheduleFormSchema(eventId: string, zone: string) {
   return z.object(spanFields).superRefine((values, ctx) => {
-    const span = resolveLocalSpan(values, zone, ctx);
+    const report = issueCollector(ctx);
+    const span = resolveLocalSpan(values, zone, report);
     if (!span) return;
-    reportVariableIssues(
-      rescheduleInterviewVariablesSchema.safeParse({ input: { reschedule: { id: eventId, ...span } } }),
-      ctx,
-      (path) => (path.endsWith("startTime") ? "startTime" : path.endsWith("endTime") ? "endTime" : undefined),
-    );
+    const result = operationVariables.RescheduleInterview.safeParse(toRescheduleVariables(eventId, span));
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      const last = issue.path.at(-1);
+      report(last === "startTime" || last === "endTime" ? last : undefined, issue.message);
+    }
   });
 }
 
-/** Interviewers to add: valid, new to the event (any case), and the total at most 49. */
-export function addInterviewersFormSchema(existingEmails: string[]) {
-  const existing = new Set(existingEmails.map((email) => email.toLowerCase()));
-  return z
-    .object({ interviewers: z.array(z.string()) })
-    .superRefine((values, ctx) => {
-      if (values.interviewers.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["interviewers"], message: "Add at least one interviewer." });
-        return;
-      }
-      const already = values.interviewers.filter((email) => existing.has(email.trim().toLowerCase()));
-      if (already.length > 0) {
-        ctx.addIssue({ code: "custom", path: ["interviewers"], message: `Already invited: ${already.join(", ")}.` });
-      }
-      if (existing.size + values.interviewers.length > MAX_INTERVIEWERS) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["interviewers"],
-          message: `An interview can have at most ${MAX_INTERVIEWERS} interviewers; it has ${existing.size}, so add at most ${Math.max(0, MAX_INTERVIEWERS - existing.size)}.`,
-        });
-      }
-      for (const email of values.interviewers) {
-        const result = emailSchema.safeParse(email);
-        if (!result.success) {
-          ctx.addIssue({ code: "custom", path: ["interviewers"], message: `${email}: ${result.error.issues[0]?.message}` });
-        }
-      }
-    });
+/** Resolves a reschedule form's values (already validated) to the variables to send. */
+export function rescheduleVariablesFrom(eventId: string, zone: string, values: RescheduleFormValues) {
+  const span = resolveLocalSpan(values, zone, () => undefined);
+  if (!span) throw new Error("The reschedule form's values did not resolve; validate them first");
+  return toRescheduleVariables(eventId, span);
 }
 
-export const addIntervieweeFormSchema = z.object({ name: personNameSchema, email: emailSchema });
-export const setTitleFormSchema = z.object({ title: titleSchema });
-export const setTimezoneFormSchema = z.object({ timezone: timeZoneSchema });
+/** Resolves a create form's values (already validated) to the variables to send. */
+export function createVariablesFrom(values: CreateInterviewFormValues, options: CreateInterviewFormOptions = {}) {
+  const span = resolveLocalSpan(values, values.timezone, () => undefined);
+  if (!span) throw new Error("The create form's values did not resolve; validate them first");
+  return toCreateInterviewVariables(values, span, options);
+}
+
+/** Interviewers to add: valid, new to the event (any case), and the total at most 49. */
+export function addInterviewersFormSchema(eventId: string, existingEmails: string[]) {
+  const existing = new Set(existingEmails.map((email) => email.toLowerCase()));
+  return z.object({ interviewers: z.array(z.string()) }).superRefine((values, ctx) => {
+    const report = issueCollector(ctx);
+    const emails = uniqueEmails(values.interviewers);
+    if (emails.length === 0) report("interviewers", "Add at least one interviewer.");
+    for (const email of emails) {
+      const result = emailSchema.safeParse(email);
+      if (!result.success) report("interviewers", `${email}: ${result.error.issues[0]?.message}`);
+    }
+    const already = emails.filter((email) => existing.has(email.toLowerCase()));
+    if (already.length > 0) report("interviewers", `Already invited: ${already.join(", ")}.`);
+    if (existing.size + emails.length > MAX_INTERVIEWERS) {
+      report(
+        "interviewers",
+        `An interview can have at most ${MAX_INTERVIEWERS} interviewers; this one has ${existing.size}, so add at most ${Math.max(0, MAX_INTERVIEWERS - existing.size)}.`,
+      );
+    }
+    const result = operationVariables.AddInterviewers.safeParse({
+      input: { id: eventId, interviewers: emails.map((email) => ({ email })) },
+    });
+    if (!result.success) report("interviewers", result.error.issues[0]?.message ?? "Check the addresses.");
+  });
+}
+
+export const addIntervieweeFormSchema = z.object({
+  name: z.string().trim().min(1, "Enter the interviewee's name.").max(200, "Keep the name to 200 characters or fewer."),
+  email: emailSchema,
+});
+
+export const setTitleFormSchema = z.object({
+  title: z.string().trim().min(1, "Enter a title.").max(255, "Keep the title to 255 characters or fewer."),
+});
+
+export const setTimezoneFormSchema = z.object({
+  timezone: z.string().min(1, "Pick a time zone.").refine(isValidTimeZone, "Pick a time zone from the list."),
+});
+
 export const cancelFormSchema = z.object({
   reason: z.string().trim().max(MAX_CANCEL_REASON_LENGTH, `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`),
 });

@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   checkEventSpan,
@@ -71,7 +72,7 @@ describe("resolveLocalTime", () => {
     expect(resolveLocalTime("2026-06-15", "9am", "UTC")).toMatchObject({ ok: false, reason: "invalid_time" });
   });
 
-  it("gives the same answers whatever the machine's time zone", () => {
+  it("gives the same answers whatever the machine's time zone", { timeout: 60_000 }, async () => {
     // Setting process.env.TZ inside a running process is unreliable, so run the same
     // conversions in fresh processes under very different machine zones and compare.
     const script = `
@@ -80,10 +81,14 @@ describe("resolveLocalTime", () => {
         ["2026-11-01","01:30","America/Los_Angeles"],["2026-06-15","09:00","Asia/Kathmandu"]];
       console.log(JSON.stringify([cases.map((c) => resolveLocalTime(...c)),
         toLocalParts("2026-03-08T17:30:00Z", "Asia/Kolkata")]));`;
-    const outputs = ["UTC", "America/Los_Angeles", "Asia/Kathmandu", "Pacific/Kiritimati"].map((zone) =>
-      execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-        env: { ...process.env, TZ: zone },
-        encoding: "utf8",
+    const outputs = await Promise.all(
+      ["UTC", "America/Los_Angeles", "Asia/Kathmandu", "Pacific/Kiritimati"].map(async (zone) => {
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          ["--import", "tsx", "--input-type=module", "-e", script],
+          { env: { ...process.env, TZ: zone }, encoding: "utf8" },
+        );
+        return stdout;
       }),
     );
     expect(new Set(outputs).size).toBe(1);
