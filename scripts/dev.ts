@@ -13,7 +13,7 @@ try {
 }
 const children: ChildProcess[] = [];
 
-function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function start(name: string, command: string, args: string[], env: Record<string, string> = {}) {
   const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   child.on("exit", (code, signal) => {
     if (stopping) return;
