@@ -101,7 +101,7 @@ describe("recording interview changes", () => {
     await handle.db.transaction((tx) => recordInterviewUpdated(tx, actor, "reschedule", rescheduled));
     await handle.db.transaction((tx) =>
       recordInterviewUpdated(tx, actor, "add_interviewers", rescheduled, {
-        input: { addInterviewers: { id: event.id, interviewers: [{ email: "a@acme.example" }, { email: "b@acme.example" }] } },
+        input: { id: event.id, interviewers: [{ email: "a@acme.example" }, { email: "b@acme.example" }] },
       }),
     );
     const retitled = { ...rescheduled, title: "Final round" };

@@ -119,8 +119,9 @@ function changeDetails(change: InterviewChange, event: InterviewEventSnapshot, v
     case "reschedule":
       return { startTime: event.startTime, endTime: event.endTime };
     case "add_interviewers": {
-      const input = (variables as { input?: { addInterviewers?: { interviewers?: { email: string }[] } } }).input;
-      return { added: input?.addInterviewers?.interviewers?.map((person) => person.email) ?? [] };
+      // The AddInterviewers operation's variables: { input: { id, interviewers: [{ email }] } }.
+      const input = (variables as { input?: { interviewers?: { email: string }[] } } | undefined)?.input;
+      return { added: input?.interviewers?.map((person) => person.email) ?? [] };
     }
     case "add_interviewee":
       return { intervieweeEmail: intervieweeEmailOf(event) };

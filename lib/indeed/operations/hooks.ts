@@ -1,4 +1,5 @@
 import "server-only";
+import { interviewOperationHooks } from "@/lib/scheduling/interview-operation-hooks";
 import type { OperationHooks, OperationName } from "./types";
 
 /**
@@ -17,4 +18,4 @@ export function defineHooks<N extends OperationName, C = unknown>(hooks: Operati
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own context type
-export const operationHooks: { [N in OperationName]?: OperationHooks<N, any> } = {};
+export const operationHooks: { [N in OperationName]?: OperationHooks<N, any> } = { ...interviewOperationHooks };
