@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { authSessions, employerMemberships, employers, indeedConnections, users } from "@/lib/db/schema";
+import { authSessions, employerMemberships, employers, users } from "@/lib/db/schema";
 import type { IndeedIdentity, IndeedTokenResponse } from "./indeed-oauth";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import type { TokenService } from "./tokens";
@@ -15,7 +15,8 @@ export interface SignInResult {
 /**
  * Records a successful sign-in in one transaction: the user (keyed on issuer + subject, never
  * email), the employers of the ID token and the user's memberships, a new connection holding
- * the encrypted tokens, and a new server-side session (a fresh session id at every sign-in).
+ * the encrypted tokens (the user's one connection, replaced if it exists), and a new
+ * server-side session (a fresh session id at every sign-in).
  */
 export async function completeSignIn(
   input: { identity: IndeedIdentity; tokens: IndeedTokenResponse; employerId: string },
@@ -28,7 +29,7 @@ export async function completeSignIn(
     // Indeed's employers claim may lag behind; the chosen employer is still a membership.
     claimed.push({ id: input.employerId, name: input.employerId, advertiserId: null });
   }
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ issuer: identity.issuer, subject: identity.subject, email: identity.email, name: identity.name })
@@ -61,17 +62,18 @@ export async function completeSignIn(
       .values(ids.map((employerId) => ({ userId, employerId })))
       .onConflictDoNothing();
 
-    // Connections of this user that Indeed already refused are dead: this sign-in replaces them
-    // (their sessions go with them).
-    await tx
-      .delete(indeedConnections)
-      .where(and(eq(indeedConnections.userId, userId), eq(indeedConnections.status, "needs_reauth")));
-
-    const connectionId = await deps.tokens.createConnection(tx, { userId, employerId: input.employerId, tokens });
+    const { connectionId, replacedRefreshToken } = await deps.tokens.saveGrant(tx, {
+      userId,
+      employerId: input.employerId,
+      tokens,
+    });
     const [session] = await tx
       .insert(authSessions)
       .values({ userId, connectionId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
       .returning({ id: authSessions.id });
-    return { userId, connectionId, sessionId: session!.id };
+    return { userId, connectionId, sessionId: session!.id, replacedRefreshToken };
   });
+  // The grant this sign-in replaced: Indeed ends it anyway; say so explicitly (best effort).
+  if (result.replacedRefreshToken) await deps.tokens.revokeRefreshToken(result.replacedRefreshToken);
+  return { userId: result.userId, connectionId: result.connectionId, sessionId: result.sessionId };
 }

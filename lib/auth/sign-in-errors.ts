@@ -43,7 +43,7 @@ export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
 export function signInErrorCode(value: unknown): SignInErrorCode {
   const raw = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== "string") return "sign_in_failed";
-  if (raw in SIGN_IN_ERRORS) return raw as SignInErrorCode;
+  if (Object.hasOwn(SIGN_IN_ERRORS, raw)) return raw as SignInErrorCode;
   switch (raw) {
     case "access_denied":
     case "AccessDenied":

@@ -233,14 +233,36 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (outcome.kind !== "token") throw toError(outcome);
     },
 
-    /** Stores a fresh grant from sign-in as a new connection, inside the caller's transaction. */
-    async createConnection(tx: Transaction, connection: NewConnection): Promise<string> {
-      const id = randomUUID();
+    /**
+     * Stores a fresh grant from sign-in, inside the caller's transaction. A user has one
+     * connection (Indeed keeps one live refresh token per person and app: a new authorization
+     * ends the older ones), so a second sign-in replaces the tokens and employer of the
+     * existing row. Returns the row id and the refresh token it replaced, for revocation.
+     */
+    async saveGrant(
+      tx: Transaction,
+      connection: NewConnection,
+    ): Promise<{ connectionId: string; replacedRefreshToken: string | null }> {
       const at = now();
       const { tokens } = connection;
-      await tx.insert(indeedConnections).values({
-        id,
-        userId: connection.userId,
+      const existing = await tx
+        .select()
+        .from(indeedConnections)
+        .where(eq(indeedConnections.userId, connection.userId))
+        .orderBy(indeedConnections.createdAt)
+        .for("update");
+      const [keep, ...extra] = existing;
+      for (const row of extra) await tx.delete(indeedConnections).where(eq(indeedConnections.id, row.id));
+      const id = keep?.id ?? randomUUID();
+      let replacedRefreshToken: string | null = null;
+      if (keep) {
+        try {
+          replacedRefreshToken = decrypt(keep).refresh;
+        } catch {
+          replacedRefreshToken = null;
+        }
+      }
+      const values = {
         employerId: connection.employerId,
         scope: tokens.scope ?? "",
         accessTokenCiphertext: encryptToken(tokens.access_token, deps.key, id, "access_token"),
@@ -249,9 +271,20 @@ export function createTokenService(deps: TokenServiceDeps) {
           ? encryptToken(tokens.refresh_token, deps.key, id, "refresh_token")
           : null,
         refreshTokenExpiresAt: tokens.refresh_token ? new Date(at + REFRESH_TOKEN_LIFETIME_MS) : null,
-        status: "active",
-      });
-      return id;
+        status: "active" as const,
+        updatedAt: new Date(at),
+      };
+      if (keep) await tx.update(indeedConnections).set(values).where(eq(indeedConnections.id, id));
+      else await tx.insert(indeedConnections).values({ id, userId: connection.userId, ...values });
+      return {
+        connectionId: id,
+        replacedRefreshToken: replacedRefreshToken === tokens.refresh_token ? null : replacedRefreshToken,
+      };
+    },
+
+    /** Revokes a refresh token that is no longer stored anywhere (best effort). */
+    async revokeRefreshToken(token: string): Promise<boolean> {
+      return revokeToken(token, "refresh_token", deps.oauth);
     },
 
     /**

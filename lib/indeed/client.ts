@@ -31,6 +31,8 @@ export interface IndeedClientDeps {
   policy?: RetryPolicy;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** The registry lookup; tests swap hooks out. */
+  resolve?: (name: unknown) => OperationDefinition | undefined;
 }
 
 export interface ExecuteOptions {
@@ -196,7 +198,7 @@ export function createIndeedClient(deps: IndeedClientDeps) {
       options: ExecuteOptions = {},
     ): Promise<OperationResult<N>> {
       const requestId = options.requestId ?? randomUUID();
-      const definition = findOperation(name);
+      const definition = (deps.resolve ?? findOperation)(name);
       if (!definition) throw new IndeedError("UNKNOWN_OPERATION");
       const parsed = definition.variables.safeParse(variables ?? {});
       if (!parsed.success) {
