@@ -4,7 +4,7 @@ import {
   buildSchema,
   GraphQLError,
   GraphQLObjectType,
-  GraphQLScalarType,
+  type GraphQLScalarType,
   Kind,
   type GraphQLFieldResolver,
   type GraphQLSchema,
