@@ -7,7 +7,7 @@ import { mountGraphqlEndpoint } from "./graphql-endpoint";
 import { GraphqlFaults } from "./graphql-faults";
 import { InterviewService, type InterviewState } from "./interview-service";
 import { mountInterviewPages } from "./page-routes";
-import { RateLimiter } from "./rate-limit";
+import { DEFAULT_RATE_LIMIT, RateLimiter } from "./rate-limit";
 
 /** The Interview API half of the sandbox: `POST /graphql`, lobbies, recordings, control API. */
 export function createInterviewModule(context: SandboxContext, oauth: OAuthApi): SandboxModule & { service: InterviewService } {
@@ -30,6 +30,7 @@ export function createInterviewModule(context: SandboxContext, oauth: OAuthApi):
     snapshot: () => service.snapshot(),
     reset() {
       service.load(undefined);
+      limiter.settings = { ...DEFAULT_RATE_LIMIT };
       limiter.clear();
       faults.delete();
     },
