@@ -2,7 +2,7 @@
 
 import { Command } from "cmdk";
 import { Popover } from "radix-ui";
-import { useId, useState } from "react";
+import { useId, useState, type Ref } from "react";
 import { classNames } from "./class-names";
 import { useFieldControlProps } from "./field";
 import { controlClassName } from "./input";
@@ -27,6 +27,8 @@ export interface ComboboxProps {
   disabled?: boolean;
   onBlur?: () => void;
   name?: string;
+  /** The trigger button (react-hook-form focuses it on an error). */
+  ref?: Ref<HTMLButtonElement>;
   /** Accessible name when the combobox is not inside a <Field>. */
   "aria-label"?: string;
   className?: string;
@@ -48,6 +50,7 @@ export function Combobox({
   disabled,
   onBlur,
   name,
+  ref,
   className,
   ...aria
 }: ComboboxProps) {
@@ -65,6 +68,7 @@ export function Combobox({
     <Popover.Root open={open} onOpenChange={setOpen}>
       <Popover.Trigger asChild>
         <button
+          ref={ref}
           type="button"
           role="combobox"
           aria-expanded={open}

@@ -58,10 +58,11 @@ const spanFields = {
 function issueCollector(ctx: z.RefinementCtx) {
   const reported = new Set<string>();
   return (field: string | undefined, message: string) => {
-    const key = field ?? "";
+    // An issue no field owns goes to `root`, which the forms show above the buttons.
+    const key = field ?? "root";
     if (reported.has(key)) return;
     reported.add(key);
-    ctx.addIssue({ code: "custom", path: field ? [field] : [], message });
+    ctx.addIssue({ code: "custom", path: [key], message });
   };
 }
 

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IndeedProblem } from "@/components/interviews/indeed-problem";
+import { InterviewDetail } from "@/components/interviews/interview-detail";
+import { findApplication } from "@/lib/ats/application-queries";
+import { requireEmployerSession } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { executeOperation } from "@/lib/indeed/client";
+import { IndeedError } from "@/lib/indeed/errors";
+import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
+import { timeZoneOptions } from "@/lib/scheduling/locale-options";
+
+export const metadata: Metadata = { title: "Interview" };
+
+export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: rawId } = await params;
+  const id = decodeURIComponent(rawId);
+  const session = await requireEmployerSession(`/interviews/${encodeURIComponent(id)}`);
+
+  let event;
+  try {
+    const data = await executeOperation(session, "GetInterviews", { ids: [id] });
+    event = data.virtualInterviewEvents?.events?.[0];
+  } catch (error) {
+    // Indeed answers FORBIDDEN for an event that does not exist or is not the employer's.
+    if (error instanceof IndeedError && (error.code === "FORBIDDEN" || error.code === "BAD_USER_INPUT")) notFound();
+    if (error instanceof IndeedError) return <IndeedProblem code={error.code} message={error.message} />;
+    throw error;
+  }
+  if (!event) notFound();
+
+  const ledger = await findLedgerInterview(db(), session.employer.id, event.id);
+  const application = ledger?.applicationId ? await findApplication(db(), session.employer.id, ledger.applicationId) : undefined;
+
+  return (
+    <InterviewDetail
+      event={event}
+      ledger={{
+        application: application
+          ? { id: application.id, name: application.applicantName, jobTitle: application.job.title }
+          : null,
+        cancelReason: ledger?.cancelReason,
+      }}
+      timeZones={timeZoneOptions()}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateInterviewForm } from "@/components/interviews/create-interview-form";
+import { findApplication } from "@/lib/ats/application-queries";
+import { requireEmployerSession } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { createFormDefaults } from "@/lib/scheduling/create-form-defaults";
+import { getEmployerDefaultTimezone } from "@/lib/scheduling/employer-timezone";
+import { countryOptions, languageOptions, timeZoneOptions } from "@/lib/scheduling/locale-options";
+
+export const metadata: Metadata = { title: "Schedule an interview" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.trim() ? text.trim().slice(0, 200) : undefined;
+}
+
+export default async function NewInterviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const query = new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+  );
+  const session = await requireEmployerSession(`/interviews/new${query.size ? `?${query}` : ""}`);
+
+  const applicationKey = single(params.applicationId);
+  const application = applicationKey ? await findApplication(db(), session.employer.id, applicationKey) : undefined;
+  const name = application?.applicantName ?? single(params.name);
+  const email = application?.applicantEmail ?? single(params.email);
+  const jobTitle = application?.job.title ?? single(params.jobTitle);
+  const employerZone = await getEmployerDefaultTimezone(db(), session.employer.id);
+
+  return (
+    <section className="max-w-3xl space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Schedule an interview with Indeed</h1>
+        {application ? (
+          <p className="text-slate-700">
+            For{" "}
+            <Link href={`/applications/${application.id}`} className="text-brand-700 underline">
+              {application.applicantName}
+            </Link>
+            , {application.job.title} (application {application.externalId}).
+          </p>
+        ) : applicationKey ? (
+          <p role="status" className="text-slate-700">
+            Application {applicationKey} is not one of {session.employer.name}&apos;s; the interview will not be
+            linked to it.
+          </p>
+        ) : null}
+      </div>
+      <CreateInterviewForm
+        defaults={createFormDefaults({ name, email, jobTitle, zone: employerZone ?? "UTC" })}
+        hasEmployerTimezone={employerZone !== null}
+        self={{ email: session.user.email, name: session.user.name }}
+        application={application ? { id: application.id, job: { externalId: application.job.externalId, title: application.job.title } } : undefined}
+        jobTitle={jobTitle}
+        timeZones={timeZoneOptions()}
+        languages={languageOptions()}
+        countries={countryOptions()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+
+/** When Indeed cannot answer a page's read: what happened and what to do next. */
+export function IndeedProblem({ code, message }: { code: string; message: string }) {
+  const reconnect = code === "RECONNECT_REQUIRED" || code === "NOT_SIGNED_IN";
+  return (
+    <section className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">
+        {reconnect ? "Reconnect to Indeed" : "Indeed could not be reached"}
+      </h1>
+      <p role="alert" className="text-slate-800">
+        {message}
+      </p>
+      {reconnect ? (
+        <Link href="/signin" className={buttonClassName()}>
+          Sign in with Indeed
+        </Link>
+      ) : (
+        <p className="text-slate-700">Reload the page in a moment.</p>
+      )}
+    </section>
+  );
+}
