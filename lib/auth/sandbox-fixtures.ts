@@ -1,0 +1,98 @@
+// Test helpers: sign a sandbox person in without the browser, and read the sandbox's journal.
+// Used by integration tests only (they may import the sandbox; app code never does).
+import { eq } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { indeedConnections } from "@/lib/db/schema";
+import { completeSignIn } from "./complete-sign-in";
+import { tokenResponseSchema, verifyIdToken, type IndeedOAuthSettings, type IndeedTokenResponse } from "./indeed-oauth";
+import { loadEmployerSession, type EmployerSession } from "./session";
+import type { TokenService } from "./tokens";
+
+export function sandboxSettings(issuer: string): IndeedOAuthSettings {
+  return { issuer, clientId: "lobby-local", clientSecret: "lobby-local-secret" };
+}
+
+async function control(url: string, path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+}
+
+export async function mintTokens(
+  sandboxUrl: string,
+  options: { user: string; employer?: string | null; scope?: string },
+): Promise<IndeedTokenResponse> {
+  return tokenResponseSchema.parse(await control(sandboxUrl, "/_sandbox/oauth/tokens", options));
+}
+
+export interface SignedIn {
+  session: EmployerSession;
+  tokens: IndeedTokenResponse;
+  sessionId: string;
+}
+
+/** Mints tokens at the sandbox, verifies the ID token and records the sign-in, as the callback does. */
+export async function signInAs(
+  deps: { db: Database; tokens: TokenService; sandboxUrl: string },
+  options: { user: string; employer: string },
+): Promise<SignedIn> {
+  const tokens = await mintTokens(deps.sandboxUrl, options);
+  const identity = await verifyIdToken(tokens.id_token!, sandboxSettings(deps.sandboxUrl));
+  const result = await completeSignIn({ identity, tokens, employerId: options.employer }, { db: deps.db, tokens: deps.tokens });
+  const session = await loadEmployerSession(
+    { userId: result.userId, sessionId: result.sessionId, connectionId: result.connectionId },
+    deps.db,
+  );
+  if (!session) throw new Error("the session did not load");
+  return { session, tokens, sessionId: result.sessionId };
+}
+
+export async function refreshCount(sandboxUrl: string): Promise<number> {
+  const { entries } = (await control(sandboxUrl, "/_sandbox/journal?kind=oauth.token&grant_type=refresh_token&limit=10000")) as {
+    entries: unknown[];
+  };
+  return entries.length;
+}
+
+export async function journal(sandboxUrl: string, query: string): Promise<Record<string, unknown>[]> {
+  return ((await control(sandboxUrl, `/_sandbox/journal?${query}`)) as { entries: Record<string, unknown>[] }).entries;
+}
+
+export async function advanceClock(sandboxUrl: string, body: Record<string, number>): Promise<void> {
+  await control(sandboxUrl, "/_sandbox/clock/advance", body);
+}
+
+export async function armTokenFault(sandboxUrl: string, fault: Record<string, unknown>): Promise<void> {
+  await control(sandboxUrl, "/_sandbox/faults/token", fault);
+}
+
+export async function clearTokenFault(sandboxUrl: string): Promise<void> {
+  await control(sandboxUrl, "/_sandbox/faults/token", undefined, "DELETE");
+}
+
+export async function grantsOf(sandboxUrl: string, user: string) {
+  return ((await control(sandboxUrl, `/_sandbox/oauth/grants?user=${encodeURIComponent(user)}&client_id=lobby-local`)) as {
+    grants: { id: string; revokedAt: string | null }[];
+  }).grants;
+}
+
+/** Makes the stored access token look expired to the app (the app's clock, not the sandbox's). */
+export async function expireAccessToken(db: Database, connectionId: string): Promise<void> {
+  await db
+    .update(indeedConnections)
+    .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+    .where(eq(indeedConnections.id, connectionId));
+}
+
+export async function connectionRow(db: Database, connectionId: string) {
+  const [row] = await db.select().from(indeedConnections).where(eq(indeedConnections.id, connectionId));
+  return row;
+}
+
+export function jwtClaims(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
+}
