@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import { journal, sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures";
+import type { EmployerSession } from "@/lib/auth/session";
+import { createTokenService, type TokenService } from "@/lib/auth/tokens";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { createTestDatabase } from "@/lib/db/testing";
+import { createIndeedClient, type IndeedClient } from "./client";
+import { findOperation } from "./operations/registry";
+import { handleGraphqlRequest } from "./route-handler";
+
+const APP = "http://localhost:3000";
+
+describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  let sandbox: RunningSandbox;
+  let handle: DatabaseHandle;
+  let dataDir: string;
+  let tokens: TokenService;
+  let client: IndeedClient;
+  let dana: SignedIn;
+  let sam: SignedIn;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "lobby-route-"));
+    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+    handle = await createTestDatabase();
+    tokens = createTokenService({ db: handle.db, key: randomBytes(32), oauth: sandboxSettings(sandbox.url), log: () => undefined });
+    client = createIndeedClient({
+      tokens,
+      db: handle.db,
+      graphqlUrl: `${sandbox.url}/graphql`,
+      clientId: "lobby-local",
+      atsName: "Lobby",
+      log: () => undefined,
+      // The ledger hooks belong to lib/scheduling's tests.
+      resolve: (name) => {
+        const op = findOperation(name);
+        return op && { ...op, onSuccess: undefined, contextSchema: undefined };
+      },
+    });
+    dana = await signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-dana", employer: "emp-acme-robotics" });
+    sam = await signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-sam", employer: "emp-initech-foods" });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await handle?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function post(session: EmployerSession | null, body: unknown, headers: Record<string, string> = {}) {
+    return handleGraphqlRequest(
+      new Request(`${APP}/api/indeed/graphql`, {
+        method: "POST",
+        headers: { origin: APP, "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      { appUrl: APP, getSession: async () => session, client, log: () => undefined },
+    );
+  }
+
+  const createBody = {
+    operationName: "CreateInterview",
+    variables: {
+      input: {
+        startTime: "2031-03-10T15:00:00+00:00",
+        endTime: "2031-03-10T16:00:00+00:00",
+        title: "Robotics engineer — first interview",
+        timezone: "America/New_York",
+        interviewers: [{ email: "ivy@acme-robotics.example" }],
+        interviewee: { name: "Robin Park", email: "robin.park@example.net" },
+      },
+    },
+  };
+
+  it("creates an interview with requestMetadata added by the server", async () => {
+    const response = await post(dana.session, createBody);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { createVirtualInterviewEvent: { event: { id: string; title: string } } } };
+    expect(data.createVirtualInterviewEvent.event.title).toBe("Robotics engineer — first interview");
+    const [entry] = await journal(sandbox.url, "kind=graphql&operation=CreateInterview&limit=1");
+    expect(entry).toBeDefined();
+    expect(JSON.stringify(entry)).not.toMatch(/eyJ/);
+  });
+
+  it("a user of one employer cannot read another employer's events", async () => {
+    const created = (await (await post(dana.session, createBody)).json()) as {
+      data: { createVirtualInterviewEvent: { event: { id: string } } };
+    };
+    const id = created.data.createVirtualInterviewEvent.event.id;
+
+    const own = (await (await post(dana.session, { operationName: "GetInterviews", variables: { ids: [id] } })).json()) as {
+      data: { virtualInterviewEvents: { events: ({ id: string } | null)[] } };
+    };
+    expect(own.data.virtualInterviewEvents.events[0]?.id).toBe(id);
+
+    const other = await post(sam.session, { operationName: "GetInterviews", variables: { ids: [id] } });
+    const body = (await other.json()) as { data?: { virtualInterviewEvents: { events: unknown[] } }; error?: { code: string } };
+    if (body.data) expect(body.data.virtualInterviewEvents.events).toEqual([null]);
+    else expect(body.error?.code).toBe("FORBIDDEN");
+
+    const found = (await (await post(sam.session, { operationName: "FindInterviews", variables: { input: {} } })).json()) as {
+      data: { findVirtualInterviewEvents: { events: { id: string }[] } };
+    };
+    expect(found.data.findVirtualInterviewEvents.events.map((e) => e.id)).not.toContain(id);
+
+    const cancel = await post(sam.session, { operationName: "CancelInterview", variables: { input: { id } } });
+    expect(cancel.status).toBe(403);
+    expect(((await cancel.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+  });
+
+  it("maps Indeed's input errors to 422 with field errors", async () => {
+    const response = await post(dana.session, {
+      operationName: "FindInterviews",
+      variables: { after: "1˙∆", input: {} },
+    });
+    expect(response.status).toBe(422);
+    const { error } = (await response.json()) as { error: { code: string; fieldErrors: Record<string, string> } };
+    expect(error.code).toBe("BAD_USER_INPUT");
+    expect(Object.keys(error.fieldErrors)).toEqual(["after"]);
+  });
+
+  it("refuses unknown operations, GET, non-JSON bodies, cross-origin posts, and answers 401 without a session", async () => {
+    expect((await post(dana.session, { operationName: "IntrospectionQuery" })).status).toBe(400);
+    expect((await post(dana.session, { query: "{ __schema { types { name } } }" })).status).toBe(400);
+    expect((await post(dana.session, "operationName=GetInterviews", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await post(dana.session, JSON.stringify(createBody), { "content-type": "text/plain" })).status).toBe(415);
+    expect((await post(dana.session, createBody, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post(null, createBody)).status).toBe(401);
+    const get = await handleGraphqlRequest(new Request(`${APP}/api/indeed/graphql?operationName=GetInterviews`, { headers: { origin: APP } }), {
+      appUrl: APP,
+      getSession: async () => dana.session,
+      client,
+    });
+    expect(get.status).toBe(405);
+  });
+});
