@@ -1,4 +1,5 @@
-import type { Router } from "./http";
+import { z } from "zod";
+import type { Router, SandboxRequest } from "./http";
 import { HttpError, sendJson } from "./http";
 import type { SandboxContext, SandboxModule } from "./module";
 
@@ -57,7 +58,7 @@ function clockView(context: SandboxContext) {
 }
 
 /** Reads a small JSON object body; an empty body is `{}`. Bad JSON is a 400, never a crash. */
-export async function readJson(req: { body(limit?: number): Promise<Buffer> }): Promise<Record<string, unknown>> {
+export async function readJson(req: SandboxRequest): Promise<Record<string, unknown>> {
   const text = (await req.body(64 * 1024)).toString("utf8").trim();
   if (text === "") return {};
   try {
@@ -67,6 +68,18 @@ export async function readJson(req: { body(limit?: number): Promise<Buffer> }): 
     // fall through
   }
   throw new HttpError(400, "Expected a JSON object body");
+}
+
+/** Checks a control-API body against `schema`; a mismatch is a 400 listing zod's reasons. */
+export function checkBody<T extends z.ZodType>(body: unknown, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** A JSON control-API body checked against `schema`. */
+export async function readJsonBody<T extends z.ZodType>(req: SandboxRequest, schema: T): Promise<z.infer<T>> {
+  return checkBody(await readJson(req), schema);
 }
 
 function numberField(body: Record<string, unknown>, key: string): number | undefined {

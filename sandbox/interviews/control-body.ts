@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { readJson } from "../core/control";
-import { HttpError, type SandboxRequest } from "../core/http";
+import type { z } from "zod";
+import { checkBody, readJson } from "../core/control";
+import type { SandboxRequest } from "../core/http";
 
 /** True when a page's form (not a script) sent the request: answer with a redirect, not JSON. */
 export function isFormPost(req: SandboxRequest): boolean {
@@ -17,7 +17,5 @@ export async function readControlBody<T extends z.ZodType>(req: SandboxRequest, 
   } else {
     body = await readJson(req);
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, z.prettifyError(parsed.error));
-  return parsed.data;
+  return checkBody(body, schema);
 }

@@ -1,20 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   ACME,
   advanceClock,
-  at,
   CLIENT_ID,
   control,
+  GLOBEX,
+  INITECH,
+  SAM,
+  setupTestSandbox,
+} from "../testing/harness";
+import {
+  at,
   CREATE_MUTATION,
   createInput,
-  GLOBEX,
   graphqlClient,
-  INITECH,
   mintToken,
   rawPost,
-  SAM,
-  startTestSandbox,
   stringAt,
 } from "./test-harness";
 
@@ -27,7 +28,7 @@ const FIND = `query FindEvents($first: Int, $after: String, $input: FindVirtualI
 const UPDATE = `mutation Update($input: UpdateVirtualInterviewEventInput!) { updateVirtualInterviewEvent(input: $input) { event { id title status } } }`;
 const CANCEL = `mutation Cancel($id: ID!) { cancelVirtualInterviewEvent(input: { id: $id }) { event { id status } } }`;
 
-let sandbox: RunningSandbox;
+const sandbox = setupTestSandbox();
 let acme: ReturnType<typeof graphqlClient>;
 let acmeToken: string;
 
@@ -40,13 +41,8 @@ async function createEvent(call = acme, overrides: Record<string, unknown> = {})
 const codes = (answer: { errors?: { extensions: { code: string } }[] }) => answer.errors?.map((e) => e.extensions.code);
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
   acmeToken = await mintToken(sandbox, { employer: ACME });
   acme = graphqlClient(sandbox, acmeToken);
-});
-
-afterAll(async () => {
-  await sandbox.close();
 });
 
 describe("the request", () => {

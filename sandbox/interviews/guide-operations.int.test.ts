@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addIntervieweeOperation,
   addInterviewersOperation,
@@ -14,29 +14,17 @@ import {
   setTimezoneOperation,
   setTitleOperation,
 } from "../../lib/indeed/guide-operations";
-import type { RunningSandbox } from "../server";
-import {
-  ACME,
-  advanceClock,
-  at,
-  control,
-  GLOBEX,
-  graphqlClient,
-  inFuture,
-  mintToken,
-  startTestSandbox,
-  stringAt,
-} from "./test-harness";
+import { ACME, advanceClock, control, GLOBEX, setupTestSandbox } from "../testing/harness";
+import { at, graphqlClient, inFuture, mintToken, stringAt } from "./test-harness";
 
 // Every operation Indeed's guide prints, run against the sandbox. The two events the guide's
 // ids name are created with those ids through the control API, so the literal ids work.
 
 const HOUR = 3_600_000;
-let sandbox: RunningSandbox;
+const sandbox = setupTestSandbox();
 let call: ReturnType<typeof graphqlClient>;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
   call = graphqlClient(sandbox, await mintToken(sandbox, { employer: ACME }));
   for (const [uuid, interviewee] of [
     [GUIDE_UUIDS[0], undefined],
@@ -55,10 +43,6 @@ beforeAll(async () => {
     });
     expect(created.status).toBe(201);
   }
-});
-
-afterAll(async () => {
-  await sandbox.close();
 });
 
 describe("the guide's operations against the sandbox", () => {

@@ -1,18 +1,18 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
+import { describe, expect, it } from "vitest";
 import {
   ACME,
   advanceClock,
-  at,
   control,
+  setupTestSandbox,
+  startTestSandbox,
+  tempDataDir,
+} from "../testing/harness";
+import {
+  at,
   CREATE_MUTATION,
   createInput,
   graphqlClient,
   mintToken,
-  startTestSandbox,
   stringAt,
 } from "./test-harness";
 
@@ -21,7 +21,7 @@ import {
 const RECORDS = `query GetEvent($ids: [ID!]!) { virtualInterviewEvents(input: { ids: $ids }) { events {
   intervieweesConnection { interviewees { interviewRecordsConnection { records { id recordingUrl } } } } } } }`;
 
-let sandbox: RunningSandbox;
+const sandbox = setupTestSandbox();
 
 /** Calls as Dana for Acme with a fresh token: these tests move the clock past token expiry. */
 async function acme(query: string, options: Parameters<ReturnType<typeof graphqlClient>>[1] = {}) {
@@ -53,14 +53,6 @@ async function records(eventId: string) {
     recordingUrl: string | null;
   }[];
 }
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
 
 describe("the interviewee's reminder", () => {
   it("appears five minutes before the start once the clock gets there", async () => {
@@ -189,7 +181,7 @@ describe("state", () => {
   });
 
   it("survives a restart through the state file", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "lobby-interviews-state-"));
+    const dataDir = tempDataDir("interviews-state");
     const first = await startTestSandbox({ dataDir, ephemeral: false });
     const call = graphqlClient(first, await mintToken(first, { employer: ACME }));
     const created = await call(CREATE_MUTATION, { variables: { input: await createInput(first) } });

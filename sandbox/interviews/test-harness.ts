@@ -1,26 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "../server";
+import type { RunningSandbox } from "../server";
+import { CLIENT_ID, control, DANA } from "../testing/harness";
 
-// Helpers for the Interview API's integration tests: a throwaway sandbox, real tokens from the
-// OAuth half's mint route, and a GraphQL caller that keeps status, headers and body.
-
-export const CLIENT_ID = "lobby-local";
-/** Seeded people and employers (sandbox/seed/oauth.json). */
-export const DANA = "u-dana";
-export const SAM = "u-sam";
-export const ACME = "emp-acme-robotics";
-export const GLOBEX = "emp-globex-logistics";
-export const INITECH = "emp-initech-foods";
-
-export async function startTestSandbox(options: { dataDir?: string; ephemeral?: boolean } = {}): Promise<RunningSandbox> {
-  return startSandbox({
-    port: 0,
-    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), "lobby-interviews-")),
-    ephemeral: options.ephemeral ?? true,
-  });
-}
+// Helpers for the Interview API's integration tests: real tokens from the OAuth half's mint
+// route and a GraphQL caller that keeps status, headers and body. The sandbox itself comes
+// from ../testing/harness.
 
 export interface MintOptions {
   user?: string;
@@ -76,25 +59,6 @@ export async function rawPost(sandbox: RunningSandbox, body: string, headers: Re
   const response = await fetch(`${sandbox.url}/graphql`, { method: "POST", headers, body });
   const parsed = (await response.json()) as Omit<GraphqlAnswer, "status" | "headers">;
   return { status: response.status, headers: response.headers, ...parsed };
-}
-
-export async function control<T = Record<string, unknown>>(
-  sandbox: RunningSandbox,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-export async function advanceClock(sandbox: RunningSandbox, amount: { days?: number; hours?: number; minutes?: number; seconds?: number }) {
-  const result = await control(sandbox, "POST", "/_sandbox/clock/advance", amount);
-  if (result.status !== 200) throw new Error(`clock advance failed: ${JSON.stringify(result.body)}`);
 }
 
 /** `YYYY-MM-DDTHH:mm:ss+00:00`, `ms` after the sandbox's virtual now (whole minutes). */

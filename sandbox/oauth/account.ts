@@ -1,11 +1,11 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { RouteHandler, Router } from "../core/http";
 import { sendPage } from "../core/page";
-import { seeOther } from "./authorize";
-import { FormError, readForm } from "./form-body";
+import { readPageForm, seeOther } from "./browser-form";
 import { accountPage, errorPage } from "./pages";
 import type { OAuthRuntime } from "./runtime";
 import { ensureSession, readSession } from "./session";
+import { sameSecret } from "./tokens";
 
 /** Only a path on the sandbox itself: never an open redirect to somewhere else. */
 function safeReturnPath(value: string | null | undefined): string {
@@ -16,12 +16,6 @@ function safeReturnPath(value: string | null | undefined): string {
 /** A CSRF token derived from the HttpOnly session id, which another site cannot read. */
 function sessionCsrf(sessionId: string): string {
   return createHash("sha256").update(`account-form:${sessionId}`).digest("base64url");
-}
-
-function csrfMatches(given: string | undefined, sessionId: string): boolean {
-  if (given === undefined) return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(sessionCsrf(sessionId)));
 }
 
 /**
@@ -50,15 +44,9 @@ export function mountAccountPages(router: Router, rt: OAuthRuntime) {
 
   const signInOrOut: RouteHandler = async (req, res) => {
     const session = readSession(req, rt);
-    let form: Map<string, string>;
-    try {
-      form = await readForm(req);
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      sendPage(res, error.status, errorPage("The form could not be read", error.message));
-      return;
-    }
-    if (!session || !csrfMatches(form.get("csrf"), session.id)) {
+    const form = await readPageForm(req, res);
+    if (!form) return;
+    if (!session || !sameSecret(form.get("csrf"), sessionCsrf(session.id))) {
       sendPage(res, 403, errorPage("This form has expired", "Open the sign-in page again and choose an account."));
       return;
     }

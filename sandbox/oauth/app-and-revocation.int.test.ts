@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
-import { CLIENT_ID, CLIENT_SECRET, claimsOf, control, signIn, startTestSandbox, tokenRequest } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  control,
+  setupTestSandbox,
+  verifyAccessToken,
+} from "../testing/harness";
+import { claimsOf, signIn, tokenRequest } from "./test-harness";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, "POST", "/_sandbox/reset");
-});
+const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 async function getJson(path: string, token?: string) {
   const response = await fetch(`${sandbox.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
-}
-
-async function verify(token: string | undefined) {
-  const oauth = sandbox.modules.find((m) => m.name === "oauth") as unknown as {
-    api: { verifyAccessToken(t: string): Promise<unknown> };
-  };
-  return oauth.api.verifyAccessToken(token ?? "");
 }
 
 describe("client credentials and appinfo", () => {
@@ -82,7 +74,7 @@ describe("revocation endpoint (RFC 7009)", () => {
     const tokens = await signIn(sandbox);
     const revoked = await tokenRequest(sandbox, { token: tokens.refresh_token ?? "" }, { path: "/oauth/v2/revoke" });
     expect(revoked.status).toBe(200);
-    expect(await verify(tokens.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, tokens.access_token)).toBeNull();
     const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
     expect(refresh.body.error).toBe("invalid_grant");
   });
@@ -90,7 +82,7 @@ describe("revocation endpoint (RFC 7009)", () => {
   it("revoking an access token ends only that token", async () => {
     const tokens = await signIn(sandbox);
     await tokenRequest(sandbox, { token: tokens.access_token ?? "", token_type_hint: "access_token" }, { path: "/oauth/v2/revoke" });
-    expect(await verify(tokens.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, tokens.access_token)).toBeNull();
     const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
     expect(refresh.status).toBe(200);
   });
@@ -129,9 +121,9 @@ describe("control routes", () => {
     const { status, body } = await control(sandbox, "POST", "/_sandbox/users/u-dana/revoke");
     expect(status).toBe(200);
     expect(body.revokedGrants).toBe(2);
-    expect(await verify(first.access_token)).toBeNull();
-    expect(await verify(minted.body.access_token as string)).toBeNull();
-    expect(await verify(other.access_token)).not.toBeNull();
+    expect(await verifyAccessToken(sandbox, first.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, minted.body.access_token as string)).toBeNull();
+    expect(await verifyAccessToken(sandbox, other.access_token)).not.toBeNull();
     const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: first.refresh_token ?? "" });
     expect(refresh.body.error).toBe("invalid_grant");
   });

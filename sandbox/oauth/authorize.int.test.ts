@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
+import { describe, expect, it } from "vitest";
+import { CLIENT_ID, setupTestSandbox } from "../testing/harness";
 import {
   ALL_SCOPES,
   authorizeUrl,
-  CLIENT_ID,
   claimsOf,
-  control,
   csrfOf,
   pkcePair,
   REDIRECT_URI,
   runAuthorizeFlow,
   signIn,
-  startTestSandbox,
   TestBrowser,
 } from "./test-harness";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, "POST", "/_sandbox/reset");
-});
+const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 function validParams(overrides: Record<string, string | undefined> = {}) {
   return {

@@ -1,26 +1,19 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { type Router, type SandboxRequest } from "../core/http";
 import { sendPage } from "../core/page";
-import { FormError, readForm } from "./form-body";
+import { readPageForm, seeOther } from "./browser-form";
 import { accountPage, consentPage, employerPage, errorPage } from "./pages";
 import type { OAuthRuntime } from "./runtime";
 import { isScope, SCOPES, splitScopes } from "./scopes";
 import { ensureSession, readSession } from "./session";
 import type { PendingAuthorization } from "./store";
-import { CODE_LIFETIME_MS, hashSecret, randomSecret } from "./tokens";
+import { CODE_LIFETIME_MS, hashSecret, randomSecret, sameSecret } from "./tokens";
 
 const MAX_PARAM_LENGTH = 2048;
 /** How long a person has to get through the account, employer and consent pages. */
 const PENDING_LIFETIME_MS = 30 * 60_000;
 const PROMPTS = new Set(["select_employer", "login"]);
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
-
-/** 303: the browser follows with a GET, whatever the method that led here. */
-export function seeOther(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
-  res.writeHead(303, { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...headers });
-  res.end();
-}
 
 /** The redirect back to the app, with `iss` (RFC 9207) so a client can spot a mix-up. */
 function backToApp(rt: OAuthRuntime, redirectUri: string, params: Record<string, string | null | undefined>): string {
@@ -29,12 +22,6 @@ function backToApp(rt: OAuthRuntime, redirectUri: string, params: Record<string,
     if (value !== null && value !== undefined) url.searchParams.set(name, value);
   }
   return url.toString();
-}
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function requestPath(pending: PendingAuthorization): string {
@@ -202,15 +189,9 @@ export function mountAuthorize(router: Router, rt: OAuthRuntime) {
     const pending = pendingFor(req, res, params.id ?? "");
     if (!pending) return;
     req.note.clientId = pending.clientId;
-    let form: Map<string, string>;
-    try {
-      form = await readForm(req);
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      sendPage(res, error.status, errorPage("The form could not be read", error.message));
-      return;
-    }
-    if (!sameToken(form.get("csrf"), pending.csrf)) {
+    const form = await readPageForm(req, res);
+    if (!form) return;
+    if (!sameSecret(form.get("csrf"), pending.csrf)) {
       req.note.outcome = "csrf-mismatch";
       sendPage(res, 403, errorPage("This form has expired", "The form's security token does not match this sign-in request."));
       return;

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { SandboxRequest } from "../core/http";
 import { OAuthError, invalidGrant, invalidRequest } from "./errors";
 import type { OAuthClient, OAuthStore } from "./store";
+import { sameSecret } from "./tokens";
 
 /** What a failed client authentication answers; see sandbox/README.md for the choice. */
 export type ClientAuthFailure = "invalid_grant" | "invalid_client";
@@ -30,11 +30,6 @@ function parseBasic(req: SandboxRequest): Basic {
   } catch {
     return { malformed: true };
   }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { readJson } from "../core/control";
-import { HttpError, type Router, type SandboxRequest, sendJson } from "../core/http";
+import { readJsonBody } from "../core/control";
+import { HttpError, type Router, sendJson } from "../core/http";
 import { tokenFaultSchema } from "./faults";
 import type { OAuthRuntime } from "./runtime";
 import { APP_SCOPES, isScope, splitScopes } from "./scopes";
@@ -24,19 +24,13 @@ const modeSchema = z.object({
   refreshWithoutEmployer: z.enum(["drop", "keep"]).optional(),
 });
 
-async function parseBody<T extends z.ZodType>(req: SandboxRequest, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJson(req));
-  if (!parsed.success) throw new HttpError(400, z.prettifyError(parsed.error));
-  return parsed.data;
-}
-
 /** The OAuth half's `/_sandbox/...` routes: mint tokens, inspect and revoke grants, modes, faults. */
 export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
   const { store, tokens, faults, context } = rt;
 
   router.on("POST", "/_sandbox/oauth/tokens", async (req, res) => {
     req.note.kind = "sandbox.oauth.mint";
-    const body = await parseBody(req, mintSchema);
+    const body = await readJsonBody(req, mintSchema);
     const client = store.clients.get(body.client_id);
     if (!client) throw new HttpError(400, `No client "${body.client_id}"`);
     req.note.clientId = client.id;
@@ -108,7 +102,7 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
   });
 
   router.on("POST", "/_sandbox/oauth/mode", async (req, res) => {
-    const body = await parseBody(req, modeSchema);
+    const body = await readJsonBody(req, modeSchema);
     store.settings = {
       rotation: body.rotation ?? store.settings.rotation,
       graceSeconds: body.graceSeconds ?? store.settings.graceSeconds,
@@ -123,7 +117,7 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
   });
 
   router.on("POST", "/_sandbox/faults/token", async (req, res) => {
-    const fault = await parseBody(req, tokenFaultSchema);
+    const fault = await readJsonBody(req, tokenFaultSchema);
     faults.set(fault);
     sendJson(res, 200, { fault: faults.current() });
   });

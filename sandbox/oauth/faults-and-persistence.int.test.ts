@@ -1,19 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
-import { control, signIn, startTestSandbox, tokenRequest } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { control, setupTestSandbox, startTestSandbox, tempDataDir } from "../testing/harness";
+import { signIn, tokenRequest } from "./test-harness";
 
 describe("token endpoint faults", () => {
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    await control(sandbox, "POST", "/_sandbox/reset");
-  });
+  const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
   const refresh = (token: string | undefined) =>
     tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: token ?? "" });
@@ -75,7 +65,7 @@ describe("token endpoint faults", () => {
 
 describe("state persistence", () => {
   it("keeps grants, refresh tokens and the signing key across a restart", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "lobby-oauth-persist-"));
+    const dataDir = tempDataDir("oauth-persist");
     const first = await startTestSandbox({ dataDir, ephemeral: false });
     const tokens = await signIn(first);
     const kid = (await (await fetch(`${first.url}/.well-known/keys`)).json()) as { keys: { kid: string }[] };

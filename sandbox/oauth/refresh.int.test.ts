@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
-import { advanceClock, claimsOf, control, signIn, startTestSandbox, tokenRequest } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { advanceClock, control, setupTestSandbox, verifyAccessToken } from "../testing/harness";
+import { claimsOf, signIn, tokenRequest } from "./test-harness";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, "POST", "/_sandbox/reset");
-});
+const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 function refresh(token: string | undefined, extra: Record<string, string> = {}) {
   return tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: token ?? "", ...extra });
-}
-
-async function verify(token: string | undefined) {
-  const oauth = sandbox.modules.find((m) => m.name === "oauth") as unknown as {
-    api: { verifyAccessToken(t: string): Promise<{ employerId: string | null } | null> };
-  };
-  return oauth.api.verifyAccessToken(token ?? "");
 }
 
 async function setMode(mode: Record<string, unknown>) {
@@ -46,8 +32,8 @@ describe("refresh: rotation (the default)", () => {
     const reuse = await refresh(first.refresh_token);
     expect(reuse.body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
     expect((await refresh(second.body.refresh_token)).body.error).toBe("invalid_grant");
-    expect(await verify(second.body.access_token)).toBeNull();
-    expect(await verify(first.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, second.body.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, first.access_token)).toBeNull();
     const { body } = await control(sandbox, "GET", "/_sandbox/oauth/grants");
     expect((body.grants as { revokedReason: string }[])[0]?.revokedReason).toContain("rotated refresh token");
   });
@@ -110,9 +96,9 @@ describe("refresh: the 60-day life on the virtual clock", () => {
   it("expires the access token after one hour", async () => {
     const first = await signIn(sandbox);
     await advanceClock(sandbox, { minutes: 59 });
-    expect(await verify(first.access_token)).not.toBeNull();
+    expect(await verifyAccessToken(sandbox, first.access_token)).not.toBeNull();
     await advanceClock(sandbox, { minutes: 2 });
-    expect(await verify(first.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, first.access_token)).toBeNull();
   });
 });
 
@@ -121,7 +107,7 @@ describe("refresh: employers", () => {
     const first = await signIn(sandbox, { employer: "emp-acme-robotics" });
     const second = await refresh(first.refresh_token, { employer: "emp-globex-logistics" });
     expect(claimsOf(second.body.access_token).emp).toBe("emp-globex-logistics");
-    expect((await verify(second.body.access_token))?.employerId).toBe("emp-globex-logistics");
+    expect((await verifyAccessToken(sandbox, second.body.access_token))?.employerId).toBe("emp-globex-logistics");
     const employers = claimsOf(second.body.id_token).employers as { id: string }[];
     expect(employers[0]?.id).toBe("emp-globex-logistics");
   });

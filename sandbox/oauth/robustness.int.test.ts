@@ -1,13 +1,9 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
-import { authorizeUrl, CLIENT_ID, REDIRECT_URI, startTestSandbox } from "./test-harness";
+import { describe, expect, it } from "vitest";
+import { CLIENT_ID, setupTestSandbox } from "../testing/harness";
+import { authorizeUrl, REDIRECT_URI } from "./test-harness";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
+const sandbox = setupTestSandbox();
 
 async function post(path: string, body: BodyInit, headers: Record<string, string>) {
   const response = await fetch(`${sandbox.url}${path}`, { method: "POST", headers, body });

@@ -1,24 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { decodeJwt } from "jose";
-import { type RunningSandbox, startSandbox } from "../server";
+import type { RunningSandbox } from "../server";
+import { CLIENT_ID, CLIENT_SECRET } from "../testing/harness";
 
-// Helpers for the OAuth integration tests: a throwaway sandbox and a cookie-keeping "browser".
+// Helpers for the OAuth integration tests: token requests and a cookie-keeping "browser" that
+// walks the authorize pages. The sandbox itself comes from ../testing/harness.
 
-export const CLIENT_ID = "lobby-local";
-export const CLIENT_SECRET = "lobby-local-secret";
 export const REDIRECT_URI = "http://localhost:3000/api/auth/callback/indeed";
 export const ALL_SCOPES = "email employer_access offline_access interviews.schedule";
-
-export async function startTestSandbox(options: { dataDir?: string; ephemeral?: boolean } = {}): Promise<RunningSandbox> {
-  return startSandbox({
-    port: 0,
-    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), "lobby-oauth-")),
-    ephemeral: options.ephemeral ?? true,
-  });
-}
 
 export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString("base64url");
@@ -57,20 +46,6 @@ export async function tokenRequest(
   });
   const text = await response.text();
   return { status: response.status, body: text === "" ? {} : (JSON.parse(text) as TokenBody), headers: response.headers };
-}
-
-export async function control(sandbox: RunningSandbox, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-export async function advanceClock(sandbox: RunningSandbox, amount: { days?: number; minutes?: number; seconds?: number }) {
-  const result = await control(sandbox, "POST", "/_sandbox/clock/advance", amount);
-  if (result.status !== 200) throw new Error(`clock advance failed: ${JSON.stringify(result.body)}`);
 }
 
 export function claimsOf(jwt: string | undefined): Record<string, unknown> {

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../server";
+import { describe, expect, it } from "vitest";
 import {
   advanceClock,
   CLIENT_ID,
   CLIENT_SECRET,
-  claimsOf,
   control,
-  pkcePair,
-  REDIRECT_URI,
-  runAuthorizeFlow,
-  startTestSandbox,
-  tokenRequest,
-} from "./test-harness";
+  setupTestSandbox,
+  verifyAccessToken,
+} from "../testing/harness";
+import { claimsOf, pkcePair, REDIRECT_URI, runAuthorizeFlow, tokenRequest } from "./test-harness";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, "POST", "/_sandbox/reset");
-});
+const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 /** A fresh code for Dana at Acme, with its PKCE verifier. */
 async function freshCode(options: { employer?: string } = {}) {
@@ -31,13 +20,6 @@ async function freshCode(options: { employer?: string } = {}) {
 
 function exchange(code: string, verifier: string, extra: Record<string, string> = {}) {
   return tokenRequest(sandbox, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, ...extra });
-}
-
-async function verify(token: string | undefined) {
-  const oauth = sandbox.modules.find((m) => m.name === "oauth") as unknown as {
-    api: { verifyAccessToken(t: string): Promise<unknown> };
-  };
-  return oauth.api.verifyAccessToken(token ?? "");
 }
 
 describe("token endpoint: authorization_code", () => {
@@ -58,11 +40,11 @@ describe("token endpoint: authorization_code", () => {
   it("refuses a reused code with invalid_grant and revokes every token issued from it", async () => {
     const { code, verifier } = await freshCode();
     const first = await exchange(code, verifier);
-    expect(await verify(first.body.access_token)).not.toBeNull();
+    expect(await verifyAccessToken(sandbox, first.body.access_token)).not.toBeNull();
     const second = await exchange(code, verifier);
     expect(second.status).toBe(400);
     expect(second.body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
-    expect(await verify(first.body.access_token)).toBeNull();
+    expect(await verifyAccessToken(sandbox, first.body.access_token)).toBeNull();
     const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: first.body.refresh_token ?? "" });
     expect(refresh.body.error).toBe("invalid_grant");
   });

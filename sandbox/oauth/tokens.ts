@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import type { SandboxContext } from "../core/module";
@@ -28,6 +28,13 @@ export type RefreshPlan = { kind: "none" } | { kind: "new" } | { kind: "same"; t
 
 export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
+}
+
+/** Compares a presented secret with the expected one in constant time (whatever their lengths). */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Codes and refresh tokens are stored only as this hash. */
