@@ -97,6 +97,17 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
     sendJson(res, 200, { userId: user.id, revokedGrants: revoked });
   });
 
+  router.on("POST", "/_sandbox/oauth/keys/rotate", (req, res) => {
+    req.note.kind = "sandbox.oauth.rotate-key";
+    const rotated = tokens.rotateKeys();
+    sendJson(res, 200, {
+      kid: rotated.kid,
+      previousKid: rotated.previousKid,
+      previousPublishedUntil: new Date(rotated.previousPublishedUntil).toISOString(),
+      keys: tokens.publishedKeys().map((ring) => ring.kid),
+    });
+  });
+
   router.on("GET", "/_sandbox/oauth/mode", (_req, res) => {
     sendJson(res, 200, store.settings);
   });

@@ -35,6 +35,7 @@ export function mountDiscovery(router: Router, rt: OAuthRuntime) {
   });
 
   router.on("GET", "/.well-known/keys", (_req, res) => {
-    sendJson(res, 200, { keys: [rt.tokens.keys().publicJwk()] }, { "Cache-Control": "public, max-age=60" });
+    const keys = rt.tokens.publishedKeys().map((ring) => ring.publicJwk());
+    sendJson(res, 200, { keys }, { "Cache-Control": "public, max-age=60" });
   });
 }

@@ -8,6 +8,14 @@ export const signingKeySchema = z.object({
 });
 export type StoredSigningKey = z.infer<typeof signingKeySchema>;
 
+/** A key that signed tokens before a rotation: still published (and accepted) until `publishedUntil`. */
+export const retiredKeySchema = z.object({
+  key: signingKeySchema,
+  /** Epoch milliseconds on the virtual clock. */
+  publishedUntil: z.number(),
+});
+export type RetiredSigningKey = z.infer<typeof retiredKeySchema>;
+
 export interface PublicJwk {
   kty: "EC";
   crv: "P-256";

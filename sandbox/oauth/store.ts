@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { SandboxEmployer, SandboxUser } from "./api";
-import { generateSigningKey, signingKeySchema } from "./keys";
+import {
+  generateSigningKey,
+  type RetiredSigningKey,
+  retiredKeySchema,
+  signingKeySchema,
+  type StoredSigningKey,
+} from "./keys";
 
 export const GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -120,6 +126,8 @@ export const DEFAULT_SETTINGS: OAuthSettings = { rotation: "rotate", graceSecond
 const snapshotSchema = z.object({
   version: z.literal(1),
   signingKey: signingKeySchema,
+  /** Absent in state files written before key rotation existed. */
+  retiredKeys: z.array(retiredKeySchema).default([]),
   settings: settingsSchema,
   clients: z.array(clientSchema),
   employers: z.array(employerSchema),
@@ -149,6 +157,8 @@ const MAX_PENDING = 2_000;
  */
 export class OAuthStore {
   signingKey = generateSigningKey();
+  /** Keys replaced by a rotation whose tokens may still be in use, oldest first. */
+  retiredKeys: RetiredSigningKey[] = [];
   settings: OAuthSettings = { ...DEFAULT_SETTINGS };
   clients = new Map<string, OAuthClient>();
   employers = new Map<string, SandboxEmployer>();
@@ -160,8 +170,12 @@ export class OAuthStore {
   sessions = new Map<string, BrowserSession>();
   pending = new Map<string, PendingAuthorization>();
 
-  /** Back to the seed. The signing key survives, so apps' cached JWKS stay valid. */
+  /**
+   * Back to the seed. The signing key survives, so apps' cached JWKS stay valid; retired keys
+   * go, since a reset invalidates every token they signed.
+   */
   seed(seed: OAuthSeed): void {
+    this.retiredKeys = [];
     this.settings = { ...DEFAULT_SETTINGS };
     this.clients = new Map(seed.clients.map((c) => [c.id, c]));
     this.employers = new Map(seed.employers.map((e) => [e.id, e]));
@@ -177,6 +191,7 @@ export class OAuthStore {
     if (!parsed.success) return false;
     const s = parsed.data;
     this.signingKey = s.signingKey;
+    this.retiredKeys = s.retiredKeys;
     this.settings = s.settings;
     this.clients = new Map(s.clients.map((c) => [c.id, c]));
     this.employers = new Map(s.employers.map((e) => [e.id, e]));
@@ -194,6 +209,7 @@ export class OAuthStore {
     return {
       version: 1,
       signingKey: this.signingKey,
+      retiredKeys: this.retiredKeys,
       settings: this.settings,
       clients: [...this.clients.values()],
       employers: [...this.employers.values()],
@@ -205,6 +221,22 @@ export class OAuthStore {
       sessions: Object.fromEntries(this.sessions),
       pending: Object.fromEntries(this.pending),
     };
+  }
+
+  /**
+   * A new signing key takes over; the previous one stays published until `publishedUntil`
+   * so tokens it signed keep verifying.
+   */
+  rotateSigningKey(publishedUntil: number): { current: StoredSigningKey; retired: RetiredSigningKey } {
+    const retired = { key: this.signingKey, publishedUntil };
+    this.retiredKeys.push(retired);
+    this.signingKey = generateSigningKey();
+    return { current: this.signingKey, retired };
+  }
+
+  /** The keys a token may be signed with at `now`: the current one, then the retired ones still published. */
+  verificationKeys(now: number): StoredSigningKey[] {
+    return [this.signingKey, ...this.retiredKeys.filter((r) => r.publishedUntil > now).map((r) => r.key)];
   }
 
   publicUser(user: SeedUser): SandboxUser {
@@ -237,6 +269,7 @@ export class OAuthStore {
     for (const [key, token] of this.accessTokens) if (token.expiresAt + day < now) this.accessTokens.delete(key);
     for (const [key, token] of this.refreshTokens) if (token.expiresAt + day < now) this.refreshTokens.delete(key);
     for (const [key, request] of this.pending) if (request.createdAt + day < now) this.pending.delete(key);
+    this.retiredKeys = this.retiredKeys.filter((r) => r.publishedUntil > now);
     trimOldest(this.pending, MAX_PENDING);
     trimOldest(this.sessions, MAX_SESSIONS);
   }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { type JWTHeaderParameters, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import type { SandboxContext } from "../core/module";
 import type { AccessTokenClaims } from "./api";
-import { KeyRing } from "./keys";
+import { KeyRing, type StoredSigningKey } from "./keys";
 import type { Grant, OAuthClient, OAuthStore } from "./store";
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
@@ -57,17 +57,39 @@ const accessPayloadSchema = z.object({
 
 /** Signs, records and checks tokens. Every time comes from the virtual clock. */
 export class TokenService {
-  private ring: KeyRing | undefined;
+  /** Key objects by kid, built once per stored key (building them parses the JWK). */
+  private readonly rings = new Map<string, KeyRing>();
 
   constructor(
     private readonly store: OAuthStore,
     private readonly context: SandboxContext,
   ) {}
 
+  /** The key that signs new tokens. */
   keys(): KeyRing {
-    // The store swaps its key on restore; rebuild the key objects when that happens.
-    if (this.ring?.stored !== this.store.signingKey) this.ring = new KeyRing(this.store.signingKey);
-    return this.ring;
+    return this.ringFor(this.store.signingKey);
+  }
+
+  /** Every key a valid token may carry, current first: what the JWKS publishes. */
+  publishedKeys(): KeyRing[] {
+    return this.store.verificationKeys(this.context.clock.now()).map((stored) => this.ringFor(stored));
+  }
+
+  /** Retires the signing key (still published until the tokens it signed have expired) for a new one. */
+  rotateKeys(): { kid: string; previousKid: string; previousPublishedUntil: number } {
+    const longestTokenMs = Math.max(ACCESS_TOKEN_SECONDS, ID_TOKEN_SECONDS) * 1000;
+    const { current, retired } = this.store.rotateSigningKey(this.context.clock.now() + longestTokenMs);
+    this.context.markDirty();
+    return { kid: current.kid, previousKid: retired.key.kid, previousPublishedUntil: retired.publishedUntil };
+  }
+
+  private ringFor(stored: StoredSigningKey): KeyRing {
+    const cached = this.rings.get(stored.kid);
+    // A restore brings new key objects with the same kid only if the state file was edited.
+    if (cached?.stored === stored) return cached;
+    const ring = new KeyRing(stored);
+    this.rings.set(stored.kid, ring);
+    return ring;
   }
 
   /** The audience of access tokens: the sandbox is both the OAuth server and the API host. */
@@ -186,7 +208,13 @@ export class TokenService {
   private async verifiedPayload(token: string, checkExpiry: boolean) {
     if (token.length > MAX_TOKEN_LENGTH) return null;
     try {
-      const { payload } = await jwtVerify(token, this.keys().publicKey, {
+      const keys = this.publishedKeys();
+      const keyFor = (header: JWTHeaderParameters) => {
+        const ring = keys.find((k) => k.kid === header.kid);
+        if (!ring) throw new Error("no published key with this kid");
+        return ring.publicKey;
+      };
+      const { payload } = await jwtVerify(token, keyFor, {
         issuer: this.context.issuer,
         audience: this.audience,
         algorithms: ["ES256"],
