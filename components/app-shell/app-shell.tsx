@@ -44,19 +44,17 @@ export async function AppShell({ children }: { children: ReactNode }) {
           <Link href="/" className="text-lg font-semibold text-brand-700">
             Lobby
           </Link>
-          {session && (
-            <nav aria-label="Main">
-              <ul className="flex gap-4 text-sm">
-                {navigation.map((item) => (
-                  <li key={item.href}>
-                    <Link href={item.href} className="rounded px-1 text-slate-700 hover:text-brand-700">
-                      {item.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          <nav aria-label="Main">
+            <ul className="flex gap-4 text-sm">
+              {navigation.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="rounded px-1 text-slate-700 hover:text-brand-700">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <div className="ml-auto text-sm text-slate-700">
             {session ? (
               <EmployerMenu
@@ -66,7 +64,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
                 returnTo={path}
               />
             ) : (
-              <span>Not signed in</span>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="text-brand-700 underline underline-offset-4">
+                Sign in
+              </Link>
             )}
           </div>
         </div>

@@ -9,6 +9,7 @@ import {
   type IndeedIdentity,
   type IndeedTokenResponse,
 } from "./indeed-oauth";
+import { callbackContext } from "./callback-context";
 import type { SignInErrorCode } from "./sign-in-errors";
 
 /** What the app asks Indeed for. `openid`/`profile` are not Indeed scopes. */
@@ -58,7 +59,7 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
         const tokens = await exchangeCode({
           code: params.code,
           iss: typeof params.iss === "string" ? params.iss : undefined,
-          employer: typeof params.employer === "string" && params.employer ? params.employer : undefined,
+          employer: callbackEmployer(params.employer),
           codeVerifier: checks.code_verifier,
           redirectUri: provider.callbackUrl,
         });
@@ -80,6 +81,12 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
       return { id: profile.sub, name: profile.name, email: profile.email };
     },
   };
+}
+
+/** `employer` from the callback (openid-client drops unknown parameters; the route kept it). */
+function callbackEmployer(fromParams: unknown): string | undefined {
+  const value = typeof fromParams === "string" && fromParams ? fromParams : callbackContext.getStore()?.employer;
+  return value && value.length <= 200 ? value : undefined;
 }
 
 /** The code exchange with `employer`, then ID-token verification. Never throws. */

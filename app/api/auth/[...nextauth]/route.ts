@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { callbackContext } from "@/lib/auth/callback-context";
 import { authOptions } from "@/lib/auth/options";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 
@@ -22,7 +23,8 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
       headers: { Location: `/signin/error?error=${code}`, ...CALLBACK_HEADERS },
     });
   }
-  const response = await NextAuth(authOptions())(request, context);
+  const employer = isCallback ? (request.nextUrl.searchParams.get("employer") ?? undefined) : undefined;
+  const response = await callbackContext.run({ employer }, () => NextAuth(authOptions())(request, context));
   if (isCallback) for (const [name, value] of Object.entries(CALLBACK_HEADERS)) response.headers.set(name, value);
   response.headers.set("Cache-Control", "no-store");
   return response;

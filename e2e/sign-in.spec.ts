@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn, signOut, switchEmployer } from "./support/sign-in";
+import { appUrl, sandboxUrl } from "./support/urls";
+
+// A JWS (Indeed's access and ID tokens): three base64url parts, the first two JSON objects.
+// next-auth's own session cookie is a JWE (five parts, the second empty), which this skips.
+const JWS = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{16,}/;
+
+/** Records every app response body the browser receives, and OAuth codes seen in URLs. */
+function watch(page: Page) {
+  const bodies: string[] = [];
+  const codes = new Set<string>();
+  page.on("request", (request) => {
+    const code = new URL(request.url()).searchParams.get("code");
+    if (code) codes.add(code);
+  });
+  page.on("response", async (response) => {
+    if (!response.url().startsWith(appUrl)) return;
+    const type = response.headers()["content-type"] ?? "";
+    if (!/html|json|text\/x-component|javascript/.test(type)) return;
+    try {
+      bodies.push(await response.text());
+    } catch {
+      // redirects and aborted responses have no body
+    }
+  });
+  return { bodies, codes };
+}
+
+test.describe("sign-in with Indeed", () => {
+  test("the sign-in page passes axe and protects pages behind it", async ({ page }) => {
+    await page.goto("/account/employer-error");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to Lobby" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("signs in, switches employer and signs out, never showing the browser a token or code", async ({ page, context }) => {
+    const seen = watch(page);
+
+    await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics" });
+    await expect(page).toHaveURL(`${appUrl}/`);
+    await expect(page.getByTestId("active-employer")).toHaveText("Acme Robotics");
+    await expect(page.getByTestId("home-employer")).toContainText("Acme Robotics");
+    await expectNoAxeViolations(page);
+
+    const home = await page.request.get("/");
+    expect(home.headers()["cache-control"]).toContain("no-store");
+    expect(home.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    const session = await page.request.get("/api/auth/session");
+    const sessionJson = await session.text();
+    expect(JSON.parse(sessionJson)).toMatchObject({ user: { name: "Dana Recruiter" } });
+    seen.bodies.push(sessionJson);
+
+    await switchEmployer(page, "Globex Logistics");
+    await page.reload();
+    await expect(page.getByTestId("active-employer")).toHaveText("Globex Logistics");
+
+    const cookies = await context.cookies(appUrl);
+    const sessionCookie = cookies.find((c) => c.name === "lobby.session");
+    expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(seen.codes.size).toBeGreaterThan(0);
+    for (const text of [...seen.bodies, ...cookies.map((c) => `${c.name}=${c.value}`)]) {
+      expect(text).not.toMatch(JWS);
+      expect(text).not.toMatch(/refresh_token|access_token|id_token/);
+      for (const code of seen.codes) expect(text).not.toContain(code);
+    }
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(storage).not.toMatch(JWS);
+
+    await signOut(page);
+    await expect(page.getByText("You are signed out")).toBeVisible();
+    expect((await context.cookies(appUrl)).find((c) => c.name === "lobby.session")).toBeUndefined();
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+
+    // The grant is revoked at Indeed.
+    const grants = (await (await page.request.get(`${sandboxUrl}/_sandbox/oauth/grants?user=u-dana&client_id=lobby-local`)).json()) as {
+      grants: { revokedAt: string | null }[];
+    };
+    expect(grants.grants.length).toBeGreaterThan(0);
+    expect(grants.grants.every((g) => g.revokedAt !== null)).toBe(true);
+  });
+
+  test("pressing Deny at Indeed ends on a clear error page", async ({ page }) => {
+    await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
+    await page.getByRole("button", { name: /Ivy Interviewer/ }).click();
+    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
+    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
+    await expect(choose.or(consent)).toBeVisible();
+    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Deny" }).click();
+    await expect(page).toHaveURL(/\/signin\/error\?error=denied/);
+    await expect(page.getByRole("heading", { level: 1, name: "You did not allow Lobby to use Indeed" })).toBeVisible();
+  });
+
+  test("refuses a return path outside the app", async ({ page }) => {
+    await signIn(page, { account: "Sam Hiring-Manager", from: "/signin?callbackUrl=https%3A%2F%2Fevil.example%2F" });
+    expect(new URL(page.url()).origin).toBe(appUrl);
+    await expect(page.getByTestId("active-employer")).toHaveText("Initech Foods");
+  });
+});
