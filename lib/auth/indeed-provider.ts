@@ -7,6 +7,7 @@ import {
   requestToken,
   verifyIdToken,
   type IndeedIdentity,
+  type IndeedOAuthSettings,
   type IndeedTokenResponse,
 } from "./indeed-oauth";
 import { callbackContext } from "./callback-context";
@@ -96,8 +97,7 @@ export async function exchangeCode(input: {
   employer?: string;
   codeVerifier?: string;
   redirectUri: string;
-}): Promise<IndeedSignInTokens> {
-  const settings = oauthSettings();
+}, settings: IndeedOAuthSettings = oauthSettings()): Promise<IndeedSignInTokens> {
   if (!input.code) return { lobby_error: "sign_in_failed" };
   // RFC 9207: a response naming another issuer is a mix-up attack.
   if (input.iss !== undefined && input.iss.replace(/\/$/, "") !== settings.issuer) return { lobby_error: "sign_in_failed" };
