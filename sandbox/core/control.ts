@@ -38,19 +38,26 @@ export function mountControlRoutes(router: Router, context: SandboxContext, modu
 
   router.on("GET", "/_sandbox/journal", (req, res) => {
     const q = req.url.searchParams;
-    const since = q.get("since");
-    const limit = q.get("limit");
+    const since = countParam(q.get("since"), "since");
+    const limit = countParam(q.get("limit"), "limit");
     sendJson(res, 200, {
       entries: context.journal.query({
         kind: q.get("kind") ?? undefined,
         clientId: q.get("client_id") ?? undefined,
         grantType: q.get("grant_type") ?? undefined,
         operationName: q.get("operation") ?? undefined,
-        since: since ? Number(since) : undefined,
-        limit: limit ? Math.min(Number(limit), 10_000) : undefined,
+        since,
+        limit: limit === undefined ? undefined : Math.min(limit, 10_000),
       }),
     });
   });
+}
+
+/** A non-negative whole number from the query string; absent is undefined, anything else a 400. */
+function countParam(value: string | null, name: string): number | undefined {
+  if (value === null || value === "") return undefined;
+  if (!/^\d{1,15}$/.test(value)) throw new HttpError(400, `${name} must be a non-negative whole number`);
+  return Number(value);
 }
 
 function clockView(context: SandboxContext) {

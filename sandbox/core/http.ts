@@ -17,8 +17,6 @@ export type JournalNote = Partial<
   Pick<JournalEntry, "kind" | "clientId" | "grantType" | "grantId" | "operationName" | "variables" | "outcome" | "detail">
 >;
 
-export type Handler = (req: SandboxRequest, res: ServerResponse) => Promise<void> | void;
-
 /** An error that maps to a plain HTTP answer; anything else becomes a logged 500. */
 export class HttpError extends Error {
   constructor(

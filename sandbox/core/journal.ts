@@ -27,7 +27,7 @@ export interface JournalQuery {
   limit?: number;
 }
 
-/** A bounded in-memory journal: the newest entries win, secrets are never written to it. */
+/** A bounded in-memory journal (at least the newest `capacity` entries); secrets are never written to it. */
 export class Journal {
   private entries: JournalEntry[] = [];
   private seq = 0;
@@ -37,7 +37,8 @@ export class Journal {
   add(entry: Omit<JournalEntry, "seq">): JournalEntry {
     const full = { ...entry, seq: ++this.seq };
     this.entries.push(full);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    // Trimmed in batches: dropping one entry per request would shift the whole array each time.
+    if (this.entries.length > this.capacity + this.capacity / 10) this.entries = this.entries.slice(-this.capacity);
     return full;
   }
 

@@ -95,4 +95,11 @@ describe("hostile or broken input never crashes the sandbox", () => {
     });
     await stillServing();
   });
+
+  it("refuses journal filters that are not whole numbers", async () => {
+    for (const query of ["limit=abc", "limit=-5", "since=1e3"]) {
+      expect((await fetch(`${sandbox.url}/_sandbox/journal?${query}`)).status).toBe(400);
+    }
+    expect((await fetch(`${sandbox.url}/_sandbox/journal?limit=2&since=0`)).status).toBe(200);
+  });
 });

@@ -169,6 +169,8 @@ export class OAuthStore {
   accessTokens = new Map<string, AccessRecord>();
   sessions = new Map<string, BrowserSession>();
   pending = new Map<string, PendingAuthorization>();
+  /** Virtual time of the last expiry sweep (`prune`). */
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
 
   /**
    * Back to the seed. The signing key survives, so apps' cached JWKS stay valid; retired keys
@@ -262,16 +264,21 @@ export class OAuthStore {
     grant.revokedReason = reason;
   }
 
-  /** Drops records that can no longer matter (expired long enough ago), bounding the state. */
+  /**
+   * Drops records that can no longer matter (expired long enough ago), bounding the state. It
+   * runs on every token issue, so the sweep over every record happens at most once a minute.
+   */
   prune(now: number): void {
+    trimOldest(this.pending, MAX_PENDING);
+    trimOldest(this.sessions, MAX_SESSIONS);
+    if (now - this.lastSweepAt < 60_000 && now >= this.lastSweepAt) return;
+    this.lastSweepAt = now;
     const day = 86_400_000;
     for (const [key, code] of this.codes) if (code.expiresAt + day < now) this.codes.delete(key);
     for (const [key, token] of this.accessTokens) if (token.expiresAt + day < now) this.accessTokens.delete(key);
     for (const [key, token] of this.refreshTokens) if (token.expiresAt + day < now) this.refreshTokens.delete(key);
     for (const [key, request] of this.pending) if (request.createdAt + day < now) this.pending.delete(key);
     this.retiredKeys = this.retiredKeys.filter((r) => r.publishedUntil > now);
-    trimOldest(this.pending, MAX_PENDING);
-    trimOldest(this.sessions, MAX_SESSIONS);
   }
 }
 
