@@ -8,6 +8,8 @@ export interface PageOptions {
   main: string;
   /** Origins a form on this page may end up at after a redirect (CSP form-action). */
   formTargets?: string[];
+  /** Tables of ids, URLs and secrets need room; the sign-in pages stay narrow and focused. */
+  wide?: boolean;
 }
 
 // One small stylesheet for every sandbox page: readable, high-contrast, a visible focus ring.
@@ -15,6 +17,7 @@ const STYLESHEET = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1f;background:#f6f7f9}
 header,main,footer{max-width:44rem;margin:0 auto;padding:1rem 1.25rem}
+.wide header,.wide main,.wide footer{max-width:72rem}
 header{border-bottom:1px solid #d0d4dc}
 header p{margin:0;font-weight:600;color:#2d2f36}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
@@ -31,7 +34,10 @@ legend{font-weight:600;padding:0 .25rem}
 .choice input{margin-top:.3rem;width:1.1rem;height:1.1rem}
 .hint{color:#454955;font-size:.95rem}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1rem}
-button{font:inherit}
+button,input,select{font:inherit}
+input:not([type=radio]):not([type=checkbox]),select{padding:.35rem .5rem;border:1px solid #8a90a0;border-radius:4px;background:#fff;color:#1b1b1f;max-width:100%}
+dt{font-weight:600;margin-top:.4rem}
+dd{margin-left:1.25rem}
 .primary,.secondary{padding:.6rem 1.2rem;border-radius:6px;cursor:pointer;border:2px solid #0b4bb3}
 .primary{background:#0b4bb3;color:#fff}
 .secondary{background:#fff;color:#0b4bb3}
@@ -40,7 +46,8 @@ button{font:inherit}
 .error{border-left:4px solid #b42318}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d4dc;vertical-align:top}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;background:#eef0f4;padding:0 .2rem;border-radius:3px;overflow-wrap:anywhere}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;background:#eef0f4;padding:0 .2rem;border-radius:3px;overflow-wrap:break-word}
+td code{white-space:nowrap}
 `;
 
 /** A complete, accessible HTML page with a nonce-based CSP (no scripts at all). */
@@ -56,7 +63,7 @@ export function renderPage(options: PageOptions): { html: string; headers: Recor
 <title>${escapeHtml(options.title)} · Indeed sandbox</title>
 <style nonce="${nonce}">${STYLESHEET}</style>
 </head>
-<body>
+<body${options.wide ? ' class="wide"' : ""}>
 <header><p>Indeed sandbox <span class="hint">(a local stand-in for Indeed; not the real service)</span></p></header>
 <main>
 ${options.main}

@@ -23,7 +23,7 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
   const interviewers = event.interviewers
     .map((i) => {
       const person = service.person(i.email);
-      return `<tr><td>${escapeHtml(person.name ?? "(no Indeed account)")}</td><td>${code(i.email)}</td><td>${timeTag(i.addedAt)}</td></tr>`;
+      return `<tr><td>${escapeHtml(person.name ?? "(no Indeed account)")}</td><td>${code(i.email)}</td><td>${timeTag(i.addedAt, event.timezone)}</td></tr>`;
     })
     .join("");
 
@@ -34,15 +34,15 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
       const decisions = s.decisions.length
         ? `<ul>${s.decisions.map((d) => `<li>${code(d.interviewerEmail)}: <strong>${d.value}</strong>${d.noteText ? ` — ${escapeHtml(d.noteText)}` : ""}</li>`).join("")}</ul>`
         : "None yet";
-      return `<tr><th scope="row">Session ${index + 1}<br>${code(s.uuid)}</th><td>${timeTag(s.startedAt)} to ${timeTag(s.endedAt)}</td>
-<td>${RECORDING_WORDS[state]}${state === "processing" ? ` (ready ${timeTag(s.recordingReadyAt)})` : ""}${url ? `<br><a href="${escapeHtml(url)}">Recording page</a>` : ""}</td><td>${decisions}</td></tr>`;
+      return `<tr><th scope="row">Session ${index + 1}<br>${code(s.uuid)}</th><td>${timeTag(s.startedAt, event.timezone)} to ${timeTag(s.endedAt, event.timezone)}</td>
+<td>${RECORDING_WORDS[state]}${state === "processing" ? ` (ready ${timeTag(s.recordingReadyAt, event.timezone)})` : ""}${url ? `<br><a href="${escapeHtml(url)}">Recording page</a>` : ""}</td><td>${decisions}</td></tr>`;
     })
     .join("");
 
   const messages = service.outbox
     .forEvent(event.uuid)
     .map(
-      (n) => `<tr><td>${timeTag(n.at)}</td><td>${code(n.to)}</td><td>${escapeHtml(n.kind)}</td><td>${escapeHtml(n.subject)}${
+      (n) => `<tr><td>${timeTag(n.at, event.timezone)}</td><td>${code(n.to)}</td><td>${escapeHtml(n.kind)}</td><td>${escapeHtml(n.subject)}${
         n.ics ? `<details><summary>Calendar item</summary><pre>${escapeHtml(n.ics)}</pre></details>` : ""
       }</td></tr>`,
     )
@@ -82,11 +82,12 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
 
   return {
     title: event.title,
+    wide: true,
     main: `<p><a href="/_sandbox/events?employerId=${encodeURIComponent(event.employerId)}">All events of ${escapeHtml(employerName)}</a></p>
 <h1>${escapeHtml(event.title)}</h1>
 ${notices.map((n) => `<p class="card error" role="note"><strong>Terms:</strong> ${escapeHtml(n)}</p>`).join("")}
 ${detailsList([
-  ["Status", `<strong>${event.status}</strong>${event.canceledAt ? ` (${timeTag(event.canceledAt)})` : ""}`],
+  ["Status", `<strong>${event.status}</strong>${event.canceledAt ? ` (${timeTag(event.canceledAt, event.timezone)})` : ""}`],
   ["When", `${escapeHtml(localWhen(event.startMs, event.timezone))} to ${escapeHtml(localWhen(event.endMs, event.timezone))}`],
   ["Time zone", code(event.timezone)],
   ["Employer", `${escapeHtml(employerName)} ${code(event.employerId)}`],

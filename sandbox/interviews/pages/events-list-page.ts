@@ -16,6 +16,7 @@ export function employersPage(service: InterviewService, employers: SandboxEmplo
     .join("");
   return {
     title: "Interview events",
+    wide: true,
     main: `<h1>Interview events</h1>
 <p>Events scheduled through the Interview API (or the control API), per employer.</p>
 <table><thead><tr><th scope="col">Employer</th><th scope="col">Id</th><th scope="col">Events</th></tr></thead><tbody>${rows}</tbody></table>
@@ -41,6 +42,7 @@ export function employerEventsPage(service: InterviewService, employer: SandboxE
     .join(" · ");
   return {
     title: `Events of ${employer.name}`,
+    wide: true,
     main: `<p><a href="/_sandbox/events">All employers</a></p>
 <h1>Events of ${escapeHtml(employer.name)}</h1>
 <p>${sorted.length} events by start time; page ${current} of ${pages}.</p>

@@ -17,6 +17,7 @@ ${n.ics ? `<details><summary>Calendar item (ICS)</summary><pre>${escapeHtml(n.ic
     .join("");
   return {
     title: "Outbox",
+    wide: true,
     main: `<p><a href="/_sandbox/events">Interview events</a></p>
 <h1>Messages Indeed sent</h1>
 <p>The newest ${messages.length} of ${service.outbox.size}, newest first: interviewer invitations, reschedules and cancellations with their calendar items, and interviewee reminders. As JSON: <a href="/_sandbox/notifications">/_sandbox/notifications</a>.</p>
