@@ -3,6 +3,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { config } from "@/lib/config";
 import { db as processDb, type Database } from "@/lib/db/client";
 import { authSessions, employerMemberships, employers, indeedConnections, users } from "@/lib/db/schema";
@@ -130,12 +131,15 @@ export async function sessionClaimsFromRequest(request: Request): Promise<Sessio
   return decodeSessionToken(cookieFromHeader(request.headers.get("cookie"), sessionCookie().name));
 }
 
-/** The signed-in employer session of the current request (server components, actions). */
-export async function getEmployerSession(): Promise<EmployerSession | null> {
+/**
+ * The signed-in employer session of the current request (server components, actions).
+ * Memoised per request: the layout and the page share one lookup.
+ */
+export const getEmployerSession = cache(async (): Promise<EmployerSession | null> => {
   const store = await cookies();
   const claims = await decodeSessionToken(store.get(sessionCookie().name)?.value);
   return claims ? loadEmployerSession(claims) : null;
-}
+});
 
 /** The session of a route handler's request. */
 export async function getEmployerSessionFromRequest(request: Request): Promise<EmployerSession | null> {
