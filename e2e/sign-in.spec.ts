@@ -97,6 +97,37 @@ test.describe("sign-in with Indeed", () => {
     await expect(page.getByRole("heading", { level: 1, name: "You did not allow Lobby to use Indeed" })).toBeVisible();
   });
 
+  test("a partial grant (offline access unticked) ends on a clear error page, with no session", async ({ page, context }) => {
+    await context.clearCookies({ domain: new URL(sandboxUrl).hostname });
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
+    await page.getByRole("button", { name: /Ivy Interviewer/ }).click();
+    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
+    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
+    await expect(choose.or(consent)).toBeVisible();
+    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("checkbox", { name: /offline_access/ }).uncheck();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/signin\/error\?error=partial_scopes/);
+    await expect(page.getByRole("heading", { level: 1, name: "Lobby needs every permission it asked for" })).toBeVisible();
+    expect((await context.cookies(appUrl)).find((c) => c.name === "lobby.session")).toBeUndefined();
+  });
+
+  test("a person with no employer ends on a clear error page", async ({ page }) => {
+    await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
+    await page.getByRole("button", { name: /Riley Freelancer/ }).click();
+    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
+    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
+    await expect(choose.or(consent)).toBeVisible();
+    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/signin\/error\?error=no_employer/);
+    await expect(page.getByRole("heading", { level: 1, name: "Choose an employer account" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test("refuses a return path outside the app", async ({ page }) => {
     await signIn(page, { account: "Sam Hiring-Manager", from: "/signin?callbackUrl=https%3A%2F%2Fevil.example%2F" });
     expect(new URL(page.url()).origin).toBe(appUrl);
