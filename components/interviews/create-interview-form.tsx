@@ -18,7 +18,7 @@ import {
   uniqueEmails,
   type CreateInterviewFormValues,
 } from "@/lib/scheduling/interview-schemas";
-import { resolveLocalTime, toLocalParts } from "@/lib/scheduling/time";
+import { currentZoneName, resolveLocalTime, toLocalParts } from "@/lib/scheduling/time";
 import { applyRouteError } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
 import { FormRootError } from "./form-root-error";
@@ -79,7 +79,7 @@ export function CreateInterviewForm({
   // Without an employer default, start from the browser's zone.
   useEffect(() => {
     if (hasEmployerTimezone) return;
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const browserZone = currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
     if (browserZone && timeZones.some((zone) => zone.value === browserZone)) setValue("timezone", browserZone);
   }, [hasEmployerTimezone, setValue, timeZones]);
 
@@ -119,6 +119,8 @@ export function CreateInterviewForm({
     setValue("endTime", end.time, { shouldValidate: true, shouldTouch: true });
   }
 
+  // Inputs also carry their defaults as markup (defaultValue), so the server-rendered form is
+  // filled in before react-hook-form hydrates.
   return (
     <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate aria-describedby="create-form-help" className="space-y-8">
       <p id="create-form-help" className="text-sm text-slate-700">
@@ -126,23 +128,23 @@ export function CreateInterviewForm({
       </p>
 
       <Field label="Title" required error={errors.title?.message}>
-        <Input {...register("title")} autoComplete="off" />
+        <Input {...register("title")} defaultValue={defaults.title} autoComplete="off" />
       </Field>
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">When</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Date" required error={errors.date?.message}>
-            <Input type="date" {...register("date", { deps: ["startTime", "endTime"] })} />
+            <Input type="date" {...register("date", { deps: ["startTime", "endTime"] })} defaultValue={defaults.date} />
           </Field>
           <Field label="Start time" required error={errors.startTime?.message}>
-            <Input type="time" {...register("startTime", { deps: ["endTime"] })} />
+            <Input type="time" {...register("startTime", { deps: ["endTime"] })} defaultValue={defaults.startTime} />
           </Field>
           <Field label="End date" description="Change it only for an interview that ends on a later day." error={errors.endDate?.message}>
-            <Input type="date" {...register("endDate", { deps: ["endTime"] })} />
+            <Input type="date" {...register("endDate", { deps: ["endTime"] })} defaultValue={defaults.endDate} />
           </Field>
           <Field label="End time" required error={errors.endTime?.message}>
-            <Input type="time" {...register("endTime", { deps: ["startTime"] })} />
+            <Input type="time" {...register("endTime", { deps: ["startTime"] })} defaultValue={defaults.endTime} />
           </Field>
         </div>
         <div role="group" aria-label="Set the length" className="flex flex-wrap items-center gap-2">
@@ -215,10 +217,10 @@ export function CreateInterviewForm({
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Interviewee name" error={errors.intervieweeName?.message}>
-            <Input {...register("intervieweeName", { deps: ["intervieweeEmail"] })} autoComplete="off" />
+            <Input {...register("intervieweeName", { deps: ["intervieweeEmail"] })} defaultValue={defaults.intervieweeName} autoComplete="off" />
           </Field>
           <Field label="Interviewee email" error={errors.intervieweeEmail?.message}>
-            <Input type="email" {...register("intervieweeEmail", { deps: ["intervieweeName"] })} autoComplete="off" />
+            <Input type="email" {...register("intervieweeEmail", { deps: ["intervieweeName"] })} defaultValue={defaults.intervieweeEmail} autoComplete="off" />
           </Field>
         </div>
       </fieldset>

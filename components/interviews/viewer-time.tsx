@@ -1,10 +1,10 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatRangeInZone } from "@/lib/scheduling/time";
+import { currentZoneName, formatRangeInZone } from "@/lib/scheduling/time";
 
 function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 const noSubscription = () => () => {};

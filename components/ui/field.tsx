@@ -62,14 +62,15 @@ export function Field({ label, description, error, required = false, id, classNa
   return (
     <FieldContext.Provider value={ids}>
       <div className={classNames("flex flex-col gap-1.5", className)}>
-        <Label htmlFor={controlId}>
-          {label}
+        <div className="flex items-baseline gap-0.5">
+          <Label htmlFor={controlId}>{label}</Label>
+          {/* Outside the label so the control's name stays exactly the label's words. */}
           {required && (
-            <span aria-hidden="true" className="ml-0.5 text-red-700">
+            <span aria-hidden="true" className="text-sm text-red-700">
               *
             </span>
           )}
-        </Label>
+        </div>
         {description && (
           <p id={ids.descriptionId} className="text-sm text-slate-600">
             {description}

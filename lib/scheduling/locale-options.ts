@@ -1,4 +1,6 @@
-import { supportedTimeZones, zoneOffsetLabel } from "./time";
+import { RENAMED_TIME_ZONES, supportedTimeZones, zoneOffsetLabel } from "./time";
+
+const FORMER_NAMES = Object.fromEntries(Object.entries(RENAMED_TIME_ZONES).map(([old, current]) => [current, old]));
 
 /**
  * Choices for the interview form's optional language and country, and its time zones, with
@@ -47,7 +49,8 @@ export function timeZoneOptions(at: Date = new Date()): CodeOption[] {
   return supportedTimeZones()
     .map((zone) => {
       const offset = zoneOffsetLabel(zone, at);
-      return { value: zone, label: `${zone.replaceAll("_", " ")} (${offset})`, keywords: [zone, offset] };
+      const former = FORMER_NAMES[zone];
+      return { value: zone, label: `${zone.replaceAll("_", " ")} (${offset})`, keywords: [zone, offset, ...(former ? [former] : [])] };
     })
     .sort((a, b) => a.value.localeCompare(b.value));
 }

@@ -3,10 +3,12 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   checkEventSpan,
+  currentZoneName,
   formatInZone,
   isValidTimeZone,
   parseOffsetIso,
   resolveLocalTime,
+  supportedTimeZones,
   toLocalParts,
   toZonedIso,
 } from "./time";
@@ -149,5 +151,16 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone("Not/AZone")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
     expect(isValidTimeZone(" UTC")).toBe(false);
+  });
+});
+
+describe("supportedTimeZones", () => {
+  it("lists zones under their current IANA names, UTC included", () => {
+    const zones = supportedTimeZones();
+    expect(zones).toEqual(expect.arrayContaining(["Asia/Kolkata", "Asia/Kathmandu", "Europe/Kyiv", "UTC"]));
+    expect(zones).not.toContain("Asia/Calcutta");
+    expect(zones.every(isValidTimeZone)).toBe(true);
+    expect(currentZoneName("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(currentZoneName("America/New_York")).toBe("America/New_York");
   });
 });

@@ -181,10 +181,43 @@ export function minutesBetween(start: Date, end: Date): number {
   return Math.round((end.getTime() - start.getTime()) / MINUTE);
 }
 
-/** Every IANA zone this runtime knows, plus UTC (which `supportedValuesOf` may leave out). */
+/**
+ * ICU lists some zones under names IANA has since replaced (CLDR keeps the old ones as its
+ * canonical ids): people search for "Kolkata", not "Calcutta". Old name → current IANA name.
+ */
+export const RENAMED_TIME_ZONES: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** The current IANA name of a zone (a browser may report `Asia/Calcutta`). */
+export function currentZoneName(zone: string): string {
+  const renamed = RENAMED_TIME_ZONES[zone];
+  return renamed && isValidTimeZone(renamed) ? renamed : zone;
+}
+
+/** Every IANA zone this runtime knows, under current names, plus UTC. */
 export function supportedTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+  const current = zones.map(currentZoneName);
+  return current.includes("UTC") ? current : [...current, "UTC"];
 }
 
 /** "GMT+05:45"-style label of a zone's current offset, for pickers. */
