@@ -128,6 +128,35 @@ test.describe("sign-in with Indeed", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("when Indeed refuses the refresh token, the route says RECONNECT_REQUIRED and the banner offers to reconnect", async ({ page }) => {
+    const find = { operationName: "FindInterviews", variables: { first: 5, input: {} } };
+    const anonymous = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    expect(anonymous.status()).toBe(401);
+
+    await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics" });
+    const ok = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    expect(ok.status()).toBe(200);
+    const crossSite = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: "https://evil.example" } });
+    expect(crossSite.status()).toBe(403);
+
+    // Dana removes Lobby's access at Indeed, and an hour later the access token has run out.
+    await page.request.post(`${sandboxUrl}/_sandbox/users/u-dana/revoke`);
+    await page.request.post(`${sandboxUrl}/_sandbox/clock/advance`, { data: { hours: 2 } });
+    const refused = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("RECONNECT_REQUIRED");
+
+    await page.goto("/");
+    const banner = page.getByTestId("reconnect-banner");
+    await expect(banner).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics", from: "/" });
+    await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
+    const again = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    expect(again.status()).toBe(200);
+  });
+
   test("refuses a return path outside the app", async ({ page }) => {
     await signIn(page, { account: "Sam Hiring-Manager", from: "/signin?callbackUrl=https%3A%2F%2Fevil.example%2F" });
     expect(new URL(page.url()).origin).toBe(appUrl);
