@@ -89,6 +89,35 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     }
   });
 
+  it("never writes a token to its logs", async () => {
+    const lines: string[] = [];
+    const logging = createTokenService({
+      db: handle.db,
+      key,
+      oauth: sandboxSettings(sandbox.url),
+      log: (message, fields) => lines.push(`${message} ${JSON.stringify(fields ?? {})}`),
+    });
+    const { session, tokens: issued } = await signIn();
+    const indeed = createIndeedClient({
+      tokens: logging,
+      db: handle.db,
+      graphqlUrl: `${sandbox.url}/graphql`,
+      clientId: "lobby-local",
+      atsName: "Lobby",
+      log: (line) => lines.push(line),
+    });
+    await advanceClock(sandbox.url, { hours: 2 });
+    await indeed.execute(session, "FindInterviews", { input: {} });
+    await armTokenFault(sandbox.url, { mode: "drop-after-rotate" });
+    await expireAccessToken(handle.db, session.connectionId);
+    await logging.getAccessToken(session.connectionId).catch(() => undefined);
+    await logging.getAccessToken(session.connectionId).catch(() => undefined);
+    expect(lines.length).toBeGreaterThan(2);
+    const text = lines.join("\n");
+    expect(text).not.toMatch(/eyJ[\w-]{8,}\.eyJ/);
+    expect(text).not.toContain(issued.refresh_token!);
+  });
+
   it("returns the stored token while it has more than a minute left, without refreshing", async () => {
     const { session, tokens: issued } = await signIn("u-ivy");
     const before = await refreshCount(sandbox.url);
