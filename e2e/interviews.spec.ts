@@ -23,10 +23,13 @@ interface SandboxEvent {
 }
 
 async function sandboxEvent(request: APIRequestContext, id: string): Promise<SandboxEvent> {
-  const response = await request.get(`${sandboxUrl}/_sandbox/events/${encodeURIComponent(id)}`, {
+  // The opaque id is base64 of iri://apis.indeed.com/VirtualInterviewEvent/<uuid>; the sandbox
+  // takes the bare uuid too, which needs no escaping in a path.
+  const uuid = Buffer.from(id, "base64").toString("utf8").split("/").pop();
+  const response = await request.get(`${sandboxUrl}/_sandbox/events/${uuid}`, {
     headers: { accept: "application/json" },
   });
-  expect(response.ok()).toBe(true);
+  expect(response.ok(), `${id} → ${uuid}: ${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as SandboxEvent;
 }
 
@@ -71,12 +74,20 @@ function graphqlRequests(page: Page): { names: string[] } {
   return seen;
 }
 
+/** Signs in and opens the applications page once, which seeds the demo applicants. */
+async function signInWithDemoData(page: Page) {
+  await signIn(page, ACCOUNT);
+  await page.goto("/applications");
+  await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
+}
+
 test.describe.configure({ mode: "serial" });
 
 test("a new employer schedules an interview from an application and changes it, Indeed agreeing at each step", async ({
   page,
   request,
 }) => {
+  test.setTimeout(150_000); // six Indeed round trips, each checked against the sandbox
   await signIn(page, ACCOUNT);
 
   await page.goto("/applications");
@@ -108,7 +119,7 @@ test("a new employer schedules an interview from an application and changes it, 
   await expect(page.getByText("2 of 49, you included")).toBeVisible();
   await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
 
-  await expect(page).toHaveURL(/\/interviews\/[^/]+$/);
+  await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Interview with Amara Okafor for Senior Software Engineer" })).toBeVisible();
   await expect(page.getByText("Interview scheduled", { exact: true })).toBeVisible();
   await expect(page.getByText("Scheduled", { exact: true })).toBeVisible();
@@ -208,7 +219,7 @@ test("a new employer schedules an interview from an application and changes it, 
 });
 
 test("invalid input shows an inline error at each field and sends nothing to Indeed", async ({ page }) => {
-  await signIn(page, ACCOUNT);
+  await signInWithDemoData(page);
   await page.goto("/interviews/new?applicationId=DEMO-APP-1002");
   await expect(page.getByLabel("Title")).toHaveValue(/Interview with Liam Chen/);
   const sent = graphqlRequests(page);
@@ -247,20 +258,20 @@ test("invalid input shows an inline error at each field and sends nothing to Ind
 });
 
 test("a double-click on submit creates one event", async ({ page }) => {
-  await signIn(page, ACCOUNT);
+  await signInWithDemoData(page);
   await page.goto("/interviews/new?applicationId=DEMO-APP-1003");
   await typeSegments(page.getByLabel("Date", { exact: true }), "02112027");
   await typeSegments(page.getByLabel("End date"), "02112027");
   const sent = graphqlRequests(page);
   await page.getByRole("button", { name: "Schedule interview" }).dblclick();
-  await expect(page).toHaveURL(/\/interviews\/[^/]+$/);
+  await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
   expect(sent.names.filter((name) => name === "CreateInterview")).toHaveLength(1);
   await page.goto("/applications/DEMO-APP-1003");
   await expect(page.getByRole("list").getByRole("link", { name: /Interview with Sofia Rossi/ })).toHaveCount(1);
 });
 
 test("the button works without JavaScript, and the gallery and import pages pass axe", async ({ page, browser }) => {
-  await signIn(page, ACCOUNT);
+  await signInWithDemoData(page);
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await noScript.newPage();
   await plain.goto("/applications?q=Noah");
@@ -279,4 +290,97 @@ test("the button works without JavaScript, and the gallery and import pages pass
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByText("1 of 1 rows have problems")).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("Indeed's refusal of a field comes back at that field", async ({ page }) => {
+  await signInWithDemoData(page);
+  await page.goto("/interviews/new?applicationId=DEMO-APP-1005");
+  // Only Indeed knows its own clock, so a start in the past is Indeed's to refuse.
+  await typeSegments(page.getByLabel("Date", { exact: true }), "01012020");
+  await typeSegments(page.getByLabel("End date"), "01012020");
+  const sent = graphqlRequests(page);
+  await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
+  await expect(page.getByText(/startTime must not be in the past/)).toBeVisible();
+  await expect(page.getByLabel("Start time")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Start time")).toBeFocused();
+  expect(sent.names).toEqual(["CreateInterview"]);
+  await expect(page).toHaveURL(/\/interviews\/new/);
+});
+
+test("another ATS page opens the form with name, email and job; the interviewee can be added once, later", async ({
+  page,
+  request,
+}) => {
+  await signInWithDemoData(page);
+  await page.goto("/interviews/new?name=Grace%20Hopper&email=grace%40example.com&jobTitle=Compiler%20Engineer");
+  await expect(page.getByLabel("Title")).toHaveValue("Interview with Grace Hopper for Compiler Engineer");
+  await expect(page.getByLabel("Interviewee name")).toHaveValue("Grace Hopper");
+  // Schedule without the interviewee, then add her from the event page.
+  await typeInto(page.getByLabel("Interviewee name"), "");
+  await typeInto(page.getByLabel("Interviewee email"), "");
+  await typeSegments(page.getByLabel("Date", { exact: true }), "02122027");
+  await typeSegments(page.getByLabel("End date"), "02122027");
+  await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
+  await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
+  const eventId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+  await expect(page.getByText("None yet.")).toBeVisible();
+  expect((await sandboxEvent(request, eventId)).interviewee).toBeNull();
+
+  await pressWithKeyboard(page.getByRole("button", { name: "Add interviewee" }));
+  const dialog = page.getByRole("dialog", { name: "Add the interviewee" });
+  await typeInto(dialog.getByLabel("Email"), "grace@");
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+  await typeInto(dialog.getByLabel("Name"), "Grace Hopper");
+  await typeInto(dialog.getByLabel("Email"), "grace@example.com");
+  await pressWithKeyboard(dialog.getByRole("button", { name: "Add interviewee" }));
+  await expect(page.getByTestId("interviewee")).toHaveText("Grace Hopper · grace@example.com");
+  await expect(page.getByRole("button", { name: "Add interviewee" })).toHaveCount(0);
+  const event = await sandboxEvent(request, eventId);
+  expect(event.interviewee).toEqual({ name: "Grace Hopper", email: "grace@example.com" });
+  await expect(page.getByRole("link", { name: event.intervieweeLobbyUrl! })).toBeVisible();
+});
+
+test("applications are searched, filtered and paged through the URL, and a valid CSV imports", async ({ page }) => {
+  await signInWithDemoData(page);
+  await page.goto("/applications");
+  await expect(page.getByText(/Page 1 of 2 · 36 results/)).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Page 2 of 2/)).toBeVisible();
+
+  await typeInto(page.getByRole("searchbox", { name: "Search" }), "liam.chen@");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/applications\?q=liam\.chen%40/);
+  await expect(page.getByRole("link", { name: /Create interview with Indeed for/ })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Liam Chen", exact: true })).toBeVisible();
+
+  await page.goto("/applications?q=DEMO-APP-1007");
+  await expect(page.getByRole("link", { name: /Create interview with Indeed for/ })).toHaveCount(1);
+
+  await page.goto("/applications");
+  await page.getByLabel("Job").selectOption({ label: "Product Designer" });
+  await page.getByLabel("Stage").selectOption({ label: "Screening" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/job=.+&stage=screening/);
+  const rows = page.getByRole("row");
+  await expect(rows.nth(1)).toContainText("Product Designer");
+  for (const row of await rows.all().then((all) => all.slice(1))) {
+    await expect(row).toContainText("Product Designer");
+    await expect(row).toContainText("Screening");
+  }
+
+  await page.goto("/applications/import");
+  await typeInto(
+    page.getByLabel("CSV text"),
+    "application_id,applicant_name,applicant_email,job_id,job_title\nCSV-1,Katherine Johnson,katherine@example.com,JOB-NASA,Mathematician",
+  );
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByText("All 1 rows are valid.")).toBeVisible();
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/applications\?imported=1/);
+  await expect(page.getByText("Imported 1 applications.")).toBeVisible();
+  await page.goto("/applications?q=Katherine");
+  await expect(page.getByRole("link", { name: "Create interview with Indeed for Katherine Johnson" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Mathematician" })).toBeVisible();
 });
