@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ComboboxOption } from "@/components/ui/combobox";
 import type { OperationResult } from "@/lib/indeed/operations/types";
-import { formatRangeInZone, toLocalParts } from "@/lib/scheduling/time";
+import { formatRangeInZone, toLocalSpan } from "@/lib/scheduling/time";
 import { CopyButton } from "./copy-button";
 import { InterviewActions } from "./interview-actions";
 import { InterviewStatusBadge } from "./interview-status-badge";
@@ -130,11 +130,7 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
             eventId={event.id}
             title={title}
             timezone={zone}
-            localSpan={(() => {
-              const start = toLocalParts(event.startTime, zone);
-              const end = toLocalParts(event.endTime, zone);
-              return { date: start.date, startTime: start.time, endDate: end.date, endTime: end.time };
-            })()}
+            localSpan={toLocalSpan(event.startTime, event.endTime, zone)}
             interviewerEmails={interviewers.flatMap((person) => (person.email ? [person.email] : []))}
             hasInterviewee={interviewee !== null}
             timeZones={timeZones}

@@ -10,6 +10,7 @@ import {
   resolveLocalTime,
   supportedTimeZones,
   toLocalParts,
+  toLocalSpan,
   toZonedIso,
 } from "./time";
 
@@ -105,6 +106,15 @@ describe("toLocalParts and toZonedIso", () => {
     expect(toLocalParts(instant, "Asia/Kathmandu")).toEqual({ date: "2026-03-08", time: "23:15" });
     expect(toLocalParts(instant, "Pacific/Kiritimati")).toEqual({ date: "2026-03-09", time: "07:30" });
     expect(toZonedIso(instant, "Asia/Kolkata")).toBe("2026-03-08T23:00:00+05:30");
+  });
+
+  it("gives an event's span as form fields, across midnight", () => {
+    expect(toLocalSpan("2026-03-08T17:30:00Z", "2026-03-08T19:00:00Z", "Asia/Kathmandu")).toEqual({
+      date: "2026-03-08",
+      startTime: "23:15",
+      endDate: "2026-03-09",
+      endTime: "00:45",
+    });
   });
 
   it("round-trips both occurrences of an ambiguous local time", () => {

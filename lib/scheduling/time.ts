@@ -126,6 +126,13 @@ export function toLocalParts(instant: Date | string, zone: string): { date: stri
   return { date: formatInTimeZone(at, zone, "yyyy-MM-dd"), time: formatInTimeZone(at, zone, "HH:mm") };
 }
 
+/** An event's start and end as the wall-clock fields of a form, in `zone`. */
+export function toLocalSpan(start: Date | string, end: Date | string, zone: string) {
+  const from = toLocalParts(start, zone);
+  const to = toLocalParts(end, zone);
+  return { date: from.date, startTime: from.time, endDate: to.date, endTime: to.time };
+}
+
 /** Parses an ISO-8601 instant that carries an offset or `Z`; undefined for anything else. */
 export function parseOffsetIso(value: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApplicationsFilters } from "@/components/applications/applications-filters";
 import { ApplicationsTable } from "@/components/applications/applications-table";
-import { Pagination } from "@/components/applications/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { buttonClassName } from "@/components/ui/button";
 import { listApplications, listJobs } from "@/lib/ats/application-queries";
 import { isApplicationStage } from "@/lib/ats/application-stages";

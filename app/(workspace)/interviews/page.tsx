@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/applications/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
 import { requireEmployerSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";

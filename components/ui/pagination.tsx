@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "./button";
 
 /** Previous/next links that keep the other query parameters. */
 export function Pagination({
