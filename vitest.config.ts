@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests of pure logic, and integration tests that start the sandbox
-// and a real database. `npm run test:unit` and `npm run test:integration` pick one each.
+// Unit tests of pure logic; integration tests against the sandbox and a real database (PGlite,
+// or PostgreSQL with DATABASE_URL); and postgres-only tests that share one server between
+// processes. `npm run test:unit`, `test:integration` and `test:db` pick them.
 export default defineConfig({
   resolve: {
     alias: {
@@ -18,7 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,sandbox,components,app}/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.pg.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -29,6 +30,18 @@ export default defineConfig({
           include: ["{lib,sandbox,app}/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Tests that need a real PostgreSQL server shared by several processes: `npm run test:db`.
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["lib/**/*.pg.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

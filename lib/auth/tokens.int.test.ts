@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +5,7 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
+import type { DatabaseHandle } from "@/lib/db/client";
 import { authSessions, indeedConnections, users } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
 import { createIndeedClient } from "@/lib/indeed/client";
@@ -269,74 +268,6 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(second.session.connectionId).toBe(first.session.connectionId);
     const rows = await handle.db.select().from(indeedConnections).where(eq(indeedConnections.userId, first.session.userId));
     expect(rows).toHaveLength(1);
-  });
-
-  describe.runIf(onPostgres)("across app processes on PostgreSQL", () => {
-    function databaseUrl(): string {
-      const pool = (handle.db as unknown as { $client: { options: { connectionString: string } } }).$client;
-      return pool.options.connectionString;
-    }
-
-    it("two separate pools (two token services) refresh once between them", async () => {
-      const { session } = await signIn();
-      const otherPool = openPostgres(databaseUrl(), 10);
-      try {
-        const other = createTokenService({ db: otherPool.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
-        await expireAccessToken(handle.db, session.connectionId);
-        const before = await refreshCount(sandbox.url);
-        const results = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => (i % 2 ? tokens : other).getAccessToken(session.connectionId)),
-        );
-        expect(new Set(results).size).toBe(1);
-        expect((await refreshCount(sandbox.url)) - before).toBe(1);
-      } finally {
-        await otherPool.close();
-      }
-    });
-
-    it("two child processes running the token service refresh once between them", async () => {
-      const { session } = await signIn();
-      await expireAccessToken(handle.db, session.connectionId);
-      const before = await refreshCount(sandbox.url);
-      let ready = 0;
-      const children: ReturnType<typeof spawn>[] = [];
-      const run = () =>
-        new Promise<string[]>((resolve, reject) => {
-          const child = spawn("npx", ["tsx", "--conditions", "react-server", "lib/auth/refresh-child.ts"], {
-            env: {
-              ...process.env,
-              CHILD_DATABASE_URL: databaseUrl(),
-              CHILD_KEY: key.toString("base64"),
-              CHILD_ISSUER: sandbox.url,
-              CHILD_CONNECTION_ID: session.connectionId,
-              CHILD_CONCURRENCY: "25",
-            },
-            stdio: ["pipe", "pipe", "pipe"],
-          });
-          children.push(child);
-          let out = "";
-          let err = "";
-          child.stdout!.on("data", (chunk: Buffer) => {
-            const text = chunk.toString();
-            out += text;
-            // Release both at once, when both have started and connected.
-            if (text.includes("ready") && ++ready === 2) for (const c of children) c.stdin!.write("go\n");
-          });
-          child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-          const timer = setTimeout(() => {
-            child.kill();
-            reject(new Error(`child timed out; stdout: ${out} stderr: ${err}`));
-          }, 30_000);
-          child.on("exit", (code) => {
-            clearTimeout(timer);
-            if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
-            else resolve((JSON.parse(out.trim().split("\n").pop()!) as { tokens: string[] }).tokens);
-          });
-        });
-      const [a, b] = await Promise.all([run(), run()]);
-      expect(new Set([...a!, ...b!]).size).toBe(1);
-      expect((await refreshCount(sandbox.url)) - before).toBe(1);
-    }, 60_000);
   });
 
   async function sessionIdOf(connectionId: string): Promise<string | undefined> {

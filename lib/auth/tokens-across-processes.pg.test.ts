@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
+import { createTestDatabase } from "@/lib/db/testing";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import { expireAccessToken, refreshCount, sandboxSettings, signInAs } from "./sandbox-fixtures";
+import { createTokenService, type TokenService } from "./tokens";
+
+// Several app processes share one PostgreSQL; PGlite cannot be shared, so these run only in the
+// `postgres` project (`npm run test:db`, with DATABASE_URL), where they are required, not skipped.
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error("The postgres tests need DATABASE_URL (npm run test:db sets it in CI)");
+
+describe("the token service across app processes on PostgreSQL", () => {
+  let sandbox: RunningSandbox;
+  let handle: DatabaseHandle;
+  let dataDir: string;
+  let tokens: TokenService;
+  const key = randomBytes(32);
+  const quiet = () => undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-pg-"));
+    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+    handle = await createTestDatabase();
+    tokens = createTokenService({ db: handle.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await handle?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const signIn = () =>
+    signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-dana", employer: "emp-acme-robotics" });
+
+  function databaseUrl(): string {
+    const pool = (handle.db as unknown as { $client: { options: { connectionString: string } } }).$client;
+    return pool.options.connectionString;
+  }
+
+  it("two separate pools (two token services) refresh once between them", async () => {
+    const { session } = await signIn();
+    const otherPool = openPostgres(databaseUrl(), 10);
+    try {
+      const other = createTokenService({ db: otherPool.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
+      await expireAccessToken(handle.db, session.connectionId);
+      const before = await refreshCount(sandbox.url);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 ? tokens : other).getAccessToken(session.connectionId)),
+      );
+      expect(new Set(results).size).toBe(1);
+      expect((await refreshCount(sandbox.url)) - before).toBe(1);
+    } finally {
+      await otherPool.close();
+    }
+  });
+
+  it("two child processes running the token service refresh once between them", async () => {
+    const { session } = await signIn();
+    await expireAccessToken(handle.db, session.connectionId);
+    const before = await refreshCount(sandbox.url);
+    let ready = 0;
+    const children: ReturnType<typeof spawn>[] = [];
+    const run = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const child = spawn("npx", ["tsx", "--import", "./scripts/allow-server-only.mjs", "lib/auth/refresh-child.ts"], {
+          env: {
+            ...process.env,
+            CHILD_DATABASE_URL: databaseUrl(),
+            CHILD_KEY: key.toString("base64"),
+            CHILD_ISSUER: sandbox.url,
+            CHILD_CONNECTION_ID: session.connectionId,
+            CHILD_CONCURRENCY: "25",
+          },
+          stdio: ["pipe", "pipe", "pipe"],
+        });
+        children.push(child);
+        let out = "";
+        let err = "";
+        child.stdout!.on("data", (chunk: Buffer) => {
+          const text = chunk.toString();
+          out += text;
+          // Release both at once, when both have started and connected.
+          if (text.includes("ready") && ++ready === 2) for (const c of children) c.stdin!.write("go\n");
+        });
+        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        const timer = setTimeout(() => {
+          child.kill();
+          reject(new Error(`child timed out; stdout: ${out} stderr: ${err}`));
+        }, 30_000);
+        child.on("exit", (code) => {
+          clearTimeout(timer);
+          if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
+          else resolve((JSON.parse(out.trim().split("\n").pop()!) as { tokens: string[] }).tokens);
+        });
+      });
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(new Set([...a!, ...b!]).size).toBe(1);
+    expect((await refreshCount(sandbox.url)) - before).toBe(1);
+  }, 60_000);
+});
