@@ -4,6 +4,7 @@ import { useId, useState, type KeyboardEvent, type Ref } from "react";
 import { useFieldControlProps } from "@/components/ui/field";
 import { controlClassName } from "@/components/ui/input";
 import { classNames } from "@/components/ui/class-names";
+import { addEmails } from "./add-emails";
 
 export interface EmailChipsInputProps {
   value: string[];
@@ -41,33 +42,20 @@ export function EmailChipsInput({
   const [notice, setNotice] = useState("");
   const listId = useId();
 
-  function add(text: string): boolean {
-    const candidates = text
-      .split(/[\s,;]+/)
-      .map((part) => part.trim())
-      .filter(Boolean);
-    if (candidates.length === 0) return false;
-    const taken = new Set([...value, ...existing, ...(fixed ? [fixed.email] : [])].map((email) => email.toLowerCase()));
-    const added: string[] = [];
-    const skipped: string[] = [];
-    for (const email of candidates) {
-      if (taken.has(email.toLowerCase())) skipped.push(email);
-      else {
-        taken.add(email.toLowerCase());
-        added.push(email);
-      }
-    }
-    if (added.length > 0) onChange([...value, ...added]);
+  function add(text: string) {
+    const result = addEmails(value, text, [...existing, ...(fixed ? [fixed.email] : [])]);
+    if (result.added.length > 0) onChange(result.emails);
     setNotice(
       [
-        added.length > 0 ? `Added ${added.join(", ")}.` : "",
-        skipped.length > 0 ? `${skipped.join(", ")} ${skipped.length === 1 ? "is" : "are"} already on the list.` : "",
+        result.added.length > 0 ? `Added ${result.added.join(", ")}.` : "",
+        result.skipped.length > 0
+          ? `${result.skipped.join(", ")} ${result.skipped.length === 1 ? "is" : "are"} already on the list.`
+          : "",
       ]
         .filter(Boolean)
         .join(" "),
     );
     setDraft("");
-    return true;
   }
 
   function remove(email: string) {
