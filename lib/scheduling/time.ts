@@ -183,11 +183,6 @@ export function formatRangeInZone(start: Date | string, end: Date | string, zone
   }).formatRange(from, to);
 }
 
-/** Minutes between two instants. */
-export function minutesBetween(start: Date, end: Date): number {
-  return Math.round((end.getTime() - start.getTime()) / MINUTE);
-}
-
 /**
  * ICU lists some zones under names IANA has since replaced (CLDR keeps the old ones as its
  * canonical ids): people search for "Kolkata", not "Calcutta". Old name → current IANA name.
