@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { IndeedTermsFooter } from "@/components/legal/indeed-terms-footer";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEmployerSession, refreshTokenExpiresSoon, type EmployerSession } from "@/lib/auth/session";
 import { EmployerMenu } from "./employer-menu";
@@ -100,6 +101,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <IndeedTermsFooter />
     </Providers>
   );
 }
