@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { indeedPolicies } from "@/components/legal/indeed-policies";
+import { IndeedPolicyLinks } from "@/components/legal/indeed-policies";
 
 export const metadata: Metadata = { title: "Privacy and data handling" };
 
@@ -64,15 +64,7 @@ export default function PrivacyPage() {
       <section aria-labelledby="policies" className="space-y-2">
         <h2 id="policies" className="text-xl font-semibold text-slate-900">Indeed&apos;s policies</h2>
         <p>The Indeed integration is governed by Indeed&apos;s own terms and policies:</p>
-        <ul className="list-disc space-y-1 pl-6">
-          {indeedPolicies.map((policy) => (
-            <li key={policy.href}>
-              <a href={policy.href} className="text-brand-700 underline underline-offset-4" rel="noreferrer">
-                {policy.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <IndeedPolicyLinks className="list-disc space-y-1 pl-6" />
       </section>
     </article>
   );
