@@ -32,6 +32,22 @@ function escapeLike(text: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Applications as `ApplicationRow`s, each joined to its job only when the job is the employer's. */
+function selectApplicationRows(database: Database, employerId: string) {
+  return database
+    .select({
+      id: applications.id,
+      externalId: applications.externalId,
+      applicantName: applications.applicantName,
+      applicantEmail: applications.applicantEmail,
+      stage: applications.stage,
+      appliedAt: applications.appliedAt,
+      job: { id: jobs.id, externalId: jobs.externalId, title: jobs.title },
+    })
+    .from(applications)
+    .innerJoin(jobs, and(eq(jobs.id, applications.jobId), eq(jobs.employerId, employerId)));
+}
+
 export async function listApplications(
   database: Database,
   employerId: string,
@@ -57,18 +73,7 @@ export async function listApplications(
   const total = totals?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const rows = await database
-    .select({
-      id: applications.id,
-      externalId: applications.externalId,
-      applicantName: applications.applicantName,
-      applicantEmail: applications.applicantEmail,
-      stage: applications.stage,
-      appliedAt: applications.appliedAt,
-      job: { id: jobs.id, externalId: jobs.externalId, title: jobs.title },
-    })
-    .from(applications)
-    .innerJoin(jobs, and(eq(jobs.id, applications.jobId), eq(jobs.employerId, employerId)))
+  const rows = await selectApplicationRows(database, employerId)
     .where(where)
     .orderBy(desc(applications.appliedAt), asc(applications.externalId))
     .limit(pageSize)
@@ -93,18 +98,7 @@ export async function findApplication(
   const key = UUID.test(idOrExternalId)
     ? eq(applications.id, idOrExternalId)
     : eq(applications.externalId, idOrExternalId);
-  const [row] = await database
-    .select({
-      id: applications.id,
-      externalId: applications.externalId,
-      applicantName: applications.applicantName,
-      applicantEmail: applications.applicantEmail,
-      stage: applications.stage,
-      appliedAt: applications.appliedAt,
-      job: { id: jobs.id, externalId: jobs.externalId, title: jobs.title },
-    })
-    .from(applications)
-    .innerJoin(jobs, and(eq(jobs.id, applications.jobId), eq(jobs.employerId, employerId)))
+  const [row] = await selectApplicationRows(database, employerId)
     .where(and(eq(applications.employerId, employerId), key))
     .limit(1);
   return row;
