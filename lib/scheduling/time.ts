@@ -120,9 +120,13 @@ export function resolveLocalTime(date: string, time: string, zone: string): Loca
   return result;
 }
 
+function asDate(value: Date | string): Date {
+  return typeof value === "string" ? new Date(value) : value;
+}
+
 /** The wall-clock date (`YYYY-MM-DD`) and time (`HH:mm`) of an instant in `zone`. */
 export function toLocalParts(instant: Date | string, zone: string): { date: string; time: string } {
-  const at = typeof instant === "string" ? new Date(instant) : instant;
+  const at = asDate(instant);
   return { date: formatInTimeZone(at, zone, "yyyy-MM-dd"), time: formatInTimeZone(at, zone, "HH:mm") };
 }
 
@@ -152,9 +156,8 @@ export function checkEventSpan(start: Date, end: Date): DurationProblem | undefi
   return undefined;
 }
 
-/** A readable moment in a zone, e.g. "Sun, Mar 8, 2026, 10:30 AM PDT". */
-export function formatInZone(instant: Date | string, zone: string, locale = "en-US"): string {
-  const at = typeof instant === "string" ? new Date(instant) : instant;
+/** Weekday, date, time and zone abbreviation, shown in `zone`. */
+function readableInZone(zone: string, locale: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: "short",
@@ -164,23 +167,17 @@ export function formatInZone(instant: Date | string, zone: string, locale = "en-
     hour: "numeric",
     minute: "2-digit",
     timeZoneName: "short",
-  }).format(at);
+  });
+}
+
+/** A readable moment in a zone, e.g. "Sun, Mar 8, 2026, 10:30 AM PDT". */
+export function formatInZone(instant: Date | string, zone: string, locale = "en-US"): string {
+  return readableInZone(zone, locale).format(asDate(instant));
 }
 
 /** A range in one zone: "Sun, Mar 8, 2026, 10:30 AM – 11:30 AM PDT" when on one day. */
 export function formatRangeInZone(start: Date | string, end: Date | string, zone: string, locale = "en-US"): string {
-  const from = typeof start === "string" ? new Date(start) : start;
-  const to = typeof end === "string" ? new Date(end) : end;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    weekday: "short",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).formatRange(from, to);
+  return readableInZone(zone, locale).formatRange(asDate(start), asDate(end));
 }
 
 /**
