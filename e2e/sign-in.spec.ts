@@ -28,6 +28,21 @@ function watch(page: Page) {
   return { bodies, codes };
 }
 
+/**
+ * Starts a sign-in from a fresh sandbox session and picks `account`, passing the employer
+ * chooser (its default) when it shows: ends on Indeed's consent page, before Allow or Deny.
+ */
+async function openConsent(page: Page, account: RegExp) {
+  await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Indeed" }).click();
+  await page.getByRole("button", { name: account }).click();
+  const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
+  const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
+  await expect(choose.or(consent)).toBeVisible();
+  if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+}
+
 test.describe("sign-in with Indeed", () => {
   test("the sign-in page passes axe and protects pages behind it", async ({ page }) => {
     await page.goto("/account/employer-error");
@@ -84,28 +99,14 @@ test.describe("sign-in with Indeed", () => {
   });
 
   test("pressing Deny at Indeed ends on a clear error page", async ({ page }) => {
-    await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
-    await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
-    await page.getByRole("button", { name: /Ivy Interviewer/ }).click();
-    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
-    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
-    await expect(choose.or(consent)).toBeVisible();
-    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await openConsent(page, /Ivy Interviewer/);
     await page.getByRole("button", { name: "Deny" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=denied/);
     await expect(page.getByRole("heading", { level: 1, name: "You did not allow Lobby to use Indeed" })).toBeVisible();
   });
 
   test("a partial grant (offline access unticked) ends on a clear error page, with no session", async ({ page, context }) => {
-    await context.clearCookies({ domain: new URL(sandboxUrl).hostname });
-    await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
-    await page.getByRole("button", { name: /Ivy Interviewer/ }).click();
-    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
-    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
-    await expect(choose.or(consent)).toBeVisible();
-    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await openConsent(page, /Ivy Interviewer/);
     await page.getByRole("checkbox", { name: /offline_access/ }).uncheck();
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=partial_scopes/);
@@ -114,14 +115,7 @@ test.describe("sign-in with Indeed", () => {
   });
 
   test("a person with no employer ends on a clear error page", async ({ page }) => {
-    await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
-    await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in with Indeed" }).click();
-    await page.getByRole("button", { name: /Riley Freelancer/ }).click();
-    const choose = page.getByRole("heading", { level: 1, name: "Choose an employer" });
-    const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
-    await expect(choose.or(consent)).toBeVisible();
-    if (await choose.isVisible()) await page.getByRole("button", { name: "Continue" }).click();
+    await openConsent(page, /Riley Freelancer/);
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=no_employer/);
     await expect(page.getByRole("heading", { level: 1, name: "Choose an employer account" })).toBeVisible();
