@@ -5,7 +5,9 @@ export default async function HomePage() {
   const session = await getEmployerSession().catch(() => null);
   return (
     <section className="max-w-2xl space-y-4">
-      <h1 className="text-3xl font-semibold tracking-tight">Interviews with Indeed, from your ATS</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">
+        Interviews with Indeed, from your ATS
+      </h1>
       {session ? (
         <p className="text-slate-700" data-testid="home-employer">
           You are scheduling interviews for <strong>{session.employer.name}</strong>.

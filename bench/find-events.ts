@@ -32,14 +32,20 @@ const scenarios: Scenario[] = [
   {
     name: "30-day window, by start",
     secondPage: false,
-    variables: (from) => ({ first: 20, input: { startTime: { after: iso(from), before: iso(from + 30 * DAY) } } }),
+    variables: (from) => ({
+      first: 20,
+      input: { startTime: { after: iso(from), before: iso(from + 30 * DAY) } },
+    }),
   },
   {
     name: "page 2 via cursor, by end desc",
     secondPage: true,
     variables: (from) => ({
       first: 20,
-      input: { endTime: { after: iso(from), before: iso(from + 30 * DAY) }, sort: { field: "END_TIME", direction: "DESC" } },
+      input: {
+        endTime: { after: iso(from), before: iso(from + 30 * DAY) },
+        sort: { field: "END_TIME", direction: "DESC" },
+      },
     }),
   },
 ];
@@ -49,7 +55,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "lobby-bench-")), ephemeral: true });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), "lobby-bench-")),
+    ephemeral: true,
+  });
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${sandbox.url}${path}`, {
       method: "POST",
@@ -67,11 +77,21 @@ async function main() {
     const results: Record<string, { p50: number; p95: number }[]> = {};
 
     for (const size of SIZES) {
-      const made = await post("/_sandbox/events/bulk", { employerId: size.employerId, count: size.count, days: 365 });
-      console.log(`bulk-created ${size.count.toLocaleString("en-US")} events for ${size.employerId} in ${String(made.ms)} ms`);
-      const token = String((await post("/_sandbox/oauth/tokens", { user: "u-dana", employer: size.employerId })).access_token);
+      const made = await post("/_sandbox/events/bulk", {
+        employerId: size.employerId,
+        count: size.count,
+        days: 365,
+      });
+      console.log(
+        `bulk-created ${size.count.toLocaleString("en-US")} events for ${size.employerId} in ${String(made.ms)} ms`,
+      );
+      const token = String(
+        (await post("/_sandbox/oauth/tokens", { user: "u-dana", employer: size.employerId }))
+          .access_token,
+      );
       const headers = { Authorization: `Bearer ${token}`, "indeed-client-id": "lobby-local" };
-      const find = (variables: Record<string, unknown>) => post("/graphql", { query: FIND, variables }, headers);
+      const find = (variables: Record<string, unknown>) =>
+        post("/graphql", { query: FIND, variables }, headers);
 
       for (const scenario of scenarios) {
         const timings: number[] = [];
@@ -80,8 +100,11 @@ async function main() {
           let variables = scenario.variables(from);
           if (scenario.secondPage) {
             const first = await find(variables);
-            const cursor = (first.data as { findVirtualInterviewEvents: { pageInfo: { endCursor: string | null } } })
-              .findVirtualInterviewEvents.pageInfo.endCursor;
+            const cursor = (
+              first.data as {
+                findVirtualInterviewEvents: { pageInfo: { endCursor: string | null } };
+              }
+            ).findVirtualInterviewEvents.pageInfo.endCursor;
             variables = { ...variables, after: cursor };
           }
           const started = performance.now();
@@ -91,13 +114,20 @@ async function main() {
           if (i >= WARMUP) timings.push(elapsed);
         }
         timings.sort((a, b) => a - b);
-        (results[scenario.name] ??= []).push({ p50: percentile(timings, 50), p95: percentile(timings, 95) });
+        (results[scenario.name] ??= []).push({
+          p50: percentile(timings, 50),
+          p95: percentile(timings, 95),
+        });
       }
     }
 
     const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
-    console.log(`\nfindVirtualInterviewEvents over HTTP, ${CALLS} calls each (after ${WARMUP} warm-up calls), first: 20\n`);
-    console.log(`${"scenario".padEnd(32)}${"1k p50".padStart(10)}${"1k p95".padStart(10)}${"100k p50".padStart(10)}${"100k p95".padStart(10)}${"ratio p50".padStart(11)}${"ratio p95".padStart(11)}`);
+    console.log(
+      `\nfindVirtualInterviewEvents over HTTP, ${CALLS} calls each (after ${WARMUP} warm-up calls), first: 20\n`,
+    );
+    console.log(
+      `${"scenario".padEnd(32)}${"1k p50".padStart(10)}${"1k p95".padStart(10)}${"100k p50".padStart(10)}${"100k p95".padStart(10)}${"ratio p50".padStart(11)}${"ratio p95".padStart(11)}`,
+    );
     for (const [name, [small, large]] of Object.entries(results)) {
       if (!small || !large) continue;
       console.log(

@@ -40,10 +40,19 @@ async function time(run: () => Promise<void>): Promise<{ p50: number; p95: numbe
 }
 
 async function main() {
-  const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "lobby-bench-")), ephemeral: true });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), "lobby-bench-")),
+    ephemeral: true,
+  });
   const database = await createTestDatabase();
   const quiet = () => undefined;
-  const tokens = createTokenService({ db: database.db, key: randomBytes(32), oauth: sandboxSettings(sandbox.url), log: quiet });
+  const tokens = createTokenService({
+    db: database.db,
+    key: randomBytes(32),
+    oauth: sandboxSettings(sandbox.url),
+    log: quiet,
+  });
   const { session, tokens: issued } = await signInAs(
     { db: database.db, tokens, sandboxUrl: sandbox.url },
     { user: "u-dana", employer: "emp-acme-robotics" },
@@ -96,12 +105,17 @@ async function main() {
     const response = await handleGraphqlRequest(
       new Request(`${APP_URL}/api/indeed/graphql`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Origin: APP_URL, "Sec-Fetch-Site": "same-origin" },
+        headers: {
+          "Content-Type": "application/json",
+          Origin: APP_URL,
+          "Sec-Fetch-Site": "same-origin",
+        },
         body: JSON.stringify({ operationName: "FindInterviews", variables }),
       }),
       { appUrl: APP_URL, getSession: async () => session, client, log: quiet },
     );
-    if (response.status !== 200) throw new Error(`route: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`route: ${response.status} ${await response.text()}`);
     await response.json();
   };
 
@@ -111,7 +125,9 @@ async function main() {
     { path: "route", ...(await time(viaRoute)) },
   ];
   const base = results[0]!;
-  console.log(`FindInterviews, first 20 of 500 events, ${CALLS} calls each after ${WARMUP} warm-up (${database.kind})`);
+  console.log(
+    `FindInterviews, first 20 of 500 events, ${CALLS} calls each after ${WARMUP} warm-up (${database.kind})`,
+  );
   console.log("path     p50 ms   p95 ms   p50 / direct   p95 / direct");
   for (const r of results) {
     console.log(

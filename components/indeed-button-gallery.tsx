@@ -1,4 +1,8 @@
-import { indeedButtonSpec, type IndeedButtonSize, type IndeedButtonSurface } from "./indeed-button-spec";
+import {
+  indeedButtonSpec,
+  type IndeedButtonSize,
+  type IndeedButtonSurface,
+} from "./indeed-button-spec";
 import { IndeedInterviewButton } from "./indeed-interview-button";
 
 const SIZES: IndeedButtonSize[] = ["sm", "md", "lg"];
@@ -10,14 +14,23 @@ const STATES = [
   { key: "disabled", label: "Disabled" },
 ] as const;
 
-const SAMPLE = { applicationId: "DEMO-APP-1001", name: "Amara Okafor", email: "amara.okafor@example.com", jobTitle: "Senior Software Engineer" };
+const SAMPLE = {
+  applicationId: "DEMO-APP-1001",
+  name: "Amara Okafor",
+  email: "amara.okafor@example.com",
+  jobTitle: "Senior Software Engineer",
+};
 
 function Surface({ surface }: { surface: IndeedButtonSurface }) {
   const dark = surface === "dark";
   return (
     <section
       aria-labelledby={`surface-${surface}`}
-      className={dark ? "rounded-lg bg-slate-900 p-6 text-white" : "rounded-lg border border-slate-200 bg-white p-6 text-slate-900"}
+      className={
+        dark
+          ? "rounded-lg bg-slate-900 p-6 text-white"
+          : "rounded-lg border border-slate-200 bg-white p-6 text-slate-900"
+      }
     >
       <h2 id={`surface-${surface}`} className="mb-4 text-lg font-semibold">
         On a {surface} background
@@ -26,7 +39,9 @@ function Surface({ surface }: { surface: IndeedButtonSurface }) {
         <caption className="sr-only">Button states and sizes on a {surface} background</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-4 font-semibold">State</th>
+            <th scope="col" className="pr-4 font-semibold">
+              State
+            </th>
             {SIZES.map((size) => (
               <th key={size} scope="col" className="pr-4 font-semibold">
                 {size === "sm" ? "Small" : size === "md" ? "Medium" : "Large"}
@@ -47,7 +62,11 @@ function Surface({ surface }: { surface: IndeedButtonSurface }) {
                     size={size}
                     surface={surface}
                     disabled={state.key === "disabled"}
-                    previewState={state.key === "hover" || state.key === "active" || state.key === "focus" ? state.key : undefined}
+                    previewState={
+                      state.key === "hover" || state.key === "active" || state.key === "focus"
+                        ? state.key
+                        : undefined
+                    }
                   />
                 </td>
               ))}
@@ -67,11 +86,11 @@ export function IndeedButtonGallery() {
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">“{spec.label}” button</h1>
         <p className="max-w-3xl text-slate-700">
-          Every application row and page in Lobby uses this one button. All its visual tokens live in{" "}
-          <code className="rounded bg-slate-100 px-1">components/indeed-button-spec.ts</code>, so Indeed&apos;s own
-          specification can replace them without changing any page. It is a link to the interview form and works
-          without JavaScript. Hover, pressed and focus are shown as they look; try the live buttons with a mouse and
-          the Tab key.
+          Every application row and page in Lobby uses this one button. All its visual tokens live
+          in <code className="rounded bg-slate-100 px-1">components/indeed-button-spec.ts</code>, so
+          Indeed&apos;s own specification can replace them without changing any page. It is a link
+          to the interview form and works without JavaScript. Hover, pressed and focus are shown as
+          they look; try the live buttons with a mouse and the Tab key.
         </p>
       </header>
       <Surface surface="light" />
@@ -81,7 +100,14 @@ export function IndeedButtonGallery() {
           Tokens in use
         </h2>
         <pre className="overflow-x-auto rounded-lg bg-slate-100 p-4 text-xs text-slate-900">
-          {JSON.stringify({ ...spec, logo: { viewBox: spec.logo.viewBox, paths: `${spec.logo.paths.length} paths` } }, null, 2)}
+          {JSON.stringify(
+            {
+              ...spec,
+              logo: { viewBox: spec.logo.viewBox, paths: `${spec.logo.paths.length} paths` },
+            },
+            null,
+            2,
+          )}
         </pre>
       </section>
     </article>

@@ -64,9 +64,27 @@ export const indeedButtonSpec: IndeedButtonSpec = {
     ],
   },
   sizes: {
-    sm: { height: "2rem", paddingInline: "0.75rem", fontSize: "0.8125rem", gap: "0.375rem", logoSize: "1rem" },
-    md: { height: "2.5rem", paddingInline: "1rem", fontSize: "0.875rem", gap: "0.5rem", logoSize: "1.25rem" },
-    lg: { height: "3rem", paddingInline: "1.25rem", fontSize: "1rem", gap: "0.625rem", logoSize: "1.5rem" },
+    sm: {
+      height: "2rem",
+      paddingInline: "0.75rem",
+      fontSize: "0.8125rem",
+      gap: "0.375rem",
+      logoSize: "1rem",
+    },
+    md: {
+      height: "2.5rem",
+      paddingInline: "1rem",
+      fontSize: "0.875rem",
+      gap: "0.5rem",
+      logoSize: "1.25rem",
+    },
+    lg: {
+      height: "3rem",
+      paddingInline: "1.25rem",
+      fontSize: "1rem",
+      gap: "0.625rem",
+      logoSize: "1.5rem",
+    },
   },
   surfaces: {
     // On white: #2557a7 with white text is 6.9:1; the hover and active shades are darker still.

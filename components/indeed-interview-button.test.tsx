@@ -7,7 +7,12 @@ describe("IndeedInterviewButton", () => {
   it("is a link to the prefilled create form, so it works without JavaScript", () => {
     const html = renderToStaticMarkup(
       <IndeedInterviewButton
-        application={{ applicationId: "APP-42_x", name: "Zoë O'Brien", email: "zoe+1@example.com", jobTitle: "R&D Lead" }}
+        application={{
+          applicationId: "APP-42_x",
+          name: "Zoë O'Brien",
+          email: "zoe+1@example.com",
+          jobTitle: "R&D Lead",
+        }}
       />,
     );
     expect(html).toMatch(/^<a /);
@@ -19,12 +24,16 @@ describe("IndeedInterviewButton", () => {
   });
 
   it("names the applicant for screen readers when asked", () => {
-    const html = renderToStaticMarkup(<IndeedInterviewButton application={{}} accessibleContext="Ada Lovelace" />);
+    const html = renderToStaticMarkup(
+      <IndeedInterviewButton application={{}} accessibleContext="Ada Lovelace" />,
+    );
     expect(html).toContain('<span class="sr-only"> for Ada Lovelace</span>');
   });
 
   it("is out of the tab order and marked disabled when disabled", () => {
-    const html = renderToStaticMarkup(<IndeedInterviewButton application={{ name: "Ada" }} disabled />);
+    const html = renderToStaticMarkup(
+      <IndeedInterviewButton application={{ name: "Ada" }} disabled />,
+    );
     expect(html).toMatch(/^<span role="link" aria-disabled="true"/);
     expect(html).not.toContain("href=");
   });
@@ -34,9 +43,14 @@ describe("IndeedInterviewButton", () => {
       ...indeedButtonSpec,
       label: "Schedule on Indeed",
       radius: "999px",
-      surfaces: { ...indeedButtonSpec.surfaces, light: { ...indeedButtonSpec.surfaces.light, background: "#123456" } },
+      surfaces: {
+        ...indeedButtonSpec.surfaces,
+        light: { ...indeedButtonSpec.surfaces.light, background: "#123456" },
+      },
     };
-    const html = renderToStaticMarkup(<IndeedInterviewButton application={{}} spec={spec} size="lg" />);
+    const html = renderToStaticMarkup(
+      <IndeedInterviewButton application={{}} spec={spec} size="lg" />,
+    );
     expect(html).toContain("Schedule on Indeed");
     expect(html).toContain("--indeed-bg:#123456");
     expect(html).toContain("border-radius:999px");

@@ -58,7 +58,11 @@ export function IndeedInterviewButton({
   const colours = spec.surfaces[surface];
   const metrics = spec.sizes[size];
   const resting =
-    previewState === "hover" ? colours.backgroundHover : previewState === "active" ? colours.backgroundActive : colours.background;
+    previewState === "hover"
+      ? colours.backgroundHover
+      : previewState === "active"
+        ? colours.backgroundActive
+        : colours.background;
   const style = {
     "--indeed-bg": disabled ? colours.disabledBackground : resting,
     "--indeed-bg-hover": disabled ? colours.disabledBackground : colours.backgroundHover,
@@ -82,9 +86,7 @@ export function IndeedInterviewButton({
     "inline-flex shrink-0 items-center justify-center border-solid whitespace-nowrap leading-none no-underline transition-colors",
     "border-(--indeed-border) bg-(--indeed-bg) text-(--indeed-text)",
     "focus-visible:outline-(length:--indeed-ring-width) focus-visible:outline-offset-(--indeed-ring-offset) focus-visible:outline-(--indeed-ring) focus-visible:outline-solid",
-    disabled
-      ? "cursor-not-allowed"
-      : "hover:bg-(--indeed-bg-hover) active:bg-(--indeed-bg-active)",
+    disabled ? "cursor-not-allowed" : "hover:bg-(--indeed-bg-hover) active:bg-(--indeed-bg-active)",
     previewState === "focus" &&
       "outline-(length:--indeed-ring-width) outline-offset-(--indeed-ring-offset) outline-(--indeed-ring) outline-solid",
   ]
@@ -117,7 +119,12 @@ export function IndeedInterviewButton({
     );
   }
   return (
-    <Link href={interviewFormHref(application)} className={className} style={style} prefetch={false}>
+    <Link
+      href={interviewFormHref(application)}
+      className={className}
+      style={style}
+      prefetch={false}
+    >
       {content}
     </Link>
   );

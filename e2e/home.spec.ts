@@ -24,14 +24,26 @@ test("the skip link moves keyboard users to the content", async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
 });
 
-test("the privacy page tells job seekers what is shared with Indeed, and links Indeed's policies", async ({ page }) => {
+test("the privacy page tells job seekers what is shared with Indeed, and links Indeed's policies", async ({
+  page,
+}) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Privacy" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Privacy" })
+    .click();
   await expect(page).toHaveURL(/\/privacy$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Privacy and data handling" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "What is shared with Indeed, and when" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Privacy and data handling" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "What is shared with Indeed, and when" }),
+  ).toBeVisible();
   const footer = page.getByRole("contentinfo");
-  await expect(footer.getByRole("link", { name: "Indeed's Terms of Service" })).toHaveAttribute("href", /indeed\.com/);
+  await expect(footer.getByRole("link", { name: "Indeed's Terms of Service" })).toHaveAttribute(
+    "href",
+    /indeed\.com/,
+  );
   await expect(footer.getByRole("link", { name: "Privacy Policy" })).toBeVisible();
   await expectNoAxeViolations(page);
 });

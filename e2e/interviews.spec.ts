@@ -29,7 +29,9 @@ async function sandboxEvent(request: APIRequestContext, id: string): Promise<San
   const response = await request.get(`${sandboxUrl}/_sandbox/events/${uuid}`, {
     headers: { accept: "application/json" },
   });
-  expect(response.ok(), `${id} → ${uuid}: ${response.status()} ${await response.text()}`).toBe(true);
+  expect(response.ok(), `${id} → ${uuid}: ${response.status()} ${await response.text()}`).toBe(
+    true,
+  );
   return (await response.json()) as SandboxEvent;
 }
 
@@ -54,7 +56,10 @@ async function pickFromCombobox(page: Page, combobox: Locator, search: string) {
   await page.keyboard.press("Enter");
   await page.keyboard.type(search);
   // The list filters as one types; Enter picks the highlighted (first) match.
-  await expect(page.getByRole("option", { name: new RegExp(search) }).first()).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("option", { name: new RegExp(search) }).first()).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await page.keyboard.press("Enter");
   await expect(combobox).toHaveAttribute("aria-expanded", "false");
 }
@@ -68,7 +73,9 @@ function graphqlRequests(page: Page): { names: string[] } {
   const seen = { names: [] as string[] };
   page.on("request", (request) => {
     if (request.url().includes("/api/indeed/graphql")) {
-      seen.names.push((request.postDataJSON() as { operationName?: string } | null)?.operationName ?? "?");
+      seen.names.push(
+        (request.postDataJSON() as { operationName?: string } | null)?.operationName ?? "?",
+      );
     }
   });
   return seen;
@@ -92,7 +99,9 @@ test("a new employer schedules an interview from an application and changes it, 
 
   await page.goto("/applications");
   await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Create interview with Indeed/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: /Create interview with Indeed/ }).first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Amara Okafor", exact: true }).click();
@@ -102,7 +111,9 @@ test("a new employer schedules an interview from an application and changes it, 
 
   await pressWithKeyboard(page.getByRole("link", { name: "Create interview with Indeed" }));
   await expect(page).toHaveURL(/\/interviews\/new\?applicationId=DEMO-APP-1001/);
-  await expect(page.getByLabel("Title")).toHaveValue("Interview with Amara Okafor for Senior Software Engineer");
+  await expect(page.getByLabel("Title")).toHaveValue(
+    "Interview with Amara Okafor for Senior Software Engineer",
+  );
   await expect(page.getByLabel("Interviewee email")).toHaveValue("amara.okafor@example.com");
   await expectNoAxeViolations(page);
 
@@ -111,16 +122,31 @@ test("a new employer schedules an interview from an application and changes it, 
   await typeSegments(page.getByLabel("Start time"), "1030A");
   await typeSegments(page.getByLabel("End date"), "02102027");
   await typeSegments(page.getByLabel("End time"), "1115A");
-  await pickFromCombobox(page, page.getByRole("combobox", { name: "Time zone", exact: true }), "Kolkata");
-  await expect(page.getByRole("combobox", { name: "Time zone", exact: true })).toContainText("Asia/Kolkata");
-  await typeInto(page.getByLabel("Interviewers", { exact: true }), "ivy@acme-robotics.example", { replace: false });
+  await pickFromCombobox(
+    page,
+    page.getByRole("combobox", { name: "Time zone", exact: true }),
+    "Kolkata",
+  );
+  await expect(page.getByRole("combobox", { name: "Time zone", exact: true })).toContainText(
+    "Asia/Kolkata",
+  );
+  await typeInto(page.getByLabel("Interviewers", { exact: true }), "ivy@acme-robotics.example", {
+    replace: false,
+  });
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("list", { name: "Interviewers added" })).toContainText("ivy@acme-robotics.example");
+  await expect(page.getByRole("list", { name: "Interviewers added" })).toContainText(
+    "ivy@acme-robotics.example",
+  );
   await expect(page.getByText("2 of 49, you included")).toBeVisible();
   await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
 
   await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Interview with Amara Okafor for Senior Software Engineer" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: "Interview with Amara Okafor for Senior Software Engineer",
+    }),
+  ).toBeVisible();
   await expect(page.getByText("Interview scheduled", { exact: true })).toBeVisible();
   await expect(page.getByText("Scheduled", { exact: true })).toBeVisible();
   const eventId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
@@ -133,9 +159,17 @@ test("a new employer schedules an interview from an application and changes it, 
     endTime: "2027-02-10T05:45:00+00:00",
     timezone: "Asia/Kolkata",
     interviewee: { name: "Amara Okafor", email: "amara.okafor@example.com" },
-    requestMetadata: { atsName: "Lobby", employerName: "Initech Foods", jobId: "DEMO-JOB-ENG", jobTitle: "Senior Software Engineer" },
+    requestMetadata: {
+      atsName: "Lobby",
+      employerName: "Initech Foods",
+      jobId: "DEMO-JOB-ENG",
+      jobTitle: "Senior Software Engineer",
+    },
   });
-  expect(event.interviewers.map((i) => i.email)).toEqual(["sam@initech-foods.example", "ivy@acme-robotics.example"]);
+  expect(event.interviewers.map((i) => i.email)).toEqual([
+    "sam@initech-foods.example",
+    "ivy@acme-robotics.example",
+  ]);
   await expect(page.getByRole("link", { name: event.interviewerLobbyUrl })).toBeVisible();
   await expect(page.getByRole("link", { name: event.intervieweeLobbyUrl! })).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy the interviewer lobby link" })).toBeVisible();
@@ -154,7 +188,10 @@ test("a new employer schedules an interview from an application and changes it, 
   await expect(reschedule).toBeHidden();
   await expect(page.getByTestId("event-time")).toContainText("11:30");
   event = await sandboxEvent(request, eventId);
-  expect(event).toMatchObject({ startTime: "2027-02-10T06:00:00+00:00", endTime: "2027-02-10T06:45:00+00:00" });
+  expect(event).toMatchObject({
+    startTime: "2027-02-10T06:00:00+00:00",
+    endTime: "2027-02-10T06:45:00+00:00",
+  });
 
   // Add two interviewers.
   await pressWithKeyboard(page.getByRole("button", { name: "Add interviewers" }));
@@ -180,19 +217,28 @@ test("a new employer schedules an interview from an application and changes it, 
   const titleDialog = page.getByRole("dialog", { name: "Change the title" });
   await typeInto(titleDialog.getByLabel("Title"), "Final round with Amara");
   await pressWithKeyboard(titleDialog.getByRole("button", { name: "Save title" }));
-  await expect(page.getByRole("heading", { level: 1, name: "Final round with Amara" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Final round with Amara" }),
+  ).toBeVisible();
   expect((await sandboxEvent(request, eventId)).title).toBe("Final round with Amara");
 
   // Change the time zone: the moment stays, only the zone it is shown in changes.
   await pressWithKeyboard(page.getByRole("button", { name: "Change time zone" }));
   const zoneDialog = page.getByRole("dialog", { name: "Change the time zone" });
   await expect(zoneDialog).toContainText("stays at the same moment");
-  await pickFromCombobox(page, zoneDialog.getByRole("combobox", { name: "Time zone", exact: true }), "Los Angeles");
+  await pickFromCombobox(
+    page,
+    zoneDialog.getByRole("combobox", { name: "Time zone", exact: true }),
+    "Los Angeles",
+  );
   await pressWithKeyboard(zoneDialog.getByRole("button", { name: "Change time zone" }));
   await expect(page.getByTestId("event-timezone")).toHaveText("America/Los_Angeles");
   await expect(page.getByTestId("event-time")).toContainText("10:00");
   event = await sandboxEvent(request, eventId);
-  expect(event).toMatchObject({ timezone: "America/Los_Angeles", startTime: "2027-02-10T06:00:00+00:00" });
+  expect(event).toMatchObject({
+    timezone: "America/Los_Angeles",
+    startTime: "2027-02-10T06:00:00+00:00",
+  });
 
   // Cancel, with a reason Lobby keeps.
   await pressWithKeyboard(page.getByRole("button", { name: "Cancel interview" }));
@@ -218,7 +264,9 @@ test("a new employer schedules an interview from an application and changes it, 
   await expectNoAxeViolations(page);
 });
 
-test("invalid input shows an inline error at each field and sends nothing to Indeed", async ({ page }) => {
+test("invalid input shows an inline error at each field and sends nothing to Indeed", async ({
+  page,
+}) => {
   await signInWithDemoData(page);
   await page.goto("/interviews/new?applicationId=DEMO-APP-1002");
   await expect(page.getByLabel("Title")).toHaveValue(/Interview with Liam Chen/);
@@ -230,12 +278,18 @@ test("invalid input shows an inline error at each field and sends nothing to Ind
   await expect(page.getByText("Enter a title.")).toBeVisible();
   await expect(title).toHaveAttribute("aria-invalid", "true");
 
-  await pickFromCombobox(page, page.getByRole("combobox", { name: "Time zone", exact: true }), "Los Angeles");
+  await pickFromCombobox(
+    page,
+    page.getByRole("combobox", { name: "Time zone", exact: true }),
+    "Los Angeles",
+  );
   await typeSegments(page.getByLabel("Date", { exact: true }), "03142027");
   await typeSegments(page.getByLabel("End date"), "03142027");
   await typeSegments(page.getByLabel("Start time"), "0230A");
   await typeSegments(page.getByLabel("End time"), "0400A");
-  await expect(page.getByText(/02:30 on 2027-03-14 does not exist in America\/Los_Angeles/)).toBeVisible();
+  await expect(
+    page.getByText(/02:30 on 2027-03-14 does not exist in America\/Los_Angeles/),
+  ).toBeVisible();
 
   await typeSegments(page.getByLabel("Start time"), "1100A");
   await typeSegments(page.getByLabel("End time"), "1000A");
@@ -243,13 +297,19 @@ test("invalid input shows an inline error at each field and sends nothing to Ind
   await expect(page.getByText("The end must be after the start.")).toBeVisible();
   await expect(page.getByLabel("End time")).toHaveAttribute("aria-invalid", "true");
 
-  await typeInto(page.getByLabel("Interviewers", { exact: true }), "not-an-email", { replace: false });
+  await typeInto(page.getByLabel("Interviewers", { exact: true }), "not-an-email", {
+    replace: false,
+  });
   await page.keyboard.press("Enter");
-  await expect(page.getByText("not-an-email: Enter a valid email address, like name@example.com.")).toBeVisible();
+  await expect(
+    page.getByText("not-an-email: Enter a valid email address, like name@example.com."),
+  ).toBeVisible();
 
   await typeInto(page.getByLabel("Interviewee email"), "liam@");
   await page.keyboard.press("Tab");
-  await expect(page.getByText("Enter a valid email address, like name@example.com.", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText("Enter a valid email address, like name@example.com.", { exact: true }),
+  ).toBeVisible();
 
   await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
   await expect(page.getByLabel("Title")).toBeFocused();
@@ -267,26 +327,43 @@ test("a double-click on submit creates one event", async ({ page }) => {
   await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
   expect(sent.names.filter((name) => name === "CreateInterview")).toHaveLength(1);
   await page.goto("/applications/DEMO-APP-1003");
-  await expect(page.getByRole("list").getByRole("link", { name: /Interview with Sofia Rossi/ })).toHaveCount(1);
+  await expect(
+    page.getByRole("list").getByRole("link", { name: /Interview with Sofia Rossi/ }),
+  ).toHaveCount(1);
 });
 
-test("the button works without JavaScript, and the gallery and import pages pass axe", async ({ page, browser }) => {
+test("the button works without JavaScript, and the gallery and import pages pass axe", async ({
+  page,
+  browser,
+}) => {
   await signInWithDemoData(page);
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const plain = await noScript.newPage();
   await plain.goto("/applications?q=Noah");
   await plain.getByRole("link", { name: "Create interview with Indeed for Noah Williams" }).click();
-  await expect(plain).toHaveURL(/\/interviews\/new\?applicationId=DEMO-APP-1004&name=Noah\+Williams/);
-  await expect(plain.getByLabel("Title")).toHaveValue("Interview with Noah Williams for Data Analyst");
+  await expect(plain).toHaveURL(
+    /\/interviews\/new\?applicationId=DEMO-APP-1004&name=Noah\+Williams/,
+  );
+  await expect(plain.getByLabel("Title")).toHaveValue(
+    "Interview with Noah Williams for Data Analyst",
+  );
   await noScript.close();
 
   await page.goto("/button");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Create interview with Indeed");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    "Create interview with Indeed",
+  );
   await expectNoAxeViolations(page);
 
   await page.goto("/applications/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import applications" })).toBeVisible();
-  await typeInto(page.getByLabel("CSV text"), "application_id,applicant_name,applicant_email,job_id,job_title\nbad id,X,x@,J,Job");
+  await typeInto(
+    page.getByLabel("CSV text"),
+    "application_id,applicant_name,applicant_email,job_id,job_title\nbad id,X,x@,J,Job",
+  );
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByText("1 of 1 rows have problems")).toBeVisible();
   await expectNoAxeViolations(page);
@@ -312,8 +389,12 @@ test("another ATS page opens the form with name, email and job; the interviewee 
   request,
 }) => {
   await signInWithDemoData(page);
-  await page.goto("/interviews/new?name=Grace%20Hopper&email=grace%40example.com&jobTitle=Compiler%20Engineer");
-  await expect(page.getByLabel("Title")).toHaveValue("Interview with Grace Hopper for Compiler Engineer");
+  await page.goto(
+    "/interviews/new?name=Grace%20Hopper&email=grace%40example.com&jobTitle=Compiler%20Engineer",
+  );
+  await expect(page.getByLabel("Title")).toHaveValue(
+    "Interview with Grace Hopper for Compiler Engineer",
+  );
   await expect(page.getByLabel("Interviewee name")).toHaveValue("Grace Hopper");
   // Schedule without the interviewee, then add her from the event page.
   await typeInto(page.getByLabel("Interviewee name"), "");
@@ -330,7 +411,9 @@ test("another ATS page opens the form with name, email and job; the interviewee 
   const dialog = page.getByRole("dialog", { name: "Add the interviewee" });
   await typeInto(dialog.getByLabel("Email"), "grace@");
   await page.keyboard.press("Tab");
-  await expect(dialog.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+  await expect(
+    dialog.getByText("Enter a valid email address, like name@example.com."),
+  ).toBeVisible();
   await typeInto(dialog.getByLabel("Name"), "Grace Hopper");
   await typeInto(dialog.getByLabel("Email"), "grace@example.com");
   await pressWithKeyboard(dialog.getByRole("button", { name: "Add interviewee" }));
@@ -341,7 +424,9 @@ test("another ATS page opens the form with name, email and job; the interviewee 
   await expect(page.getByRole("link", { name: event.intervieweeLobbyUrl! })).toBeVisible();
 });
 
-test("applications are searched, filtered and paged through the URL, and a valid CSV imports", async ({ page }) => {
+test("applications are searched, filtered and paged through the URL, and a valid CSV imports", async ({
+  page,
+}) => {
   await signInWithDemoData(page);
   await page.goto("/applications");
   await expect(page.getByText(/Page 1 of 2 · 36 results/)).toBeVisible();
@@ -381,6 +466,8 @@ test("applications are searched, filtered and paged through the URL, and a valid
   await expect(page).toHaveURL(/\/applications\?imported=1/);
   await expect(page.getByText("Imported 1 applications.")).toBeVisible();
   await page.goto("/applications?q=Katherine");
-  await expect(page.getByRole("link", { name: "Create interview with Indeed for Katherine Johnson" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Create interview with Indeed for Katherine Johnson" }),
+  ).toBeVisible();
   await expect(page.getByRole("cell", { name: "Mathematician" })).toBeVisible();
 });

@@ -8,7 +8,11 @@ import { sandboxUrl } from "./support/urls";
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 async function createEvent(request: APIRequestContext) {
@@ -16,7 +20,9 @@ async function createEvent(request: APIRequestContext) {
     data: { client_id: "lobby-local", user: "u-dana", employer: "emp-acme-robotics" },
   });
   const { access_token: token } = (await minted.json()) as { access_token: string };
-  const clock = (await (await request.get(`${sandboxUrl}/_sandbox/clock`)).json()) as { now: string };
+  const clock = (await (await request.get(`${sandboxUrl}/_sandbox/clock`)).json()) as {
+    now: string;
+  };
   const start = Math.floor(Date.parse(clock.now) / 60_000) * 60_000 + 2 * 3_600_000;
   const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
   const response = await request.post(`${sandboxUrl}/graphql`, {
@@ -38,29 +44,48 @@ async function createEvent(request: APIRequestContext) {
     },
   });
   const body = (await response.json()) as {
-    data: { createVirtualInterviewEvent: { event: { id: string; interviewerLobbyUrl: string; intervieweesConnection: { interviewees: { intervieweeLobbyUrl: string }[] } } } };
+    data: {
+      createVirtualInterviewEvent: {
+        event: {
+          id: string;
+          interviewerLobbyUrl: string;
+          intervieweesConnection: { interviewees: { intervieweeLobbyUrl: string }[] };
+        };
+      };
+    };
   };
   const event = body.data.createVirtualInterviewEvent.event;
   const uuid = Buffer.from(event.id, "base64").toString().split("/").at(-1)!;
-  return { uuid, interviewerLobby: event.interviewerLobbyUrl, intervieweeLobby: event.intervieweesConnection.interviewees[0]!.intervieweeLobbyUrl };
+  return {
+    uuid,
+    interviewerLobby: event.interviewerLobbyUrl,
+    intervieweeLobby: event.intervieweesConnection.interviewees[0]!.intervieweeLobbyUrl,
+  };
 }
 
 test.beforeEach(async ({ request }) => {
   await request.post(`${sandboxUrl}/_sandbox/reset`);
 });
 
-test("an event's pages, lobbies and a session held from the event page pass axe", async ({ page, request }) => {
+test("an event's pages, lobbies and a session held from the event page pass axe", async ({
+  page,
+  request,
+}) => {
   const event = await createEvent(request);
 
   await page.goto(`${sandboxUrl}/_sandbox/events`);
   await expect(page.getByRole("heading", { level: 1, name: "Interview events" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Acme Robotics" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Events of Acme Robotics" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Events of Acme Robotics" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Interview with Robin Park" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Interview with Robin Park" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Interview with Robin Park" }),
+  ).toBeVisible();
   await expect(page.getByRole("cell", { name: "Ivy Interviewer" })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -94,7 +119,9 @@ test("an event's pages, lobbies and a session held from the event page pass axe"
   await request.post(`${sandboxUrl}/_sandbox/clock/advance`, { data: { minutes: 11 } });
   await page.reload();
   await page.getByRole("link", { name: "Recording page" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Recording: Interview with Robin Park/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /Recording: Interview with Robin Park/ }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.goto(`${sandboxUrl}/_sandbox/outbox`);

@@ -36,7 +36,9 @@ test.beforeEach(async ({ request }) => {
   await request.post(`${sandboxUrl}/_sandbox/reset`);
 });
 
-test("an OIDC client completes sign-in, employer choice, code exchange, refresh and userinfo", async ({ page }) => {
+test("an OIDC client completes sign-in, employer choice, code exchange, refresh and userinfo", async ({
+  page,
+}) => {
   const config = await discover();
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -60,15 +62,22 @@ test("an OIDC client completes sign-in, employer choice, code exchange, refresh 
   await page.getByRole("radio", { name: /Globex Logistics/ }).check();
   await page.getByRole("button", { name: "Continue" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: /Allow Lobby \(local\)/ })).toBeVisible();
-  await expect(page.getByText("Schedule, change and cancel virtual interviews for you")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /Allow Lobby \(local\)/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByText("Schedule, change and cancel virtual interviews for you"),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Allow" }).click();
   const back = await callback;
   expect(back.searchParams.get("state")).toBe(state);
   expect(back.searchParams.get("employer")).toBe("emp-globex-logistics");
 
-  const tokens = await client.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier, expectedState: state });
+  const tokens = await client.authorizationCodeGrant(config, back, {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+  });
   expect(tokens.token_type).toBe("bearer");
   expect(tokens.expires_in).toBe(3600);
   expect(tokens.scope).toBe(SCOPES);
@@ -89,20 +98,32 @@ test("an OIDC client completes sign-in, employer choice, code exchange, refresh 
   expect(verified.protectedHeader.kid).toBeTruthy();
 
   const info = await client.fetchUserInfo(config, tokens.access_token, idClaims?.sub ?? "");
-  expect(info).toMatchObject({ sub: "user:u-dana", email: "dana@acme-robotics.example", email_verified: true });
+  expect(info).toMatchObject({
+    sub: "user:u-dana",
+    email: "dana@acme-robotics.example",
+    email_verified: true,
+  });
 
-  const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token ?? "", { employer: "emp-acme-robotics" });
+  const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token ?? "", {
+    employer: "emp-acme-robotics",
+  });
   expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-  const accessClaims = JSON.parse(Buffer.from(refreshed.access_token.split(".")[1] ?? "", "base64url").toString()) as {
+  const accessClaims = JSON.parse(
+    Buffer.from(refreshed.access_token.split(".")[1] ?? "", "base64url").toString(),
+  ) as {
     emp?: string;
   };
   expect(accessClaims.emp).toBe("emp-acme-robotics");
 
   // The rotated refresh token is now refused, through the library too.
-  await expect(client.refreshTokenGrant(config, tokens.refresh_token ?? "")).rejects.toMatchObject({ error: "invalid_grant" });
+  await expect(client.refreshTokenGrant(config, tokens.refresh_token ?? "")).rejects.toMatchObject({
+    error: "invalid_grant",
+  });
 });
 
-test("the library verifies ID token signatures itself with non-repudiation checks on", async ({ page }) => {
+test("the library verifies ID token signatures itself with non-repudiation checks on", async ({
+  page,
+}) => {
   const config = await discover();
   client.enableNonRepudiationChecks(config);
   const verifier = client.randomPKCECodeVerifier();
@@ -117,12 +138,16 @@ test("the library verifies ID token signatures itself with non-repudiation check
   );
   await page.getByRole("button", { name: /Riley Freelancer/ }).click();
   await page.getByRole("button", { name: "Allow" }).click();
-  const tokens = await client.authorizationCodeGrant(config, await callback, { pkceCodeVerifier: verifier });
+  const tokens = await client.authorizationCodeGrant(config, await callback, {
+    pkceCodeVerifier: verifier,
+  });
   expect(tokens.refresh_token).toBeUndefined();
   expect(tokens.claims()?.employers).toEqual([]);
 });
 
-test("a person of no employer continues without one; Deny sends access_denied", async ({ page }) => {
+test("a person of no employer continues without one; Deny sends access_denied", async ({
+  page,
+}) => {
   const config = await discover();
   const callback = redirectToCallback(page);
   await page.goto(
@@ -181,6 +206,8 @@ test("the home, sign-in and error pages have no axe violations", async ({ page }
   );
   expect(response?.status()).toBe(400);
   expect(page.url()).toContain(sandboxUrl);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This sign-in request is not valid");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "This sign-in request is not valid",
+  );
   await expectNoAxeViolations(page);
 });

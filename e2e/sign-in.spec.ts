@@ -51,7 +51,10 @@ test.describe("sign-in with Indeed", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("signs in, switches employer and signs out, never showing the browser a token or code", async ({ page, context }) => {
+  test("signs in, switches employer and signs out, never showing the browser a token or code", async ({
+    page,
+    context,
+  }) => {
     const seen = watch(page);
 
     await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics" });
@@ -62,7 +65,9 @@ test.describe("sign-in with Indeed", () => {
 
     const home = await page.request.get("/");
     expect(home.headers()["cache-control"]).toContain("no-store");
-    expect(home.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(home.headers()["content-security-policy"]).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
     const session = await page.request.get("/api/auth/session");
     const sessionJson = await session.text();
     expect(JSON.parse(sessionJson)).toMatchObject({ user: { name: "Dana Recruiter" } });
@@ -81,7 +86,9 @@ test.describe("sign-in with Indeed", () => {
       expect(text).not.toMatch(/refresh_token|access_token|id_token/);
       for (const code of seen.codes) expect(text).not.toContain(code);
     }
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    const storage = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
     expect(storage).not.toMatch(JWS);
 
     await signOut(page);
@@ -91,7 +98,11 @@ test.describe("sign-in with Indeed", () => {
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 
     // The grant is revoked at Indeed.
-    const grants = (await (await page.request.get(`${sandboxUrl}/_sandbox/oauth/grants?user=u-dana&client_id=lobby-local`)).json()) as {
+    const grants = (await (
+      await page.request.get(
+        `${sandboxUrl}/_sandbox/oauth/grants?user=u-dana&client_id=lobby-local`,
+      )
+    ).json()) as {
       grants: { revokedAt: string | null }[];
     };
     expect(grants.grants.length).toBeGreaterThan(0);
@@ -102,15 +113,22 @@ test.describe("sign-in with Indeed", () => {
     await openConsent(page, /Ivy Interviewer/);
     await page.getByRole("button", { name: "Deny" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=denied/);
-    await expect(page.getByRole("heading", { level: 1, name: "You did not allow Lobby to use Indeed" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "You did not allow Lobby to use Indeed" }),
+    ).toBeVisible();
   });
 
-  test("a partial grant (offline access unticked) ends on a clear error page, with no session", async ({ page, context }) => {
+  test("a partial grant (offline access unticked) ends on a clear error page, with no session", async ({
+    page,
+    context,
+  }) => {
     await openConsent(page, /Ivy Interviewer/);
     await page.getByRole("checkbox", { name: /offline_access/ }).uncheck();
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=partial_scopes/);
-    await expect(page.getByRole("heading", { level: 1, name: "Lobby needs every permission it asked for" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Lobby needs every permission it asked for" }),
+    ).toBeVisible();
     expect((await context.cookies(appUrl)).find((c) => c.name === "lobby.session")).toBeUndefined();
   });
 
@@ -118,27 +136,45 @@ test.describe("sign-in with Indeed", () => {
     await openConsent(page, /Riley Freelancer/);
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/signin\/error\?error=no_employer/);
-    await expect(page.getByRole("heading", { level: 1, name: "Choose an employer account" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Choose an employer account" }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test("when Indeed refuses the refresh token, the route says RECONNECT_REQUIRED and the banner offers to reconnect", async ({ page }) => {
+  test("when Indeed refuses the refresh token, the route says RECONNECT_REQUIRED and the banner offers to reconnect", async ({
+    page,
+  }) => {
     const find = { operationName: "FindInterviews", variables: { first: 5, input: {} } };
-    const anonymous = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    const anonymous = await page.request.post("/api/indeed/graphql", {
+      data: find,
+      headers: { origin: appUrl },
+    });
     expect(anonymous.status()).toBe(401);
 
     await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics" });
-    const ok = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    const ok = await page.request.post("/api/indeed/graphql", {
+      data: find,
+      headers: { origin: appUrl },
+    });
     expect(ok.status()).toBe(200);
-    const crossSite = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: "https://evil.example" } });
+    const crossSite = await page.request.post("/api/indeed/graphql", {
+      data: find,
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status()).toBe(403);
 
     // Dana removes Lobby's access at Indeed, and an hour later the access token has run out.
     await page.request.post(`${sandboxUrl}/_sandbox/users/u-dana/revoke`);
     await page.request.post(`${sandboxUrl}/_sandbox/clock/advance`, { data: { hours: 2 } });
-    const refused = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    const refused = await page.request.post("/api/indeed/graphql", {
+      data: find,
+      headers: { origin: appUrl },
+    });
     expect(refused.status()).toBe(409);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("RECONNECT_REQUIRED");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      "RECONNECT_REQUIRED",
+    );
 
     await page.goto("/");
     const banner = page.getByTestId("reconnect-banner");
@@ -147,12 +183,18 @@ test.describe("sign-in with Indeed", () => {
 
     await signIn(page, { account: "Dana Recruiter", employer: "Acme Robotics", from: "/" });
     await expect(page.getByTestId("reconnect-banner")).toHaveCount(0);
-    const again = await page.request.post("/api/indeed/graphql", { data: find, headers: { origin: appUrl } });
+    const again = await page.request.post("/api/indeed/graphql", {
+      data: find,
+      headers: { origin: appUrl },
+    });
     expect(again.status()).toBe(200);
   });
 
   test("refuses a return path outside the app", async ({ page }) => {
-    await signIn(page, { account: "Sam Hiring-Manager", from: "/signin?callbackUrl=https%3A%2F%2Fevil.example%2F" });
+    await signIn(page, {
+      account: "Sam Hiring-Manager",
+      from: "/signin?callbackUrl=https%3A%2F%2Fevil.example%2F",
+    });
     expect(new URL(page.url()).origin).toBe(appUrl);
     await expect(page.getByTestId("active-employer")).toHaveText("Initech Foods");
   });

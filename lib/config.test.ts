@@ -30,19 +30,27 @@ describe("parseConfig", () => {
       DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test",
       LOCAL_SECRETS_FILE: secretsFile(),
     });
-    expect(config.database).toEqual({ kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/test" });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://postgres@127.0.0.1:5432/test",
+    });
   });
 
   it("names every bad value in one error", () => {
     expect(() =>
-      parseConfig({ PORT: "eighty", INDEED_ISSUER: "ftp://x", DATABASE_URL: "mysql://db", LOCAL_SECRETS_FILE: secretsFile() }),
+      parseConfig({
+        PORT: "eighty",
+        INDEED_ISSUER: "ftp://x",
+        DATABASE_URL: "mysql://db",
+        LOCAL_SECRETS_FILE: secretsFile(),
+      }),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*INDEED_ISSUER/);
   });
 
   it("refuses a token key that is not 32 bytes", () => {
-    expect(() => parseConfig({ TOKEN_ENCRYPTION_KEY: "c2hvcnQ=", LOCAL_SECRETS_FILE: secretsFile() })).toThrow(
-      /TOKEN_ENCRYPTION_KEY: must be 32 bytes/,
-    );
+    expect(() =>
+      parseConfig({ TOKEN_ENCRYPTION_KEY: "c2hvcnQ=", LOCAL_SECRETS_FILE: secretsFile() }),
+    ).toThrow(/TOKEN_ENCRYPTION_KEY: must be 32 bytes/);
   });
 
   it("refuses the local sandbox in production unless a local run is declared", () => {
@@ -51,7 +59,9 @@ describe("parseConfig", () => {
       AUTH_SECRET: "x".repeat(32),
       TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
     };
-    expect(() => parseConfig(env)).toThrow(/INDEED_ISSUER: production mode refuses the local Indeed sandbox/);
+    expect(() => parseConfig(env)).toThrow(
+      /INDEED_ISSUER: production mode refuses the local Indeed sandbox/,
+    );
     expect(parseConfig({ ...env, ALLOW_LOCAL_SANDBOX: "true" }).indeed.usesSandbox).toBe(true);
   });
 

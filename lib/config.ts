@@ -44,7 +44,10 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
-      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .refine(
+        (value) => Buffer.from(value, "base64").length === 32,
+        "must be 32 bytes, base64-encoded",
+      )
       .optional(),
   ),
   ATS_NAME: z.string().min(1).max(100).default("Lobby"),
@@ -61,7 +64,9 @@ export type Config = ReturnType<typeof parseConfig>;
 export function parseConfig(env: Record<string, string | undefined>) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Lobby's configuration is invalid:\n${problems.join("\n")}`);
   }
   const e = parsed.data;
@@ -117,7 +122,10 @@ function isLoopback(address: string): boolean {
 function localSecrets(file: string): { authSecret: string; tokenEncryptionKey: string } {
   const path = resolve(file);
   if (existsSync(path)) {
-    const saved = JSON.parse(readFileSync(path, "utf8")) as { authSecret: string; tokenEncryptionKey: string };
+    const saved = JSON.parse(readFileSync(path, "utf8")) as {
+      authSecret: string;
+      tokenEncryptionKey: string;
+    };
     if (saved.authSecret && saved.tokenEncryptionKey) return saved;
   }
   const fresh = {

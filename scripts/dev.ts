@@ -41,7 +41,9 @@ start("app", "npx", ["next", "dev", "-p", String(settings.port)], { NEXT_TELEMET
 
 console.log(
   `[dev] Lobby on ${settings.appUrl}` +
-    (settings.indeed.usesSandbox ? `, Indeed sandbox on ${settings.indeed.issuer}` : `, Indeed at ${settings.indeed.issuer}`) +
+    (settings.indeed.usesSandbox
+      ? `, Indeed sandbox on ${settings.indeed.issuer}`
+      : `, Indeed at ${settings.indeed.issuer}`) +
     `, database: ${settings.database.kind}`,
 );
 

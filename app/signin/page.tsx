@@ -13,7 +13,9 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
+  const callbackUrl = safeReturnPath(
+    Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl,
+  );
   const session = await getEmployerSession().catch(() => null);
   if (session && session.connectionStatus === "active") redirect(callbackUrl);
 
@@ -26,8 +28,8 @@ export default async function SignInPage({
         </p>
       )}
       <p className="text-slate-700">
-        Lobby schedules Indeed virtual interviews on behalf of your employer account. Sign in with Indeed, choose the
-        employer you hire for, and allow Lobby to schedule interviews.
+        Lobby schedules Indeed virtual interviews on behalf of your employer account. Sign in with
+        Indeed, choose the employer you hire for, and allow Lobby to schedule interviews.
       </p>
       <SignInButton callbackUrl={callbackUrl} size="lg" className="w-full">
         Sign in with Indeed

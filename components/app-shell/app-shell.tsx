@@ -5,7 +5,11 @@ import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { IndeedTermsFooter } from "@/components/legal/indeed-terms-footer";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { getEmployerSession, refreshTokenExpiresSoon, type EmployerSession } from "@/lib/auth/session";
+import {
+  getEmployerSession,
+  refreshTokenExpiresSoon,
+  type EmployerSession,
+} from "@/lib/auth/session";
 import { EmployerMenu } from "./employer-menu";
 import { Providers } from "./providers";
 
@@ -49,7 +53,10 @@ export async function AppShell({ children }: { children: ReactNode }) {
             <ul className="flex gap-4 text-sm">
               {navigation.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} className="rounded px-1 text-slate-700 hover:text-brand-700">
+                  <Link
+                    href={item.href}
+                    className="rounded px-1 text-slate-700 hover:text-brand-700"
+                  >
                     {item.label}
                   </Link>
                 </li>
@@ -65,7 +72,10 @@ export async function AppShell({ children }: { children: ReactNode }) {
                 returnTo={path}
               />
             ) : (
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="text-brand-700 underline underline-offset-4">
+              <Link
+                href={`/signin?callbackUrl=${encodeURIComponent(path)}`}
+                className="text-brand-700 underline underline-offset-4"
+              >
                 Sign in
               </Link>
             )}
@@ -73,9 +83,16 @@ export async function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       {session?.connectionStatus === "needs_reauth" && (
-        <div role="alert" className="border-b border-amber-300 bg-amber-50" data-testid="reconnect-banner">
+        <div
+          role="alert"
+          className="border-b border-amber-300 bg-amber-50"
+          data-testid="reconnect-banner"
+        >
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 text-sm text-amber-950">
-            <p>Indeed no longer accepts Lobby&apos;s connection to your account. Reconnect to keep scheduling interviews.</p>
+            <p>
+              Indeed no longer accepts Lobby&apos;s connection to your account. Reconnect to keep
+              scheduling interviews.
+            </p>
             <SignInButton callbackUrl={path} size="sm">
               Reconnect to Indeed
             </SignInButton>
@@ -83,12 +100,19 @@ export async function AppShell({ children }: { children: ReactNode }) {
         </div>
       )}
       {expiringSoon && (
-        <div role="status" className="border-b border-amber-300 bg-amber-50" data-testid="expiry-banner">
+        <div
+          role="status"
+          className="border-b border-amber-300 bg-amber-50"
+          data-testid="expiry-banner"
+        >
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 text-sm text-amber-950">
             <p>
               Your Indeed connection ends on{" "}
               <time dateTime={new Date(expiresAt!).toISOString()}>
-                {new Date(expiresAt!).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })}
+                {new Date(expiresAt!).toLocaleDateString("en-US", {
+                  dateStyle: "long",
+                  timeZone: "UTC",
+                })}
               </time>
               . Reconnect before then to keep scheduling interviews.
             </p>

@@ -5,7 +5,13 @@ import { useState, type ReactNode } from "react";
 import { IndeedEmployerProvider } from "@/lib/indeed/hooks";
 
 /** Client-side context: one react-query client per browser tab, and the active employer. */
-export function Providers({ employerId, children }: { employerId: string | null; children: ReactNode }) {
+export function Providers({
+  employerId,
+  children,
+}: {
+  employerId: string | null;
+  children: ReactNode;
+}) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } }),
   );

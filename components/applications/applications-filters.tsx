@@ -21,7 +21,13 @@ export function ApplicationsFilters({
   jobs: { id: string; title: string }[];
 }) {
   return (
-    <form role="search" aria-label="Applications" method="get" action="/applications" className="flex flex-wrap items-end gap-3">
+    <form
+      role="search"
+      aria-label="Applications"
+      method="get"
+      action="/applications"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div className="flex min-w-64 flex-1 flex-col gap-1.5">
         <label htmlFor="applications-q" className="text-sm font-medium text-slate-900">
           Search
@@ -39,7 +45,12 @@ export function ApplicationsFilters({
         <label htmlFor="applications-job" className="text-sm font-medium text-slate-900">
           Job
         </label>
-        <select id="applications-job" name="job" defaultValue={values.job ?? ""} className={`${controlClassName} h-10 pr-8`}>
+        <select
+          id="applications-job"
+          name="job"
+          defaultValue={values.job ?? ""}
+          className={`${controlClassName} h-10 pr-8`}
+        >
           <option value="">All jobs</option>
           {jobs.map((job) => (
             <option key={job.id} value={job.id}>
@@ -52,7 +63,12 @@ export function ApplicationsFilters({
         <label htmlFor="applications-stage" className="text-sm font-medium text-slate-900">
           Stage
         </label>
-        <select id="applications-stage" name="stage" defaultValue={values.stage ?? ""} className={`${controlClassName} h-10 pr-8`}>
+        <select
+          id="applications-stage"
+          name="stage"
+          defaultValue={values.stage ?? ""}
+          className={`${controlClassName} h-10 pr-8`}
+        >
           <option value="">All stages</option>
           {APPLICATION_STAGES.map((stage) => (
             <option key={stage} value={stage}>

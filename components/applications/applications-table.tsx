@@ -35,7 +35,10 @@ export function ApplicationsTable({ rows }: { rows: ApplicationRow[] }) {
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="px-4 py-3">
-                <Link href={`/applications/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`/applications/${row.id}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {row.applicantName}
                 </Link>
                 <div className="text-slate-700">{row.applicantEmail}</div>
@@ -43,11 +46,21 @@ export function ApplicationsTable({ rows }: { rows: ApplicationRow[] }) {
               </td>
               <td className="px-4 py-3 text-slate-800">{row.job.title}</td>
               <td className="px-4 py-3">
-                <Badge tone={row.stage === "rejected" ? "neutral" : row.stage === "interview" ? "brand" : "neutral"}>
+                <Badge
+                  tone={
+                    row.stage === "rejected"
+                      ? "neutral"
+                      : row.stage === "interview"
+                        ? "brand"
+                        : "neutral"
+                  }
+                >
                   {STAGE_LABELS[row.stage]}
                 </Badge>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-700">{dateFormat.format(row.appliedAt)}</td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+                {dateFormat.format(row.appliedAt)}
+              </td>
               <td className="px-4 py-3 text-right">
                 <IndeedInterviewButton
                   size="sm"

@@ -31,18 +31,33 @@ export function ImportApplicationsForm({
   return (
     <div className="space-y-6">
       <p className="text-slate-700">
-        Columns: {IMPORT_COLUMNS.map((column) => <code key={column} className="mx-0.5 rounded bg-slate-100 px-1">{column}</code>)}.
-        Jobs that do not exist yet are created. Application ids use letters, digits, - and _.
+        Columns:{" "}
+        {IMPORT_COLUMNS.map((column) => (
+          <code key={column} className="mx-0.5 rounded bg-slate-100 px-1">
+            {column}
+          </code>
+        ))}
+        . Jobs that do not exist yet are created. Application ids use letters, digits, - and _.
       </p>
       <form action={formAction} className="space-y-4">
         <Field label="CSV file" description="Or paste the text below.">
           <Input type="file" name="file" accept=".csv,text/csv" className="py-1.5" />
         </Field>
         <Field label="CSV text" description="A header row, then one row per application.">
-          <Textarea name="csv" rows={8} defaultValue={state.csv} key={state.csv} className="font-mono" placeholder={EXAMPLE} />
+          <Textarea
+            name="csv"
+            rows={8}
+            defaultValue={state.csv}
+            key={state.csv}
+            className="font-mono"
+            placeholder={EXAMPLE}
+          />
         </Field>
         {state.error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          <p
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+          >
             {state.error}
           </p>
         )}
@@ -50,7 +65,12 @@ export function ImportApplicationsForm({
           <Button type="submit" name="intent" value="preview" variant="outline" loading={pending}>
             Check
           </Button>
-          <Button type="submit" name="intent" value="import" disabled={pending || (preview !== undefined && !preview.valid)}>
+          <Button
+            type="submit"
+            name="intent"
+            value="import"
+            disabled={pending || (preview !== undefined && !preview.valid)}
+          >
             Import
           </Button>
         </div>
@@ -74,13 +94,17 @@ export function ImportApplicationsForm({
                 <caption className="sr-only">Rows of the CSV</caption>
                 <thead className="bg-slate-50 text-left text-slate-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-semibold">Line</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">
+                      Line
+                    </th>
                     {IMPORT_COLUMNS.map((column) => (
                       <th key={column} scope="col" className="px-3 py-2 font-semibold">
                         {column}
                       </th>
                     ))}
-                    <th scope="col" className="px-3 py-2 font-semibold">Problems</th>
+                    <th scope="col" className="px-3 py-2 font-semibold">
+                      Problems
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200">
@@ -92,7 +116,13 @@ export function ImportApplicationsForm({
                           {row.values[column]}
                         </td>
                       ))}
-                      <td className="px-3 py-2 text-red-800">{row.errors.length > 0 ? row.errors.join("; ") : <span className="text-green-800">OK</span>}</td>
+                      <td className="px-3 py-2 text-red-800">
+                        {row.errors.length > 0 ? (
+                          row.errors.join("; ")
+                        ) : (
+                          <span className="text-green-800">OK</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

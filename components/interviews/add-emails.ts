@@ -11,7 +11,10 @@ export function addEmails(
   const seen = new Set([...current, ...taken].map((email) => email.toLowerCase()));
   const added: string[] = [];
   const skipped: string[] = [];
-  for (const email of text.split(/[\s,;]+/).map((part) => part.trim()).filter(Boolean)) {
+  for (const email of text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (seen.has(email.toLowerCase())) skipped.push(email);
     else {
       seen.add(email.toLowerCase());

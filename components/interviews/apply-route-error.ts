@@ -9,7 +9,11 @@ export function applyRouteError<Values extends FieldValues>(
   setError: UseFormSetError<Values>,
   fieldFor: (path: string) => Path<Values> | undefined,
 ): void {
-  const routeError = error as { code?: string; message?: string; fieldErrors?: Record<string, string> };
+  const routeError = error as {
+    code?: string;
+    message?: string;
+    fieldErrors?: Record<string, string>;
+  };
   let shown = false;
   for (const [path, message] of Object.entries(routeError.fieldErrors ?? {})) {
     const field = fieldFor(path);
@@ -18,7 +22,8 @@ export function applyRouteError<Values extends FieldValues>(
     shown = true;
   }
   if (shown) return;
-  const needsSignIn = routeError.code === "NOT_SIGNED_IN" || routeError.code === "RECONNECT_REQUIRED";
+  const needsSignIn =
+    routeError.code === "NOT_SIGNED_IN" || routeError.code === "RECONNECT_REQUIRED";
   setError("root" as Path<Values>, {
     type: "server",
     message: needsSignIn

@@ -25,7 +25,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {state === "copied" ? "Copied" : "Copy"}
       </Button>
       <span aria-live="polite" className="sr-only">
-        {state === "copied" ? "Link copied" : state === "failed" ? "Could not copy; select the link and copy it" : ""}
+        {state === "copied"
+          ? "Link copied"
+          : state === "failed"
+            ? "Could not copy; select the link and copy it"
+            : ""}
       </span>
     </>
   );

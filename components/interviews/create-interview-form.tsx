@@ -80,7 +80,8 @@ export function CreateInterviewForm({
   useEffect(() => {
     if (hasEmployerTimezone) return;
     const browserZone = currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (browserZone && timeZones.some((zone) => zone.value === browserZone)) setValue("timezone", browserZone);
+    if (browserZone && timeZones.some((zone) => zone.value === browserZone))
+      setValue("timezone", browserZone);
   }, [hasEmployerTimezone, setValue, timeZones]);
 
   const mutation = useIndeedMutation("CreateInterview");
@@ -99,7 +100,11 @@ export function CreateInterviewForm({
       const event = data.createVirtualInterviewEvent?.event;
       if (!event?.id) throw new Error("Indeed did not return the new interview");
       setDone(true);
-      toast({ title: "Interview scheduled", description: `${event.title ?? values.title} is on Indeed.`, tone: "success" });
+      toast({
+        title: "Interview scheduled",
+        description: `${event.title ?? values.title} is on Indeed.`,
+        tone: "success",
+      });
       router.push(`/interviews/${encodeURIComponent(event.id)}`);
     } catch (error) {
       submitting.current = false;
@@ -107,8 +112,12 @@ export function CreateInterviewForm({
     }
   }
 
-  const [date, startTime, timezone, interviewers] = useWatch({ control, name: ["date", "startTime", "timezone", "interviewers"] });
-  const totalInterviewers = uniqueEmails(interviewers ?? [], self.email).length + (self.email ? 1 : 0);
+  const [date, startTime, timezone, interviewers] = useWatch({
+    control,
+    name: ["date", "startTime", "timezone", "interviewers"],
+  });
+  const totalInterviewers =
+    uniqueEmails(interviewers ?? [], self.email).length + (self.email ? 1 : 0);
   const busy = mutation.isPending || done;
 
   function setDuration(minutes: number) {
@@ -122,9 +131,15 @@ export function CreateInterviewForm({
   // Inputs also carry their defaults as markup (defaultValue), so the server-rendered form is
   // filled in before react-hook-form hydrates.
   return (
-    <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate aria-describedby="create-form-help" className="space-y-8">
+    <form
+      onSubmit={(event) => void handleSubmit(submit)(event)}
+      noValidate
+      aria-describedby="create-form-help"
+      className="space-y-8"
+    >
       <p id="create-form-help" className="text-sm text-slate-700">
-        Indeed sends every interviewer an invitation with the interviewer lobby link. Fields marked * are required.
+        Indeed sends every interviewer an invitation with the interviewer lobby link. Fields marked
+        * are required.
       </p>
 
       <Field label="Title" required error={errors.title?.message}>
@@ -135,16 +150,36 @@ export function CreateInterviewForm({
         <legend className="text-base font-semibold text-slate-900">When</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Date" required error={errors.date?.message}>
-            <Input type="date" {...register("date", { deps: ["startTime", "endTime"] })} defaultValue={defaults.date} />
+            <Input
+              type="date"
+              {...register("date", { deps: ["startTime", "endTime"] })}
+              defaultValue={defaults.date}
+            />
           </Field>
           <Field label="Start time" required error={errors.startTime?.message}>
-            <Input type="time" {...register("startTime", { deps: ["endTime"] })} defaultValue={defaults.startTime} />
+            <Input
+              type="time"
+              {...register("startTime", { deps: ["endTime"] })}
+              defaultValue={defaults.startTime}
+            />
           </Field>
-          <Field label="End date" description="Change it only for an interview that ends on a later day." error={errors.endDate?.message}>
-            <Input type="date" {...register("endDate", { deps: ["endTime"] })} defaultValue={defaults.endDate} />
+          <Field
+            label="End date"
+            description="Change it only for an interview that ends on a later day."
+            error={errors.endDate?.message}
+          >
+            <Input
+              type="date"
+              {...register("endDate", { deps: ["endTime"] })}
+              defaultValue={defaults.endDate}
+            />
           </Field>
           <Field label="End time" required error={errors.endTime?.message}>
-            <Input type="time" {...register("endTime", { deps: ["startTime"] })} defaultValue={defaults.endTime} />
+            <Input
+              type="time"
+              {...register("endTime", { deps: ["startTime"] })}
+              defaultValue={defaults.endTime}
+            />
           </Field>
         </div>
         <div role="group" aria-label="Set the length" className="flex flex-wrap items-center gap-2">
@@ -152,7 +187,12 @@ export function CreateInterviewForm({
             Length:
           </span>
           {DURATIONS.map((duration) => (
-            <Button key={duration.minutes} variant="outline" size="sm" onClick={() => setDuration(duration.minutes)}>
+            <Button
+              key={duration.minutes}
+              variant="outline"
+              size="sm"
+              onClick={() => setDuration(duration.minutes)}
+            >
               <span className="sr-only">Make it </span>
               {duration.label}
             </Button>
@@ -212,15 +252,24 @@ export function CreateInterviewForm({
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Interviewee</legend>
         <p className="text-sm text-slate-700">
-          Optional. Indeed emails the interviewee a reminder with their own lobby link shortly before the interview.
-          You can add them later, once.
+          Optional. Indeed emails the interviewee a reminder with their own lobby link shortly
+          before the interview. You can add them later, once.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Interviewee name" error={errors.intervieweeName?.message}>
-            <Input {...register("intervieweeName", { deps: ["intervieweeEmail"] })} defaultValue={defaults.intervieweeName} autoComplete="off" />
+            <Input
+              {...register("intervieweeName", { deps: ["intervieweeEmail"] })}
+              defaultValue={defaults.intervieweeName}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Interviewee email" error={errors.intervieweeEmail?.message}>
-            <Input type="email" {...register("intervieweeEmail", { deps: ["intervieweeName"] })} defaultValue={defaults.intervieweeEmail} autoComplete="off" />
+            <Input
+              type="email"
+              {...register("intervieweeEmail", { deps: ["intervieweeName"] })}
+              defaultValue={defaults.intervieweeEmail}
+              autoComplete="off"
+            />
           </Field>
         </div>
       </fieldset>
@@ -230,7 +279,11 @@ export function CreateInterviewForm({
           control={control}
           name="languageCode"
           render={({ field }) => (
-            <Field label="Language" description="Optional: the lobby's language." error={errors.languageCode?.message}>
+            <Field
+              label="Language"
+              description="Optional: the lobby's language."
+              error={errors.languageCode?.message}
+            >
               <Combobox
                 ref={field.ref}
                 options={languages}

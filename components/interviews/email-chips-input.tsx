@@ -90,7 +90,9 @@ export function EmailChipsInput({
               key={email}
               className={classNames(
                 "inline-flex items-center gap-1 rounded-full py-1 pr-1 pl-3 text-sm ring-1",
-                invalid ? "bg-red-50 text-red-800 ring-red-300" : "bg-brand-50 text-brand-800 ring-brand-100",
+                invalid
+                  ? "bg-red-50 text-red-800 ring-red-300"
+                  : "bg-brand-50 text-brand-800 ring-brand-100",
               )}
             >
               {email}
@@ -102,7 +104,12 @@ export function EmailChipsInput({
                 aria-label={`Remove ${email}`}
                 className="rounded-full p-1 hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-brand-600"
               >
-                <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 20 20"
+                  fill="currentColor"
+                  className="size-3.5"
+                >
                   <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
                 </svg>
               </button>

@@ -8,13 +8,18 @@ import { InterviewStatusBadge } from "./interview-status-badge";
 import { ViewerTime } from "./viewer-time";
 
 export type InterviewEvent = NonNullable<
-  NonNullable<NonNullable<OperationResult<"GetInterviews">["virtualInterviewEvents"]>["events"]>[number]
+  NonNullable<
+    NonNullable<OperationResult<"GetInterviews">["virtualInterviewEvents"]>["events"]
+  >[number]
 >;
 
 export interface InterviewDetailProps {
   event: InterviewEvent;
   /** What Lobby's ledger knows: the application and, once canceled, the reason. */
-  ledger?: { application?: { id: string; name: string; jobTitle: string } | null; cancelReason?: string | null };
+  ledger?: {
+    application?: { id: string; name: string; jobTitle: string } | null;
+    cancelReason?: string | null;
+  };
   timeZones: ComboboxOption[];
 }
 
@@ -23,7 +28,12 @@ function LobbyLink({ label, url }: { label: string; url: string }) {
     <div className="flex flex-wrap items-center gap-2">
       <dt className="w-full text-sm font-medium text-slate-700">{label}</dt>
       <dd className="flex min-w-0 flex-1 items-center gap-2">
-        <a href={url} className="truncate text-brand-700 underline underline-offset-2" target="_blank" rel="noreferrer">
+        <a
+          href={url}
+          className="truncate text-brand-700 underline underline-offset-2"
+          target="_blank"
+          rel="noreferrer"
+        >
           {url}
         </a>
         <CopyButton text={url} label={`Copy the ${label.toLowerCase()}`} />
@@ -36,7 +46,9 @@ function LobbyLink({ label, url }: { label: string; url: string }) {
 export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailProps) {
   const zone = event.timezone ?? "UTC";
   const canceled = event.status === "CANCELED";
-  const interviewers = (event.interviewersConnection?.interviewers ?? []).flatMap((person) => (person ? [person] : []));
+  const interviewers = (event.interviewersConnection?.interviewers ?? []).flatMap((person) =>
+    person ? [person] : [],
+  );
   const interviewee = event.intervieweesConnection?.interviewees?.find(Boolean) ?? null;
   const title = event.title ?? "Interview";
 
@@ -50,7 +62,10 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
         {ledger?.application && (
           <p className="text-slate-700">
             For{" "}
-            <Link href={`/applications/${ledger.application.id}`} className="text-brand-700 underline">
+            <Link
+              href={`/applications/${ledger.application.id}`}
+              className="text-brand-700 underline"
+            >
               {ledger.application.name}
             </Link>
             , {ledger.application.jobTitle}
@@ -59,8 +74,12 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
       </header>
 
       {canceled && (
-        <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          This interview was canceled{ledger?.cancelReason ? `: ${ledger.cancelReason}` : "."} It can no longer be changed.
+        <p
+          role="status"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+        >
+          This interview was canceled{ledger?.cancelReason ? `: ${ledger.cancelReason}` : "."} It
+          can no longer be changed.
         </p>
       )}
 
@@ -70,7 +89,9 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
         </h2>
         {event.startTime && event.endTime ? (
           <>
-            <p data-testid="event-time">{formatRangeInZone(event.startTime, event.endTime, zone)}</p>
+            <p data-testid="event-time">
+              {formatRangeInZone(event.startTime, event.endTime, zone)}
+            </p>
             <ViewerTime start={event.startTime} end={event.endTime} eventZone={zone} />
           </>
         ) : (
@@ -113,12 +134,18 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
           Lobby links
         </h2>
         <dl className="space-y-3">
-          {event.interviewerLobbyUrl && <LobbyLink label="Interviewer lobby link" url={event.interviewerLobbyUrl} />}
+          {event.interviewerLobbyUrl && (
+            <LobbyLink label="Interviewer lobby link" url={event.interviewerLobbyUrl} />
+          )}
           {interviewee?.intervieweeLobbyUrl && (
             <LobbyLink label="Interviewee lobby link" url={interviewee.intervieweeLobbyUrl} />
           )}
         </dl>
-        {!interviewee && <p className="text-sm text-slate-700">The interviewee&apos;s link appears once an interviewee is added.</p>}
+        {!interviewee && (
+          <p className="text-sm text-slate-700">
+            The interviewee&apos;s link appears once an interviewee is added.
+          </p>
+        )}
       </section>
 
       {!canceled && event.startTime && event.endTime && (
@@ -131,7 +158,9 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
             title={title}
             timezone={zone}
             localSpan={toLocalSpan(event.startTime, event.endTime, zone)}
-            interviewerEmails={interviewers.flatMap((person) => (person.email ? [person.email] : []))}
+            interviewerEmails={interviewers.flatMap((person) =>
+              person.email ? [person.email] : [],
+            )}
             hasInterviewee={interviewee !== null}
             timeZones={timeZones}
           />

@@ -13,7 +13,15 @@ const noSubscription = () => () => {};
  * A time range in the viewer's own zone, rendered only in the browser (the server does not
  * know the viewer's zone), and only when it differs from the event's zone.
  */
-export function ViewerTime({ start, end, eventZone }: { start: string; end: string; eventZone: string }) {
+export function ViewerTime({
+  start,
+  end,
+  eventZone,
+}: {
+  start: string;
+  end: string;
+  eventZone: string;
+}) {
   const zone = useSyncExternalStore(noSubscription, viewerZone, () => null);
   if (!zone || zone === eventZone) return null;
   return (

@@ -11,7 +11,11 @@ export function IndeedPolicyLinks({ className }: { className?: string }) {
     <ul className={className}>
       {indeedPolicies.map((policy) => (
         <li key={policy.href}>
-          <a href={policy.href} className="text-brand-700 underline underline-offset-4" rel="noreferrer">
+          <a
+            href={policy.href}
+            className="text-brand-700 underline underline-offset-4"
+            rel="noreferrer"
+          >
             {policy.label}
           </a>
         </li>

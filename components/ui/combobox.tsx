@@ -84,7 +84,11 @@ export function Combobox({
           }}
           {...field}
           {...aria}
-          className={classNames(controlClassName, "flex h-10 items-center justify-between gap-2 text-left", className)}
+          className={classNames(
+            controlClassName,
+            "flex h-10 items-center justify-between gap-2 text-left",
+            className,
+          )}
         >
           <span className={classNames("truncate", !selected && "text-slate-600")}>
             {selected?.label ?? placeholder}
@@ -117,7 +121,9 @@ export function Combobox({
               className="h-10 w-full border-b border-slate-200 px-3 text-sm text-slate-900 outline-none placeholder:text-slate-600"
             />
             <Command.List id={listId} className="max-h-64 overflow-y-auto p-1">
-              <Command.Empty className="px-3 py-2 text-sm text-slate-600">{emptyText}</Command.Empty>
+              <Command.Empty className="px-3 py-2 text-sm text-slate-600">
+                {emptyText}
+              </Command.Empty>
               {clearable && value !== undefined && (
                 <Command.Item
                   value="__clear__"
@@ -136,7 +142,12 @@ export function Combobox({
                   onSelect={() => choose(option.value)}
                   className={itemClassName}
                 >
-                  <CheckMark className={classNames("shrink-0", option.value === value ? "visible" : "invisible")} />
+                  <CheckMark
+                    className={classNames(
+                      "shrink-0",
+                      option.value === value ? "visible" : "invisible",
+                    )}
+                  />
                   <span className="truncate">{option.label}</span>
                 </Command.Item>
               ))}

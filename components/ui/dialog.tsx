@@ -30,9 +30,13 @@ export function DialogContent({ title, description, children, className }: Dialo
         // Without a description Radix warns unless told there is none on purpose.
         {...(description ? {} : { "aria-describedby": undefined })}
       >
-        <DialogPrimitive.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</DialogPrimitive.Title>
+        <DialogPrimitive.Title className="pr-8 text-lg font-semibold text-slate-900">
+          {title}
+        </DialogPrimitive.Title>
         {description && (
-          <DialogPrimitive.Description className="mt-1 text-sm text-slate-700">{description}</DialogPrimitive.Description>
+          <DialogPrimitive.Description className="mt-1 text-sm text-slate-700">
+            {description}
+          </DialogPrimitive.Description>
         )}
         <div className="mt-4">{children}</div>
         <DialogPrimitive.Close
@@ -88,8 +92,12 @@ export function ConfirmDialog({
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClassName} />
         <AlertDialog.Content className={panelClassName}>
-          <AlertDialog.Title className="text-lg font-semibold text-slate-900">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-1 text-sm text-slate-700">{description}</AlertDialog.Description>
+          <AlertDialog.Title className="text-lg font-semibold text-slate-900">
+            {title}
+          </AlertDialog.Title>
+          <AlertDialog.Description className="mt-1 text-sm text-slate-700">
+            {description}
+          </AlertDialog.Description>
           {children && <div className="mt-4">{children}</div>}
           <DialogFooter>
             <AlertDialog.Cancel asChild>

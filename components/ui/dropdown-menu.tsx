@@ -51,8 +51,16 @@ export function DropdownMenuItem({
   );
 }
 
-export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof MenuPrimitive.Label>) {
-  return <MenuPrimitive.Label className={classNames("px-2 py-1.5 text-xs font-medium text-slate-600", className)} {...props} />;
+export function DropdownMenuLabel({
+  className,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.Label>) {
+  return (
+    <MenuPrimitive.Label
+      className={classNames("px-2 py-1.5 text-xs font-medium text-slate-600", className)}
+      {...props}
+    />
+  );
 }
 
 export function DropdownMenuSeparator() {

@@ -7,7 +7,13 @@ import { Input } from "./input";
 describe("Field", () => {
   it("labels its control and describes it by the help and the error", () => {
     const html = renderToStaticMarkup(
-      <Field id="title" label="Title" description="Shown to everyone" error="Enter a title" required>
+      <Field
+        id="title"
+        label="Title"
+        description="Shown to everyone"
+        error="Enter a title"
+        required
+      >
         <Input />
       </Field>,
     );

@@ -49,7 +49,15 @@ export interface FieldProps {
 }
 
 /** A labelled form control with optional help and an inline error, wired for assistive tech. */
-export function Field({ label, description, error, required = false, id, className, children }: FieldProps) {
+export function Field({
+  label,
+  description,
+  error,
+  required = false,
+  id,
+  className,
+  children,
+}: FieldProps) {
   const generated = useId();
   const controlId = id ?? `field-${generated}`;
   const ids: FieldIds = {
@@ -89,7 +97,12 @@ function FieldError({ id, children }: { id?: string; children?: ReactNode }) {
     <p aria-live="polite" className="min-h-0 text-sm text-red-700 empty:hidden">
       {children && (
         <span id={id} className="flex items-start gap-1">
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            fill="currentColor"
+            className="mt-0.5 size-4 shrink-0"
+          >
             <path
               fillRule="evenodd"
               d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"

@@ -6,6 +6,9 @@ import { classNames } from "./class-names";
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
   return (
-    <LabelPrimitive.Root className={classNames("text-sm font-medium text-slate-900", className)} {...props} />
+    <LabelPrimitive.Root
+      className={classNames("text-sm font-medium text-slate-900", className)}
+      {...props}
+    />
   );
 }

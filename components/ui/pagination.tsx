@@ -17,8 +17,8 @@ export function Pagination({
 }) {
   const href = (target: number) => {
     const query = new URLSearchParams(
-      Object.entries({ ...params, page: target > 1 ? String(target) : undefined }).flatMap(([key, value]) =>
-        value ? [[key, value]] : [],
+      Object.entries({ ...params, page: target > 1 ? String(target) : undefined }).flatMap(
+        ([key, value]) => (value ? [[key, value]] : []),
       ),
     );
     return query.size ? `${basePath}?${query}` : basePath;
@@ -30,12 +30,20 @@ export function Pagination({
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={href(page - 1)} rel="prev" className={buttonClassName({ variant: "outline", size: "sm" })}>
+          <Link
+            href={href(page - 1)}
+            rel="prev"
+            className={buttonClassName({ variant: "outline", size: "sm" })}
+          >
             Previous
           </Link>
         ) : null}
         {page < pageCount ? (
-          <Link href={href(page + 1)} rel="next" className={buttonClassName({ variant: "outline", size: "sm" })}>
+          <Link
+            href={href(page + 1)}
+            rel="next"
+            className={buttonClassName({ variant: "outline", size: "sm" })}
+          >
             Next
           </Link>
         ) : null}

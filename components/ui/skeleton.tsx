@@ -5,7 +5,10 @@ export function Skeleton({ className }: { className?: string }) {
   return (
     <div
       aria-hidden="true"
-      className={classNames("animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none", className)}
+      className={classNames(
+        "animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none",
+        className,
+      )}
     />
   );
 }

@@ -28,7 +28,11 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-export function showToast(message: { title: string; description?: string; tone?: ToastTone }): number {
+export function showToast(message: {
+  title: string;
+  description?: string;
+  tone?: ToastTone;
+}): number {
   const id = nextId++;
   toasts = [...toasts, { id, tone: "info", ...message }];
   emit();
@@ -62,7 +66,11 @@ const toneClassName: Record<ToastTone, string> = {
  * pauses on hover/focus, and F8 moves focus to the toast region.
  */
 export function ToastProvider({ children }: { children?: ReactNode }) {
-  const current = useSyncExternalStore(subscribe, () => toasts, () => emptyToasts);
+  const current = useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => emptyToasts,
+  );
   return (
     <ToastPrimitive.Provider swipeDirection="right" duration={6000}>
       {children}
@@ -76,7 +84,9 @@ export function ToastProvider({ children }: { children?: ReactNode }) {
             toneClassName[toast.tone],
           )}
         >
-          <ToastPrimitive.Title className="text-sm font-semibold text-slate-900">{toast.title}</ToastPrimitive.Title>
+          <ToastPrimitive.Title className="text-sm font-semibold text-slate-900">
+            {toast.title}
+          </ToastPrimitive.Title>
           {toast.description && (
             <ToastPrimitive.Description className="col-start-1 text-sm text-slate-700">
               {toast.description}

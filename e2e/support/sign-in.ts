@@ -19,10 +19,16 @@ export async function signIn(
   // The sandbox remembers a chosen account in its own cookie; forget it so the chooser shows.
   await page.context().clearCookies({ domain: new URL(sandboxUrl).hostname });
   await page.goto(from);
-  await page.getByRole("button", { name: /Sign in with Indeed|Reconnect to Indeed/ }).first().click();
+  await page
+    .getByRole("button", { name: /Sign in with Indeed|Reconnect to Indeed/ })
+    .first()
+    .click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Choose an account" })).toBeVisible();
-  await page.getByRole("button", { name: pattern(account) }).first().click();
+  await page
+    .getByRole("button", { name: pattern(account) })
+    .first()
+    .click();
 
   const chooseEmployer = page.getByRole("heading", { level: 1, name: "Choose an employer" });
   const consent = page.getByRole("heading", { level: 1, name: /^Allow / });
@@ -34,7 +40,9 @@ export async function signIn(
   await expect(consent).toBeVisible();
   await page.getByRole("button", { name: "Allow" }).click();
 
-  await page.waitForURL((url) => url.hostname !== new URL(sandboxUrl).hostname && !url.pathname.startsWith("/api/auth"));
+  await page.waitForURL(
+    (url) => url.hostname !== new URL(sandboxUrl).hostname && !url.pathname.startsWith("/api/auth"),
+  );
   if (employer) await expect(page.getByTestId("active-employer")).toHaveText(employer);
 }
 

@@ -46,7 +46,13 @@ describe("previewApplicationsCsv", () => {
     expect(preview.valid).toBe(false);
     expect(preview.rows.map((row) => [row.line, row.errors])).toEqual([
       [2, []],
-      [3, ["application_id may use only letters, digits, - and _", "applicant_email is not a valid email address"]],
+      [
+        3,
+        [
+          "application_id may use only letters, digits, - and _",
+          "applicant_email is not a valid email address",
+        ],
+      ],
       [4, ["application_id a-1 is also on line 2"]],
       [5, ["job J-1 is titled “Engineer” on line 2"]],
     ]);

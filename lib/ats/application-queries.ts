@@ -83,7 +83,12 @@ export async function listApplications(
 
 export async function listJobs(database: Database, employerId: string) {
   return database
-    .select({ id: jobs.id, externalId: jobs.externalId, title: jobs.title, location: jobs.location })
+    .select({
+      id: jobs.id,
+      externalId: jobs.externalId,
+      title: jobs.title,
+      location: jobs.location,
+    })
     .from(jobs)
     .where(eq(jobs.employerId, employerId))
     .orderBy(asc(jobs.title));

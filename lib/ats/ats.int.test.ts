@@ -34,7 +34,10 @@ describe("demo seed", () => {
   });
 
   it("seeds once, even when several page loads race", async () => {
-    const results = await Promise.all([seedDemoData(handle.db, "emp-a"), seedDemoData(handle.db, "emp-a")]);
+    const results = await Promise.all([
+      seedDemoData(handle.db, "emp-a"),
+      seedDemoData(handle.db, "emp-a"),
+    ]);
     expect(results).toContain(true);
     expect(await seedDemoData(handle.db, "emp-a")).toBe(false);
     const { total } = await listApplications(handle.db, "emp-a");
@@ -50,9 +53,11 @@ describe("demo seed", () => {
 
 describe("application queries", () => {
   it("searches name, email and application id, case-insensitively", async () => {
-    expect((await listApplications(handle.db, "emp-a", { query: "amara" })).rows.map((r) => r.applicantName)).toEqual([
-      "Amara Okafor",
-    ]);
+    expect(
+      (await listApplications(handle.db, "emp-a", { query: "amara" })).rows.map(
+        (r) => r.applicantName,
+      ),
+    ).toEqual(["Amara Okafor"]);
     expect((await listApplications(handle.db, "emp-a", { query: "LIAM.CHEN@" })).total).toBe(1);
     expect((await listApplications(handle.db, "emp-a", { query: "demo-app-1003" })).total).toBe(1);
     expect((await listApplications(handle.db, "emp-a", { query: "%" })).total).toBe(0);
@@ -62,18 +67,25 @@ describe("application queries", () => {
     const [job] = await listJobs(handle.db, "emp-a");
     const byJob = await listApplications(handle.db, "emp-a", { jobId: job!.id, pageSize: 100 });
     expect(byJob.rows.every((row) => row.job.id === job!.id)).toBe(true);
-    const interviewing = await listApplications(handle.db, "emp-a", { stage: "interview", pageSize: 100 });
+    const interviewing = await listApplications(handle.db, "emp-a", {
+      stage: "interview",
+      pageSize: 100,
+    });
     expect(interviewing.rows.every((row) => row.stage === "interview")).toBe(true);
     const page2 = await listApplications(handle.db, "emp-a", { page: 2, pageSize: 10 });
     expect(page2.page).toBe(2);
     expect(page2.rows).toHaveLength(10);
-    expect((await listApplications(handle.db, "emp-a", { page: 99, pageSize: 10 })).page).toBe(page2.pageCount);
+    expect((await listApplications(handle.db, "emp-a", { page: 99, pageSize: 10 })).page).toBe(
+      page2.pageCount,
+    );
   });
 
   it("never returns another employer's application", async () => {
     const [mine] = (await listApplications(handle.db, "emp-a")).rows;
     expect(await findApplication(handle.db, "emp-a", mine!.id)).toMatchObject({ id: mine!.id });
-    expect(await findApplication(handle.db, "emp-a", mine!.externalId)).toMatchObject({ id: mine!.id });
+    expect(await findApplication(handle.db, "emp-a", mine!.externalId)).toMatchObject({
+      id: mine!.id,
+    });
     expect(await findApplication(handle.db, "emp-c", mine!.id)).toBeUndefined();
     // Same external id, different employer: each sees its own.
     const theirs = await findApplication(handle.db, "emp-b", mine!.externalId);
@@ -86,11 +98,17 @@ describe("CSV import", () => {
   const header = "application_id,applicant_name,applicant_email,job_id,job_title";
 
   it("imports valid rows and creates the missing jobs", async () => {
-    await handle.db.insert(jobs).values({ employerId: "emp-c", externalId: "J-1", title: "Existing job" });
+    await handle.db
+      .insert(jobs)
+      .values({ employerId: "emp-c", externalId: "J-1", title: "Existing job" });
     const result = await importApplications(
       handle.db,
       actor,
-      [header, "C-1,Ada Lovelace,ada@example.com,J-1,Existing job", "C-2,Alan Turing,alan@example.com,J-2,Cryptanalyst"].join("\n"),
+      [
+        header,
+        "C-1,Ada Lovelace,ada@example.com,J-1,Existing job",
+        "C-2,Alan Turing,alan@example.com,J-2,Cryptanalyst",
+      ].join("\n"),
     );
     expect(result).toEqual({ ok: true, imported: 2, jobsCreated: 1 });
     expect((await listApplications(handle.db, "emp-c")).total).toBe(2);
@@ -100,17 +118,28 @@ describe("CSV import", () => {
     const result = await importApplications(
       handle.db,
       actor,
-      [header, "C-3,Grace Hopper,grace@example.com,J-1,Existing job", "C-1,Ada Again,ada@example.com,J-1,Existing job"].join("\n"),
+      [
+        header,
+        "C-3,Grace Hopper,grace@example.com,J-1,Existing job",
+        "C-1,Ada Again,ada@example.com,J-1,Existing job",
+      ].join("\n"),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.preview.rows[1]?.errors).toEqual(["application_id C-1 already exists"]);
-    const rows = await handle.db.select().from(applications).where(eq(applications.employerId, "emp-c"));
+    const rows = await handle.db
+      .select()
+      .from(applications)
+      .where(eq(applications.employerId, "emp-c"));
     expect(rows).toHaveLength(2);
   });
 
   it("previews against the employer's own ids only", async () => {
-    const preview = await previewApplicationsImport(handle.db, "emp-a", [header, "C-1,Ada,ada@example.com,J-1,Job"].join("\n"));
+    const preview = await previewApplicationsImport(
+      handle.db,
+      "emp-a",
+      [header, "C-1,Ada,ada@example.com,J-1,Job"].join("\n"),
+    );
     expect(preview.valid).toBe(true);
   });
 });

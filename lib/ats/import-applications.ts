@@ -27,15 +27,21 @@ export async function previewApplicationsImport(
   );
   const rows = preview.rows.map((row) =>
     taken.has(row.values.application_id)
-      ? { ...row, errors: [...row.errors, `application_id ${row.values.application_id} already exists`] }
+      ? {
+          ...row,
+          errors: [...row.errors, `application_id ${row.values.application_id} already exists`],
+        }
       : row,
   );
-  return { ...preview, rows, valid: preview.fileErrors.length === 0 && rows.every((row) => row.errors.length === 0) };
+  return {
+    ...preview,
+    rows,
+    valid: preview.fileErrors.length === 0 && rows.every((row) => row.errors.length === 0),
+  };
 }
 
 export type ImportResult =
-  | { ok: true; imported: number; jobsCreated: number }
-  | { ok: false; preview: ImportPreview };
+  { ok: true; imported: number; jobsCreated: number } | { ok: false; preview: ImportPreview };
 
 export async function importApplications(
   database: Database,
@@ -50,13 +56,21 @@ export async function importApplications(
     const jobTitles = new Map(rows.map((row) => [row.job_id, row.job_title]));
     const created = await tx
       .insert(jobs)
-      .values([...jobTitles].map(([externalId, title]) => ({ employerId: actor.employerId, externalId, title })))
+      .values(
+        [...jobTitles].map(([externalId, title]) => ({
+          employerId: actor.employerId,
+          externalId,
+          title,
+        })),
+      )
       .onConflictDoNothing({ target: [jobs.employerId, jobs.externalId] })
       .returning({ id: jobs.id });
     const jobRows = await tx
       .select({ id: jobs.id, externalId: jobs.externalId })
       .from(jobs)
-      .where(and(eq(jobs.employerId, actor.employerId), inArray(jobs.externalId, [...jobTitles.keys()])));
+      .where(
+        and(eq(jobs.employerId, actor.employerId), inArray(jobs.externalId, [...jobTitles.keys()])),
+      );
     const jobIds = new Map(jobRows.map((job) => [job.externalId, job.id]));
     // No conflict clause: an id taken since the preview fails the whole import, as it should.
     await tx.insert(applications).values(

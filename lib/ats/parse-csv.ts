@@ -9,7 +9,10 @@ export interface CsvRow {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`Line ${line}: ${message}`);
     this.name = "CsvSyntaxError";
   }

@@ -19,15 +19,54 @@ const DEMO_JOBS = [
 ] as const;
 
 const DEMO_APPLICANTS = [
-  "Amara Okafor", "Liam Chen", "Sofia Rossi", "Noah Williams", "Priya Natarajan", "Mateo García",
-  "Hannah Müller", "Kwame Mensah", "Yuki Tanaka", "Olivia Brown", "Arjun Mehta", "Chloé Martin",
-  "Ethan Johnson", "Fatima Al-Sayed", "Lucas Silva", "Ava Thompson", "Dmitri Ivanov", "Isabella Lopez",
-  "Samuel Adeyemi", "Mia Kowalski", "Jae-won Park", "Grace O'Connor", "Omar Haddad", "Zoe Nguyen",
-  "Benjamin Cohen", "Leila Rahimi", "Daniel Kim", "Aisha Bello", "Gabriel Dubois", "Nora Lindqvist",
-  "Tomás Fernández", "Emily Davis", "Ravi Shankar", "Ingrid Hansen", "Kofi Boateng", "Lucía Romero",
+  "Amara Okafor",
+  "Liam Chen",
+  "Sofia Rossi",
+  "Noah Williams",
+  "Priya Natarajan",
+  "Mateo García",
+  "Hannah Müller",
+  "Kwame Mensah",
+  "Yuki Tanaka",
+  "Olivia Brown",
+  "Arjun Mehta",
+  "Chloé Martin",
+  "Ethan Johnson",
+  "Fatima Al-Sayed",
+  "Lucas Silva",
+  "Ava Thompson",
+  "Dmitri Ivanov",
+  "Isabella Lopez",
+  "Samuel Adeyemi",
+  "Mia Kowalski",
+  "Jae-won Park",
+  "Grace O'Connor",
+  "Omar Haddad",
+  "Zoe Nguyen",
+  "Benjamin Cohen",
+  "Leila Rahimi",
+  "Daniel Kim",
+  "Aisha Bello",
+  "Gabriel Dubois",
+  "Nora Lindqvist",
+  "Tomás Fernández",
+  "Emily Davis",
+  "Ravi Shankar",
+  "Ingrid Hansen",
+  "Kofi Boateng",
+  "Lucía Romero",
 ] as const;
 
-const STAGE_CYCLE: ApplicationStage[] = ["new", "screening", "interview", "new", "screening", "offer", "new", "rejected"];
+const STAGE_CYCLE: ApplicationStage[] = [
+  "new",
+  "screening",
+  "interview",
+  "new",
+  "screening",
+  "offer",
+  "new",
+  "rejected",
+];
 const DAY = 24 * 60 * 60 * 1000;
 
 /** `Grace O'Connor` → `grace.oconnor@example.com` (a reserved domain: demo mail goes nowhere). */
@@ -49,13 +88,21 @@ export function demoApplications(now: Date = new Date()) {
     applicantEmail: demoEmail(name),
     jobExternalId: DEMO_JOBS[index % DEMO_JOBS.length]!.externalId,
     stage: STAGE_CYCLE[index % STAGE_CYCLE.length]!,
-    appliedAt: new Date(now.getTime() - (index * 17 + 3) * DAY / 8),
+    appliedAt: new Date(now.getTime() - ((index * 17 + 3) * DAY) / 8),
   }));
 }
 
 /** Seeds the demo data unless the employer already has any job. Returns whether it seeded. */
-export async function seedDemoData(database: Database, employerId: string, now: Date = new Date()): Promise<boolean> {
-  const [existing] = await database.select({ id: jobs.id }).from(jobs).where(eq(jobs.employerId, employerId)).limit(1);
+export async function seedDemoData(
+  database: Database,
+  employerId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const [existing] = await database
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.employerId, employerId))
+    .limit(1);
   if (existing) return false;
 
   await database.transaction(async (tx) => {
@@ -66,7 +113,15 @@ export async function seedDemoData(database: Database, employerId: string, now: 
     const jobRows = await tx
       .select({ id: jobs.id, externalId: jobs.externalId })
       .from(jobs)
-      .where(and(eq(jobs.employerId, employerId), inArray(jobs.externalId, DEMO_JOBS.map((job) => job.externalId))));
+      .where(
+        and(
+          eq(jobs.employerId, employerId),
+          inArray(
+            jobs.externalId,
+            DEMO_JOBS.map((job) => job.externalId),
+          ),
+        ),
+      );
     const jobIds = new Map(jobRows.map((job) => [job.externalId, job.id]));
     await tx
       .insert(applications)

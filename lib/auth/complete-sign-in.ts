@@ -32,7 +32,12 @@ export async function completeSignIn(
   const result = await deps.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ issuer: identity.issuer, subject: identity.subject, email: identity.email, name: identity.name })
+      .values({
+        issuer: identity.issuer,
+        subject: identity.subject,
+        email: identity.email,
+        name: identity.name,
+      })
       .onConflictDoUpdate({
         target: [users.issuer, users.subject],
         set: { email: identity.email, name: identity.name, updatedAt: now },
@@ -56,7 +61,12 @@ export async function completeSignIn(
     const ids = claimed.map((e) => e.id);
     await tx
       .delete(employerMemberships)
-      .where(and(eq(employerMemberships.userId, userId), notInArray(employerMemberships.employerId, ids)));
+      .where(
+        and(
+          eq(employerMemberships.userId, userId),
+          notInArray(employerMemberships.employerId, ids),
+        ),
+      );
     await tx
       .insert(employerMemberships)
       .values(ids.map((employerId) => ({ userId, employerId })))
@@ -69,11 +79,16 @@ export async function completeSignIn(
     });
     const [session] = await tx
       .insert(authSessions)
-      .values({ userId, connectionId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
+      .values({
+        userId,
+        connectionId,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      })
       .returning({ id: authSessions.id });
     return { userId, connectionId, sessionId: session!.id, replacedRefreshToken };
   });
   // The grant this sign-in replaced: Indeed ends it anyway; say so explicitly (best effort).
-  if (result.replacedRefreshToken) await deps.tokens.revokeRefreshToken(result.replacedRefreshToken);
+  if (result.replacedRefreshToken)
+    await deps.tokens.revokeRefreshToken(result.replacedRefreshToken);
   return { userId: result.userId, connectionId: result.connectionId, sessionId: result.sessionId };
 }

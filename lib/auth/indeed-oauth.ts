@@ -60,9 +60,11 @@ export function discover(issuer: string = oauthSettings().issuer): Promise<Indee
     } catch {
       throw new IndeedUnavailableError("Indeed's sign-in service cannot be reached");
     }
-    if (!response.ok) throw new IndeedUnavailableError(`Indeed's discovery answered ${response.status}`);
+    if (!response.ok)
+      throw new IndeedUnavailableError(`Indeed's discovery answered ${response.status}`);
     const parsed = discoverySchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new IndeedUnavailableError("Indeed's discovery document is malformed");
+    if (!parsed.success)
+      throw new IndeedUnavailableError("Indeed's discovery document is malformed");
     if (parsed.data.issuer.replace(/\/$/, "") !== issuer) {
       throw new IndeedUnavailableError("Indeed's discovery names another issuer");
     }
@@ -192,7 +194,10 @@ export async function verifyIdToken(
   const { jwks_uri } = await discover(settings.issuer);
   let jwks = jwksCache.get(jwks_uri);
   if (!jwks) {
-    jwks = createRemoteJWKSet(new URL(jwks_uri), { timeoutDuration: REQUEST_TIMEOUT_MS, cooldownDuration: 30_000 });
+    jwks = createRemoteJWKSet(new URL(jwks_uri), {
+      timeoutDuration: REQUEST_TIMEOUT_MS,
+      cooldownDuration: 30_000,
+    });
     jwksCache.set(jwks_uri, jwks);
   }
   const { payload } = await jwtVerify(idToken, jwks, {
@@ -221,7 +226,12 @@ export async function verifyIdToken(
 }
 
 /** The scopes the app needs; a grant missing any of them is refused at sign-in. */
-export const REQUIRED_SCOPES = ["email", "employer_access", "offline_access", "interviews.schedule"] as const;
+export const REQUIRED_SCOPES = [
+  "email",
+  "employer_access",
+  "offline_access",
+  "interviews.schedule",
+] as const;
 
 export function missingScopes(granted: string | undefined): string[] {
   // RFC 6749 §5.1: a response without `scope` granted exactly what was asked.

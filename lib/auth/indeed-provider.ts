@@ -74,7 +74,12 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
         const identity = set.lobby_identity;
         const profile: IndeedProfile = identity
           ? { sub: identity.subject, name: identity.name, email: identity.email }
-          : { sub: "unknown", name: null, email: null, lobby_error: set.lobby_error ?? "sign_in_failed" };
+          : {
+              sub: "unknown",
+              name: null,
+              email: null,
+              lobby_error: set.lobby_error ?? "sign_in_failed",
+            };
         return profile as never;
       },
     },
@@ -86,21 +91,28 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
 
 /** `employer` from the callback (openid-client drops unknown parameters; the route kept it). */
 function callbackEmployer(fromParams: unknown): string | undefined {
-  const value = typeof fromParams === "string" && fromParams ? fromParams : callbackContext.getStore()?.employer;
+  const value =
+    typeof fromParams === "string" && fromParams
+      ? fromParams
+      : callbackContext.getStore()?.employer;
   return value && value.length <= 200 ? value : undefined;
 }
 
 /** The code exchange with `employer`, then ID-token verification. Never throws. */
-export async function exchangeCode(input: {
-  code: string | undefined;
-  iss?: string;
-  employer?: string;
-  codeVerifier?: string;
-  redirectUri: string;
-}, settings: IndeedOAuthSettings = oauthSettings()): Promise<IndeedSignInTokens> {
+export async function exchangeCode(
+  input: {
+    code: string | undefined;
+    iss?: string;
+    employer?: string;
+    codeVerifier?: string;
+    redirectUri: string;
+  },
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<IndeedSignInTokens> {
   if (!input.code) return { lobby_error: "sign_in_failed" };
   // RFC 9207: a response naming another issuer is a mix-up attack.
-  if (input.iss !== undefined && input.iss.replace(/\/$/, "") !== settings.issuer) return { lobby_error: "sign_in_failed" };
+  if (input.iss !== undefined && input.iss.replace(/\/$/, "") !== settings.issuer)
+    return { lobby_error: "sign_in_failed" };
   const result = await requestToken(
     {
       grant_type: "authorization_code",
@@ -122,10 +134,16 @@ export async function exchangeCode(input: {
     identity = await verifyIdToken(tokens.id_token, settings);
   } catch (error) {
     console.warn("[auth] ID token refused:", (error as Error).name);
-    return { lobby_error: (error as Error).name === "IndeedUnavailableError" ? "indeed_unavailable" : "id_token_invalid" };
+    return {
+      lobby_error:
+        (error as Error).name === "IndeedUnavailableError"
+          ? "indeed_unavailable"
+          : "id_token_invalid",
+    };
   }
   const set: IndeedSignInTokens = { ...tokens, employer: input.employer, lobby_identity: identity };
-  if (missingScopes(tokens.scope).length > 0 || !tokens.refresh_token) set.lobby_error = "partial_scopes";
+  if (missingScopes(tokens.scope).length > 0 || !tokens.refresh_token)
+    set.lobby_error = "partial_scopes";
   else if (!input.employer) set.lobby_error = "no_employer";
   return set;
 }

@@ -70,7 +70,10 @@ export function authOptions(): AuthOptions {
       async session({ session, token }) {
         return {
           expires: session.expires,
-          user: { name: (token.name as string | null) ?? null, email: (token.email as string | null) ?? null },
+          user: {
+            name: (token.name as string | null) ?? null,
+            email: (token.email as string | null) ?? null,
+          },
         };
       },
       async redirect({ url, baseUrl }) {
@@ -82,13 +85,15 @@ export function authOptions(): AuthOptions {
       // next-auth's own /api/auth/signout (Lobby's UI posts to /api/session/sign-out instead).
       async signOut({ token }) {
         const { sid, cid } = (token ?? {}) as { sid?: unknown; cid?: unknown };
-        if (typeof sid === "string" && typeof cid === "string") await endSession({ sessionId: sid, connectionId: cid });
+        if (typeof sid === "string" && typeof cid === "string")
+          await endSession({ sessionId: sid, connectionId: cid });
       },
     },
     logger: {
       error(code, metadata) {
         // next-auth's metadata can hold request data; log the code and the error name only.
-        const name = metadata instanceof Error ? metadata.name : (metadata as { error?: Error })?.error?.name;
+        const name =
+          metadata instanceof Error ? metadata.name : (metadata as { error?: Error })?.error?.name;
         console.error(`[auth] ${code}${name ? ` (${name})` : ""}`);
       },
       warn(code) {

@@ -4,7 +4,12 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { indeedConnections } from "@/lib/db/schema";
 import { completeSignIn } from "./complete-sign-in";
-import { tokenResponseSchema, verifyIdToken, type IndeedOAuthSettings, type IndeedTokenResponse } from "./indeed-oauth";
+import {
+  tokenResponseSchema,
+  verifyIdToken,
+  type IndeedOAuthSettings,
+  type IndeedTokenResponse,
+} from "./indeed-oauth";
 import { loadEmployerSession, type EmployerSession } from "./session";
 import type { TokenService } from "./tokens";
 
@@ -12,13 +17,19 @@ export function sandboxSettings(issuer: string): IndeedOAuthSettings {
   return { issuer, clientId: "lobby-local", clientSecret: "lobby-local-secret" };
 }
 
-async function control(url: string, path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
+async function control(
+  url: string,
+  path: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+) {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
   return response.json() as Promise<unknown>;
 }
 
@@ -42,7 +53,10 @@ export async function signInAs(
 ): Promise<SignedIn> {
   const tokens = await mintTokens(deps.sandboxUrl, options);
   const identity = await verifyIdToken(tokens.id_token!, sandboxSettings(deps.sandboxUrl));
-  const result = await completeSignIn({ identity, tokens, employerId: options.employer }, { db: deps.db, tokens: deps.tokens });
+  const result = await completeSignIn(
+    { identity, tokens, employerId: options.employer },
+    { db: deps.db, tokens: deps.tokens },
+  );
   const session = await loadEmployerSession(
     { userId: result.userId, sessionId: result.sessionId, connectionId: result.connectionId },
     deps.db,
@@ -52,21 +66,37 @@ export async function signInAs(
 }
 
 export async function refreshCount(sandboxUrl: string): Promise<number> {
-  const { entries } = (await control(sandboxUrl, "/_sandbox/journal?kind=oauth.token&grant_type=refresh_token&limit=10000")) as {
+  const { entries } = (await control(
+    sandboxUrl,
+    "/_sandbox/journal?kind=oauth.token&grant_type=refresh_token&limit=10000",
+  )) as {
     entries: unknown[];
   };
   return entries.length;
 }
 
-export async function journal(sandboxUrl: string, query: string): Promise<Record<string, unknown>[]> {
-  return ((await control(sandboxUrl, `/_sandbox/journal?${query}`)) as { entries: Record<string, unknown>[] }).entries;
+export async function journal(
+  sandboxUrl: string,
+  query: string,
+): Promise<Record<string, unknown>[]> {
+  return (
+    (await control(sandboxUrl, `/_sandbox/journal?${query}`)) as {
+      entries: Record<string, unknown>[];
+    }
+  ).entries;
 }
 
-export async function advanceClock(sandboxUrl: string, body: Record<string, number>): Promise<void> {
+export async function advanceClock(
+  sandboxUrl: string,
+  body: Record<string, number>,
+): Promise<void> {
   await control(sandboxUrl, "/_sandbox/clock/advance", body);
 }
 
-export async function armTokenFault(sandboxUrl: string, fault: Record<string, unknown>): Promise<void> {
+export async function armTokenFault(
+  sandboxUrl: string,
+  fault: Record<string, unknown>,
+): Promise<void> {
   await control(sandboxUrl, "/_sandbox/faults/token", fault);
 }
 
@@ -75,9 +105,14 @@ export async function clearTokenFault(sandboxUrl: string): Promise<void> {
 }
 
 export async function grantsOf(sandboxUrl: string, user: string) {
-  return ((await control(sandboxUrl, `/_sandbox/oauth/grants?user=${encodeURIComponent(user)}&client_id=lobby-local`)) as {
-    grants: { id: string; revokedAt: string | null }[];
-  }).grants;
+  return (
+    (await control(
+      sandboxUrl,
+      `/_sandbox/oauth/grants?user=${encodeURIComponent(user)}&client_id=lobby-local`,
+    )) as {
+      grants: { id: string; revokedAt: string | null }[];
+    }
+  ).grants;
 }
 
 /** Makes the stored access token look expired to the app (the app's clock, not the sandbox's). */
@@ -89,10 +124,16 @@ export async function expireAccessToken(db: Database, connectionId: string): Pro
 }
 
 export async function connectionRow(db: Database, connectionId: string) {
-  const [row] = await db.select().from(indeedConnections).where(eq(indeedConnections.id, connectionId));
+  const [row] = await db
+    .select()
+    .from(indeedConnections)
+    .where(eq(indeedConnections.id, connectionId));
   return row;
 }
 
 export function jwtClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
 }

@@ -6,7 +6,13 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { config } from "@/lib/config";
 import { db as processDb, type Database } from "@/lib/db/client";
-import { authSessions, employerMemberships, employers, indeedConnections, users } from "@/lib/db/schema";
+import {
+  authSessions,
+  employerMemberships,
+  employers,
+  indeedConnections,
+  users,
+} from "@/lib/db/schema";
 import { checkSameOrigin } from "./origin-check";
 import { safeReturnPath } from "./return-path";
 import { sessionCookie } from "./session-cookie";
@@ -40,13 +46,16 @@ export interface SessionClaims {
 }
 
 /** Decodes the session cookie's value; undefined when absent, tampered with or expired. */
-export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | undefined> {
+export async function decodeSessionToken(
+  token: string | undefined,
+): Promise<SessionClaims | undefined> {
   if (!token) return undefined;
   try {
     const payload = await decode({ token, secret: config().authSecret });
     if (!payload) return undefined;
     const { sub, sid, cid } = payload as { sub?: unknown; sid?: unknown; cid?: unknown };
-    if (typeof sub !== "string" || typeof sid !== "string" || typeof cid !== "string") return undefined;
+    if (typeof sub !== "string" || typeof sid !== "string" || typeof cid !== "string")
+      return undefined;
     return { userId: sub, sessionId: sid, connectionId: cid };
   } catch {
     return undefined;
@@ -77,7 +86,10 @@ export async function loadEmployerSession(
     .innerJoin(users, eq(users.id, authSessions.userId))
     .innerJoin(
       indeedConnections,
-      and(eq(indeedConnections.id, authSessions.connectionId), eq(indeedConnections.userId, authSessions.userId)),
+      and(
+        eq(indeedConnections.id, authSessions.connectionId),
+        eq(indeedConnections.userId, authSessions.userId),
+      ),
     )
     .innerJoin(employers, eq(employers.id, indeedConnections.employerId))
     .where(
@@ -127,7 +139,9 @@ export function cookieFromHeader(header: string | null, name: string): string | 
 }
 
 /** The session claims of a request's cookie, if any. */
-export async function sessionClaimsFromRequest(request: Request): Promise<SessionClaims | undefined> {
+export async function sessionClaimsFromRequest(
+  request: Request,
+): Promise<SessionClaims | undefined> {
   return decodeSessionToken(cookieFromHeader(request.headers.get("cookie"), sessionCookie().name));
 }
 
@@ -142,7 +156,9 @@ export const getEmployerSession = cache(async (): Promise<EmployerSession | null
 });
 
 /** The session of a route handler's request. */
-export async function getEmployerSessionFromRequest(request: Request): Promise<EmployerSession | null> {
+export async function getEmployerSessionFromRequest(
+  request: Request,
+): Promise<EmployerSession | null> {
   const claims = await sessionClaimsFromRequest(request);
   return claims ? loadEmployerSession(claims) : null;
 }
@@ -165,7 +181,10 @@ export function refreshTokenExpiresSoon(session: EmployerSession, now: Date = ne
 
 /** The JSON error shape of every API route (see lib/indeed/errors.ts for the full set). */
 function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export type EmployerRouteHandler<Params> = (

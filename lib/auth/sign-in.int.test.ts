@@ -23,7 +23,10 @@ describe("sign-in against the sandbox", () => {
 
   describe("ID token verification", () => {
     it("accepts the sandbox's ID token and reads the user and employers", async () => {
-      const tokens = await mintTokens(sandbox.url, { user: "u-dana", employer: "emp-globex-logistics" });
+      const tokens = await mintTokens(sandbox.url, {
+        user: "u-dana",
+        employer: "emp-globex-logistics",
+      });
       const identity = await verifyIdToken(tokens.id_token!, sandboxSettings(sandbox.url));
       expect(identity).toMatchObject({
         issuer: sandbox.url,
@@ -31,7 +34,10 @@ describe("sign-in against the sandbox", () => {
         name: "Dana Recruiter",
         email: "dana@acme-robotics.example",
       });
-      expect(identity.employers.map((e) => e.id)).toEqual(["emp-globex-logistics", "emp-acme-robotics"]);
+      expect(identity.employers.map((e) => e.id)).toEqual([
+        "emp-globex-logistics",
+        "emp-acme-robotics",
+      ]);
     });
 
     it("refuses an ID token issued to another app", async () => {
@@ -39,14 +45,18 @@ describe("sign-in against the sandbox", () => {
       await expect(
         verifyIdToken(tokens.id_token!, { ...sandboxSettings(sandbox.url), clientId: "other-ats" }),
       ).rejects.toThrow();
-      const payload = JSON.parse(Buffer.from(tokens.id_token!.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+      const payload = JSON.parse(
+        Buffer.from(tokens.id_token!.split(".")[1]!, "base64url").toString(),
+      ) as Record<string, unknown>;
       expect(payload.iss).toBe(sandbox.url);
     });
 
     it("refuses an expired ID token", async () => {
       const tokens = await mintTokens(sandbox.url, { user: "u-dana" });
       await expect(
-        verifyIdToken(tokens.id_token!, sandboxSettings(sandbox.url), { currentDate: new Date(Date.now() + 3 * 3600_000) }),
+        verifyIdToken(tokens.id_token!, sandboxSettings(sandbox.url), {
+          currentDate: new Date(Date.now() + 3 * 3600_000),
+        }),
       ).rejects.toThrow(/exp/);
     });
 
@@ -54,10 +64,17 @@ describe("sign-in against the sandbox", () => {
       const settings = sandboxSettings(sandbox.url);
       const claims = { sub: "user:u-dana", name: "Mallory", employers: [] };
       const now = Math.floor(Date.now() / 1000);
-      const none = new UnsecuredJWT(claims).setIssuer(sandbox.url).setAudience("lobby-local").setIssuedAt(now).setExpirationTime(now + 600).encode();
+      const none = new UnsecuredJWT(claims)
+        .setIssuer(sandbox.url)
+        .setAudience("lobby-local")
+        .setIssuedAt(now)
+        .setExpirationTime(now + 600)
+        .encode();
       await expect(verifyIdToken(none, settings)).rejects.toThrow();
 
-      const jwks = (await (await fetch(`${sandbox.url}/.well-known/keys`)).json()) as { keys: Record<string, string>[] };
+      const jwks = (await (await fetch(`${sandbox.url}/.well-known/keys`)).json()) as {
+        keys: Record<string, string>[];
+      };
       const publicKeyBytes = new TextEncoder().encode(JSON.stringify(jwks.keys[0]));
       const hs = await new SignJWT(claims)
         .setProtectedHeader({ alg: "HS256", kid: jwks.keys[0]!.kid })
@@ -85,7 +102,12 @@ describe("sign-in against the sandbox", () => {
 
     it("answers code_invalid for a reused, expired or unknown code", async () => {
       const result = await exchangeCode(
-        { code: "already-used-code", employer: "emp-acme-robotics", codeVerifier: "x".repeat(43), redirectUri },
+        {
+          code: "already-used-code",
+          employer: "emp-acme-robotics",
+          codeVerifier: "x".repeat(43),
+          redirectUri,
+        },
         sandboxSettings(sandbox.url),
       );
       expect(result).toEqual({ lobby_error: "code_invalid" });

@@ -32,7 +32,9 @@ describe("token encryption", () => {
 
   it("fails closed with a wrong key", () => {
     const stored = encryptToken("token", key, rowA, "access_token");
-    expect(() => decryptToken(stored, randomBytes(32), rowA, "access_token")).toThrow(TokenDecryptionError);
+    expect(() => decryptToken(stored, randomBytes(32), rowA, "access_token")).toThrow(
+      TokenDecryptionError,
+    );
   });
 
   it("refuses tampered, truncated and malformed values", () => {
@@ -41,12 +43,20 @@ describe("token encryption", () => {
     const flipped = Buffer.from(parts[2]!, "base64url");
     flipped[0] = flipped[0]! ^ 1;
     const tampered = [parts[0], parts[1], flipped.toString("base64url"), parts[3]].join(".");
-    for (const bad of [tampered, parts.slice(0, 3).join("."), "plaintext-token", "", `v2.${parts.slice(1).join(".")}`]) {
+    for (const bad of [
+      tampered,
+      parts.slice(0, 3).join("."),
+      "plaintext-token",
+      "",
+      `v2.${parts.slice(1).join(".")}`,
+    ]) {
       expect(() => decryptToken(bad, key, rowA, "access_token")).toThrow(TokenDecryptionError);
     }
   });
 
   it("refuses a key that is not 32 bytes", () => {
-    expect(() => encryptToken("token", randomBytes(16), rowA, "access_token")).toThrow(TokenDecryptionError);
+    expect(() => encryptToken("token", randomBytes(16), rowA, "access_token")).toThrow(
+      TokenDecryptionError,
+    );
   });
 });

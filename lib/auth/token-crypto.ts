@@ -25,35 +25,54 @@ function associatedData(rowId: string, purpose: TokenPurpose): Buffer {
 }
 
 function checkKey(key: Buffer): void {
-  if (key.length !== 32) throw new TokenDecryptionError("The token encryption key must be 32 bytes");
+  if (key.length !== 32)
+    throw new TokenDecryptionError("The token encryption key must be 32 bytes");
 }
 
-export function encryptToken(plaintext: string, key: Buffer, rowId: string, purpose: TokenPurpose): string {
+export function encryptToken(
+  plaintext: string,
+  key: Buffer,
+  rowId: string,
+  purpose: TokenPurpose,
+): string {
   checkKey(key);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(associatedData(rowId, purpose));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(".");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    tag.toString("base64url"),
+  ].join(".");
 }
 
 /** Decrypts, or throws TokenDecryptionError: never returns anything it could not authenticate. */
-export function decryptToken(stored: string, key: Buffer, rowId: string, purpose: TokenPurpose): string {
+export function decryptToken(
+  stored: string,
+  key: Buffer,
+  rowId: string,
+  purpose: TokenPurpose,
+): string {
   checkKey(key);
   const parts = stored.split(".");
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new TokenDecryptionError("Unknown token format");
+  if (parts.length !== 4 || parts[0] !== VERSION)
+    throw new TokenDecryptionError("Unknown token format");
   const [, ivText, ciphertextText, tagText] = parts as [string, string, string, string];
   const iv = Buffer.from(ivText, "base64url");
   const tag = Buffer.from(tagText, "base64url");
-  if (iv.length !== 12 || tag.length !== 16) throw new TokenDecryptionError("Malformed token ciphertext");
+  if (iv.length !== 12 || tag.length !== 16)
+    throw new TokenDecryptionError("Malformed token ciphertext");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, iv);
     decipher.setAAD(associatedData(rowId, purpose));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(ciphertextText, "base64url")), decipher.final()]).toString(
-      "utf8",
-    );
+    return Buffer.concat([
+      decipher.update(Buffer.from(ciphertextText, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     throw new TokenDecryptionError();
   }

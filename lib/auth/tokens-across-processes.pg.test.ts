@@ -13,7 +13,8 @@ import { createTokenService, type TokenService } from "./tokens";
 // Several app processes share one PostgreSQL; PGlite cannot be shared, so these run only in the
 // `postgres` project (`npm run test:db`, with DATABASE_URL), where they are required, not skipped.
 const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) throw new Error("The postgres tests need DATABASE_URL (npm run test:db sets it in CI)");
+if (!serverUrl)
+  throw new Error("The postgres tests need DATABASE_URL (npm run test:db sets it in CI)");
 
 describe("the token service across app processes on PostgreSQL", () => {
   let sandbox: RunningSandbox;
@@ -27,7 +28,12 @@ describe("the token service across app processes on PostgreSQL", () => {
     dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-pg-"));
     sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
     handle = await createTestDatabase();
-    tokens = createTokenService({ db: handle.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
+    tokens = createTokenService({
+      db: handle.db,
+      key,
+      oauth: sandboxSettings(sandbox.url),
+      log: quiet,
+    });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -36,10 +42,14 @@ describe("the token service across app processes on PostgreSQL", () => {
   });
 
   const signIn = () =>
-    signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-dana", employer: "emp-acme-robotics" });
+    signInAs(
+      { db: handle.db, tokens, sandboxUrl: sandbox.url },
+      { user: "u-dana", employer: "emp-acme-robotics" },
+    );
 
   function databaseUrl(): string {
-    const pool = (handle.db as unknown as { $client: { options: { connectionString: string } } }).$client;
+    const pool = (handle.db as unknown as { $client: { options: { connectionString: string } } })
+      .$client;
     return pool.options.connectionString;
   }
 
@@ -47,11 +57,18 @@ describe("the token service across app processes on PostgreSQL", () => {
     const { session } = await signIn();
     const otherPool = openPostgres(databaseUrl(), 10);
     try {
-      const other = createTokenService({ db: otherPool.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
+      const other = createTokenService({
+        db: otherPool.db,
+        key,
+        oauth: sandboxSettings(sandbox.url),
+        log: quiet,
+      });
       await expireAccessToken(handle.db, session.connectionId);
       const before = await refreshCount(sandbox.url);
       const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => (i % 2 ? tokens : other).getAccessToken(session.connectionId)),
+        Array.from({ length: 50 }, (_, i) =>
+          (i % 2 ? tokens : other).getAccessToken(session.connectionId),
+        ),
       );
       expect(new Set(results).size).toBe(1);
       expect((await refreshCount(sandbox.url)) - before).toBe(1);
@@ -68,17 +85,21 @@ describe("the token service across app processes on PostgreSQL", () => {
     const children: ReturnType<typeof spawn>[] = [];
     const run = () =>
       new Promise<string[]>((resolve, reject) => {
-        const child = spawn("npx", ["tsx", "--import", "./scripts/allow-server-only.mjs", "lib/auth/refresh-child.ts"], {
-          env: {
-            ...process.env,
-            CHILD_DATABASE_URL: databaseUrl(),
-            CHILD_KEY: key.toString("base64"),
-            CHILD_ISSUER: sandbox.url,
-            CHILD_CONNECTION_ID: session.connectionId,
-            CHILD_CONCURRENCY: "25",
+        const child = spawn(
+          "npx",
+          ["tsx", "--import", "./scripts/allow-server-only.mjs", "lib/auth/refresh-child.ts"],
+          {
+            env: {
+              ...process.env,
+              CHILD_DATABASE_URL: databaseUrl(),
+              CHILD_KEY: key.toString("base64"),
+              CHILD_ISSUER: sandbox.url,
+              CHILD_CONNECTION_ID: session.connectionId,
+              CHILD_CONCURRENCY: "25",
+            },
+            stdio: ["pipe", "pipe", "pipe"],
           },
-          stdio: ["pipe", "pipe", "pipe"],
-        });
+        );
         children.push(child);
         let out = "";
         let err = "";
@@ -86,7 +107,8 @@ describe("the token service across app processes on PostgreSQL", () => {
           const text = chunk.toString();
           out += text;
           // Release both at once, when both have started and connected.
-          if (text.includes("ready") && ++ready === 2) for (const c of children) c.stdin!.write("go\n");
+          if (text.includes("ready") && ++ready === 2)
+            for (const c of children) c.stdin!.write("go\n");
         });
         child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
         const timer = setTimeout(() => {

@@ -40,7 +40,12 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-"));
     sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
     handle = await createTestDatabase();
-    tokens = createTokenService({ db: handle.db, key, oauth: sandboxSettings(sandbox.url), log: quiet });
+    tokens = createTokenService({
+      db: handle.db,
+      key,
+      oauth: sandboxSettings(sandbox.url),
+      log: quiet,
+    });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -80,7 +85,9 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     await expireAccessToken(handle.db, session.connectionId);
     const fresh = await tokens.getAccessToken(session.connectionId);
     const dump = JSON.stringify(
-      await handle.db.execute(sql`select * from indeed_connections, auth_sessions, users, employers`),
+      await handle.db.execute(
+        sql`select * from indeed_connections, auth_sessions, users, employers`,
+      ),
     );
     for (const secret of [issued.access_token, issued.refresh_token!, issued.id_token!, fresh]) {
       expect(dump).not.toContain(secret);
@@ -130,7 +137,9 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     await advanceClock(sandbox.url, { hours: 2 });
     const before = await refreshCount(sandbox.url);
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => indeed.execute(session, "FindInterviews", { first: 5, input: {} })),
+      Array.from({ length: 50 }, () =>
+        indeed.execute(session, "FindInterviews", { first: 5, input: {} }),
+      ),
     );
     expect(results.every((r) => r.findVirtualInterviewEvents?.pageInfo !== undefined)).toBe(true);
     expect((await refreshCount(sandbox.url)) - before).toBe(1);
@@ -140,7 +149,9 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { session, tokens: issued } = await signIn();
     await expireAccessToken(handle.db, session.connectionId);
     const before = await refreshCount(sandbox.url);
-    const results = await Promise.all(Array.from({ length: 50 }, () => tokens.getAccessToken(session.connectionId)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => tokens.getAccessToken(session.connectionId)),
+    );
     expect(new Set(results).size).toBe(1);
     expect(results[0]).not.toBe(issued.access_token);
     expect((await refreshCount(sandbox.url)) - before).toBe(1);
@@ -178,7 +189,11 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       status: 409,
     });
     const row = await connectionRow(handle.db, session.connectionId);
-    expect(row).toMatchObject({ status: "needs_reauth", accessTokenCiphertext: null, refreshTokenCiphertext: null });
+    expect(row).toMatchObject({
+      status: "needs_reauth",
+      accessTokenCiphertext: null,
+      refreshTokenCiphertext: null,
+    });
     const after = await refreshCount(sandbox.url);
     expect(after - before).toBe(2);
 
@@ -188,7 +203,11 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     });
     expect(await refreshCount(sandbox.url)).toBe(after);
     const reloaded = await loadEmployerSession(
-      { userId: session.userId, connectionId: session.connectionId, sessionId: (await sessionIdOf(session.connectionId))! },
+      {
+        userId: session.userId,
+        connectionId: session.connectionId,
+        sessionId: (await sessionIdOf(session.connectionId))!,
+      },
       handle.db,
     );
     expect(reloaded?.connectionStatus).toBe("needs_reauth");
@@ -209,14 +228,23 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { session } = await signIn();
     await armTokenFault(sandbox.url, { mode: "error", status: 429, error: "slow_down", count: 1 });
     await expireAccessToken(handle.db, session.connectionId);
-    await expect(tokens.getAccessToken(session.connectionId)).rejects.toMatchObject({ code: "INDEED_UNAVAILABLE" });
+    await expect(tokens.getAccessToken(session.connectionId)).rejects.toMatchObject({
+      code: "INDEED_UNAVAILABLE",
+    });
     await expect(tokens.getAccessToken(session.connectionId)).resolves.toMatch(/^ey/);
   });
 
   it("fails closed with a wrong encryption key: reconnect, no crash", async () => {
     const { session } = await signIn("u-sam", "emp-initech-foods");
-    const wrongKey = createTokenService({ db: handle.db, key: randomBytes(32), oauth: sandboxSettings(sandbox.url), log: quiet });
-    await expect(wrongKey.getAccessToken(session.connectionId)).rejects.toMatchObject({ code: "RECONNECT_REQUIRED" });
+    const wrongKey = createTokenService({
+      db: handle.db,
+      key: randomBytes(32),
+      oauth: sandboxSettings(sandbox.url),
+      log: quiet,
+    });
+    await expect(wrongKey.getAccessToken(session.connectionId)).rejects.toMatchObject({
+      code: "RECONNECT_REQUIRED",
+    });
     expect((await connectionRow(handle.db, session.connectionId))?.status).toBe("needs_reauth");
   });
 
@@ -231,7 +259,9 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         refreshTokenCiphertext: source!.refreshTokenCiphertext,
       })
       .where(eq(indeedConnections.id, ivy.session.connectionId));
-    await expect(tokens.getAccessToken(ivy.session.connectionId)).rejects.toMatchObject({ code: "RECONNECT_REQUIRED" });
+    await expect(tokens.getAccessToken(ivy.session.connectionId)).rejects.toMatchObject({
+      code: "RECONNECT_REQUIRED",
+    });
   });
 
   it("switches employer with a refresh for the chosen employer, and refuses one the user cannot act for", async () => {
@@ -239,23 +269,36 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     await tokens.switchEmployer(session.connectionId, "emp-globex-logistics");
     const row = await connectionRow(handle.db, session.connectionId);
     expect(row?.employerId).toBe("emp-globex-logistics");
-    expect(jwtClaims(await tokens.getAccessToken(session.connectionId)).emp).toBe("emp-globex-logistics");
+    expect(jwtClaims(await tokens.getAccessToken(session.connectionId)).emp).toBe(
+      "emp-globex-logistics",
+    );
 
-    await expect(tokens.switchEmployer(session.connectionId, "emp-initech-foods")).rejects.toMatchObject({
+    await expect(
+      tokens.switchEmployer(session.connectionId, "emp-initech-foods"),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect((await connectionRow(handle.db, session.connectionId))?.employerId).toBe("emp-globex-logistics");
+    expect((await connectionRow(handle.db, session.connectionId))?.employerId).toBe(
+      "emp-globex-logistics",
+    );
   });
 
   it("sign-out deletes the tokens and the session and revokes the grant at Indeed", async () => {
     const { session, sessionId } = await signIn("u-sam", "emp-initech-foods");
-    const before = (await grantsOf(sandbox.url, "u-sam")).filter((g) => g.revokedAt === null).length;
+    const before = (await grantsOf(sandbox.url, "u-sam")).filter(
+      (g) => g.revokedAt === null,
+    ).length;
     expect(before).toBeGreaterThan(0);
     await endSession({ sessionId, connectionId: session.connectionId }, { db: handle.db, tokens });
     expect(await connectionRow(handle.db, session.connectionId)).toBeUndefined();
-    expect(await handle.db.select().from(authSessions).where(eq(authSessions.id, sessionId))).toEqual([]);
     expect(
-      await loadEmployerSession({ userId: session.userId, connectionId: session.connectionId, sessionId }, handle.db),
+      await handle.db.select().from(authSessions).where(eq(authSessions.id, sessionId)),
+    ).toEqual([]);
+    expect(
+      await loadEmployerSession(
+        { userId: session.userId, connectionId: session.connectionId, sessionId },
+        handle.db,
+      ),
     ).toBeNull();
     const live = (await grantsOf(sandbox.url, "u-sam")).filter((g) => g.revokedAt === null);
     expect(live.length).toBe(before - 1);
@@ -266,7 +309,10 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const second = await signIn("u-ivy");
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(second.session.connectionId).toBe(first.session.connectionId);
-    const rows = await handle.db.select().from(indeedConnections).where(eq(indeedConnections.userId, first.session.userId));
+    const rows = await handle.db
+      .select()
+      .from(indeedConnections)
+      .where(eq(indeedConnections.userId, first.session.userId));
     expect(rows).toHaveLength(1);
   });
 

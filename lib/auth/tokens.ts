@@ -4,7 +4,13 @@ import { eq } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { db as processDb, type Database, type Transaction } from "@/lib/db/client";
 import { indeedConnections } from "@/lib/db/schema";
-import { oauthSettings, requestToken, revokeToken, type IndeedOAuthSettings, type IndeedTokenResponse } from "./indeed-oauth";
+import {
+  oauthSettings,
+  requestToken,
+  revokeToken,
+  type IndeedOAuthSettings,
+  type IndeedTokenResponse,
+} from "./indeed-oauth";
 import { decryptToken, encryptToken, TokenDecryptionError } from "./token-crypto";
 
 /**
@@ -23,7 +29,8 @@ import { decryptToken, encryptToken, TokenDecryptionError } from "./token-crypto
  * - A ciphertext that does not decrypt (wrong key, moved row) is treated like `invalid_grant`.
  */
 
-export type TokenErrorCode = "RECONNECT_REQUIRED" | "INDEED_UNAVAILABLE" | "FORBIDDEN" | "NOT_SIGNED_IN";
+export type TokenErrorCode =
+  "RECONNECT_REQUIRED" | "INDEED_UNAVAILABLE" | "FORBIDDEN" | "NOT_SIGNED_IN";
 
 export class TokenServiceError extends Error {
   constructor(
@@ -85,7 +92,11 @@ export function createTokenService(deps: TokenServiceDeps) {
     };
   }
 
-  function usable(row: typeof indeedConnections.$inferSelect, access: string | null, rejected?: string) {
+  function usable(
+    row: typeof indeedConnections.$inferSelect,
+    access: string | null,
+    rejected?: string,
+  ) {
     return (
       access !== null &&
       access !== rejected &&
@@ -101,7 +112,10 @@ export function createTokenService(deps: TokenServiceDeps) {
       case "gone":
         return new TokenServiceError("NOT_SIGNED_IN", "This Indeed connection no longer exists");
       case "forbidden":
-        return new TokenServiceError("FORBIDDEN", "Indeed does not let this account act for that employer");
+        return new TokenServiceError(
+          "FORBIDDEN",
+          "Indeed does not let this account act for that employer",
+        );
       case "unavailable":
         return new TokenServiceError(
           "INDEED_UNAVAILABLE",
@@ -123,7 +137,8 @@ export function createTokenService(deps: TokenServiceDeps) {
         .where(eq(indeedConnections.id, connectionId))
         .for("update");
       if (!row) return { kind: "gone" } as const;
-      if (row.status === "needs_reauth") return { kind: "reauth", reason: "already needs reauth" } as const;
+      if (row.status === "needs_reauth")
+        return { kind: "reauth", reason: "already needs reauth" } as const;
 
       let tokens: { access: string | null; refresh: string | null };
       try {
@@ -170,7 +185,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       await tx
         .update(indeedConnections)
         .set({
-          accessTokenCiphertext: encryptToken(issued.access_token, deps.key, connectionId, "access_token"),
+          accessTokenCiphertext: encryptToken(
+            issued.access_token,
+            deps.key,
+            connectionId,
+            "access_token",
+          ),
           accessTokenExpiresAt: new Date(at + (issued.expires_in ?? DEFAULT_ACCESS_SECONDS) * 1000),
           // Keep the refresh token when Indeed does not rotate it; store the successor when it does.
           refreshTokenCiphertext: encryptToken(
@@ -192,10 +212,15 @@ export function createTokenService(deps: TokenServiceDeps) {
   }
 
   /** One refresh per connection at a time in this process; the lock handles the others. */
-  function sharedRefresh(connectionId: string, options: { rejected?: string }): Promise<RefreshOutcome> {
+  function sharedRefresh(
+    connectionId: string,
+    options: { rejected?: string },
+  ): Promise<RefreshOutcome> {
     const running = inflight.get(connectionId);
     if (running) return running;
-    const started = refreshUnderLock(connectionId, options).finally(() => inflight.delete(connectionId));
+    const started = refreshUnderLock(connectionId, options).finally(() =>
+      inflight.delete(connectionId),
+    );
     inflight.set(connectionId, started);
     return started;
   }
@@ -205,8 +230,14 @@ export function createTokenService(deps: TokenServiceDeps) {
      * A valid access token for the connection. Pass `rejected` with the token Indeed has just
      * answered UNAUTHENTICATED to: it is then refreshed (once) unless someone already did.
      */
-    async getAccessToken(connectionId: string, options: { rejected?: string } = {}): Promise<string> {
-      const [row] = await deps.db.select().from(indeedConnections).where(eq(indeedConnections.id, connectionId));
+    async getAccessToken(
+      connectionId: string,
+      options: { rejected?: string } = {},
+    ): Promise<string> {
+      const [row] = await deps.db
+        .select()
+        .from(indeedConnections)
+        .where(eq(indeedConnections.id, connectionId));
       if (!row) throw toError({ kind: "gone" });
       if (row.status === "needs_reauth") throw toError({ kind: "reauth", reason: "status" });
       try {
@@ -252,7 +283,8 @@ export function createTokenService(deps: TokenServiceDeps) {
         .orderBy(indeedConnections.createdAt)
         .for("update");
       const [keep, ...extra] = existing;
-      for (const row of extra) await tx.delete(indeedConnections).where(eq(indeedConnections.id, row.id));
+      for (const row of extra)
+        await tx.delete(indeedConnections).where(eq(indeedConnections.id, row.id));
       const id = keep?.id ?? randomUUID();
       let replacedRefreshToken: string | null = null;
       if (keep) {
@@ -270,7 +302,9 @@ export function createTokenService(deps: TokenServiceDeps) {
         refreshTokenCiphertext: tokens.refresh_token
           ? encryptToken(tokens.refresh_token, deps.key, id, "refresh_token")
           : null,
-        refreshTokenExpiresAt: tokens.refresh_token ? new Date(at + REFRESH_TOKEN_LIFETIME_MS) : null,
+        refreshTokenExpiresAt: tokens.refresh_token
+          ? new Date(at + REFRESH_TOKEN_LIFETIME_MS)
+          : null,
         status: "active" as const,
         updatedAt: new Date(at),
       };
@@ -278,7 +312,8 @@ export function createTokenService(deps: TokenServiceDeps) {
       else await tx.insert(indeedConnections).values({ id, userId: connection.userId, ...values });
       return {
         connectionId: id,
-        replacedRefreshToken: replacedRefreshToken === tokens.refresh_token ? null : replacedRefreshToken,
+        replacedRefreshToken:
+          replacedRefreshToken === tokens.refresh_token ? null : replacedRefreshToken,
       };
     },
 
@@ -299,7 +334,10 @@ export function createTokenService(deps: TokenServiceDeps) {
           .where(eq(indeedConnections.id, connectionId))
           .for("update");
         if (!row) return null;
-        let plain: { access: string | null; refresh: string | null } = { access: null, refresh: null };
+        let plain: { access: string | null; refresh: string | null } = {
+          access: null,
+          refresh: null,
+        };
         try {
           plain = decrypt(row);
         } catch {
@@ -310,8 +348,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       });
       if (!tokens) return { revoked: false };
       const results = await Promise.all([
-        tokens.refresh ? revokeToken(tokens.refresh, "refresh_token", deps.oauth) : Promise.resolve(false),
-        tokens.access ? revokeToken(tokens.access, "access_token", deps.oauth) : Promise.resolve(false),
+        tokens.refresh
+          ? revokeToken(tokens.refresh, "refresh_token", deps.oauth)
+          : Promise.resolve(false),
+        tokens.access
+          ? revokeToken(tokens.access, "access_token", deps.oauth)
+          : Promise.resolve(false),
       ]);
       return { revoked: results.some(Boolean) };
     },

@@ -23,7 +23,9 @@ export interface DatabaseHandle {
 export function openPglite(dataDir?: string): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
-  return handle(drizzlePglite(client, { schema }) as unknown as Database, "pglite", () => client.close());
+  return handle(drizzlePglite(client, { schema }) as unknown as Database, "pglite", () =>
+    client.close(),
+  );
 }
 
 export function openPostgres(url: string, max = 10): DatabaseHandle {
@@ -33,7 +35,11 @@ export function openPostgres(url: string, max = 10): DatabaseHandle {
   return handle(drizzlePg(pool, { schema }) as unknown as Database, "postgres", () => pool.end());
 }
 
-function handle(db: Database, kind: DatabaseHandle["kind"], close: () => Promise<void>): DatabaseHandle {
+function handle(
+  db: Database,
+  kind: DatabaseHandle["kind"],
+  close: () => Promise<void>,
+): DatabaseHandle {
   return {
     db,
     kind,
@@ -58,7 +64,8 @@ export function databaseHandle(): DatabaseHandle {
   const holder = globalThis as WithDatabase;
   if (!holder[globalKey]) {
     const { database } = config();
-    holder[globalKey] = database.kind === "postgres" ? openPostgres(database.url) : openPglite(database.dataDir);
+    holder[globalKey] =
+      database.kind === "postgres" ? openPostgres(database.url) : openPglite(database.dataDir);
   }
   return holder[globalKey];
 }

@@ -30,7 +30,9 @@ describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
   });
 
   it("reads back a row it wrote", async () => {
-    await handle.db.insert(employers).values({ id: "emp-read", name: "Acme Robotics", advertiserId: "1001" });
+    await handle.db
+      .insert(employers)
+      .values({ id: "emp-read", name: "Acme Robotics", advertiserId: "1001" });
     const [found] = await handle.db.select().from(employers).where(eq(employers.id, "emp-read"));
     expect(found).toMatchObject({ id: "emp-read", name: "Acme Robotics", advertiserId: "1001" });
     expect(found?.createdAt).toBeInstanceOf(Date);
@@ -45,7 +47,10 @@ describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
     const error = await handle.db
       .insert(employers)
       .values({ id: "emp-dup", name: "Globex again" })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     const violation = asConstraintViolation(error);
     expect(violation).toBeInstanceOf(ConstraintViolationError);
     expect(violation?.kind).toBe("unique");
@@ -67,7 +72,10 @@ describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
         applicantName: "Sam",
         applicantEmail: "sam@example.com",
       })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(asConstraintViolation(error)).toMatchObject({
       kind: "check",
       constraint: "applications_external_id_format",
@@ -78,7 +86,10 @@ describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`,
     const error = await handle.db
       .insert(jobs)
       .values({ employerId: "nobody", externalId: "job-x", title: "Ghost" })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(asConstraintViolation(error)?.kind).toBe("foreign_key");
   });
 });

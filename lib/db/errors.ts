@@ -53,7 +53,12 @@ export function asConstraintViolation(error: unknown): ConstraintViolationError 
   if (!pg?.code) return undefined;
   const kind = KINDS[pg.code]!;
   const where = pg.constraint ?? pg.column;
-  return new ConstraintViolationError(kind, where, where ? `${MESSAGES[kind]} (${where})` : MESSAGES[kind], {
-    cause: error,
-  });
+  return new ConstraintViolationError(
+    kind,
+    where,
+    where ? `${MESSAGES[kind]} (${where})` : MESSAGES[kind],
+    {
+      cause: error,
+    },
+  );
 }

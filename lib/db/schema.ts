@@ -198,5 +198,8 @@ export const authSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("auth_sessions_user_idx").on(t.userId), index("auth_sessions_connection_idx").on(t.connectionId)],
+  (t) => [
+    index("auth_sessions_user_idx").on(t.userId),
+    index("auth_sessions_connection_idx").on(t.connectionId),
+  ],
 );

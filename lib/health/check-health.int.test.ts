@@ -28,6 +28,9 @@ describe("checkHealth", () => {
     const stopped = handle;
     await stopped.close();
     handle = undefined;
-    expect(await healthWith(stopped)).toMatchObject({ status: "degraded", database: { status: "down" } });
+    expect(await healthWith(stopped)).toMatchObject({
+      status: "degraded",
+      database: { status: "down" },
+    });
   });
 });

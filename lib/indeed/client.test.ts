@@ -17,14 +17,23 @@ const create = {
     interviewers: [],
   },
 };
-const found = { findVirtualInterviewEvents: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false }, events: [] } };
+const found = {
+  findVirtualInterviewEvents: {
+    totalCount: 0,
+    pageInfo: { hasNextPage: false, hasPreviousPage: false },
+    events: [],
+  },
+};
 
 function setup(
   responses: (Response | Error)[],
   tokens = ["token-1", "token-2"],
   onSuccess?: OperationDefinition["onSuccess"],
 ) {
-  const calls: { headers: Headers; body: { query: string; operationName: string; variables: unknown } }[] = [];
+  const calls: {
+    headers: Headers;
+    body: { query: string; operationName: string; variables: unknown };
+  }[] = [];
   const fetchMock = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
     calls.push({ headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
     const next = responses.shift();
@@ -38,7 +47,9 @@ function setup(
   const sleeps: number[] = [];
   const client = createIndeedClient({
     tokens: { getAccessToken },
-    db: { transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ fake: "tx" }) } as unknown as Database,
+    db: {
+      transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ fake: "tx" }),
+    } as unknown as Database,
     resolve: (name) => {
       const op = findOperation(name);
       return op && { ...op, onSuccess, contextSchema: undefined };
@@ -57,7 +68,10 @@ function setup(
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 const gqlError = (code: string, field = "findVirtualInterviewEvents") =>
   json({ data: { [field]: null }, errors: [{ message: "boom at line 3", extensions: { code } }] });
 
@@ -72,7 +86,9 @@ describe("the Indeed client", () => {
   });
 
   it("adds requestMetadata on create so callers cannot forget it", async () => {
-    const { client, calls } = setup([json({ data: { createVirtualInterviewEvent: { event: { id: "e1" } } } })]);
+    const { client, calls } = setup([
+      json({ data: { createVirtualInterviewEvent: { event: { id: "e1" } } } }),
+    ]);
     await client.execute(session, "CreateInterview", create);
     expect(calls[0]!.body.variables).toMatchObject({
       input: { requestMetadata: { atsName: "Lobby", employerName: "Acme Robotics" } },
@@ -89,27 +105,41 @@ describe("the Indeed client", () => {
     expect(calls).toHaveLength(3);
     expect(sleeps).toEqual([125, 250]);
 
-    const limited = setup([new Response("slow down", { status: 429, headers: { "retry-after": "1" } }), json({ data: found })]);
+    const limited = setup([
+      new Response("slow down", { status: 429, headers: { "retry-after": "1" } }),
+      json({ data: found }),
+    ]);
     await limited.client.execute(session, "FindInterviews", find);
     expect(limited.sleeps).toEqual([1000]);
   });
 
   it("retries a read after a network error and gives up after the attempt limit", async () => {
-    const { client, calls } = setup([new TypeError("fetch failed"), new TypeError("fetch failed"), new TypeError("fetch failed")]);
-    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({ code: "INDEED_UNAVAILABLE", status: 503 });
+    const { client, calls } = setup([
+      new TypeError("fetch failed"),
+      new TypeError("fetch failed"),
+      new TypeError("fetch failed"),
+    ]);
+    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({
+      code: "INDEED_UNAVAILABLE",
+      status: 503,
+    });
     expect(calls).toHaveLength(3);
   });
 
   it("never retries a mutation", async () => {
     const { client, calls } = setup([new Response("down", { status: 503 })]);
-    await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({ code: "INDEED_UNAVAILABLE" });
+    await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
+      code: "INDEED_UNAVAILABLE",
+    });
     expect(calls).toHaveLength(1);
 
     const timedOut = setup([Object.assign(new Error("timeout"), { name: "TimeoutError" })]);
-    await expect(timedOut.client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
-      code: "INDEED_UNAVAILABLE",
-      status: 504,
-    });
+    await expect(timedOut.client.execute(session, "CreateInterview", create)).rejects.toMatchObject(
+      {
+        code: "INDEED_UNAVAILABLE",
+        status: 504,
+      },
+    );
     expect(timedOut.calls).toHaveLength(1);
   });
 
@@ -120,21 +150,34 @@ describe("the Indeed client", () => {
     ]);
     await client.execute(session, "CreateInterview", create);
     expect(getAccessToken).toHaveBeenLastCalledWith(session.connectionId, { rejected: "token-1" });
-    expect(calls.map((c) => c.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
+    expect(calls.map((c) => c.headers.get("authorization"))).toEqual([
+      "Bearer token-1",
+      "Bearer token-2",
+    ]);
   });
 
   it("asks to reconnect when the refreshed token is refused too (no loop)", async () => {
-    const { client, calls } = setup([new Response("", { status: 401 }), new Response("", { status: 401 })]);
-    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({ code: "RECONNECT_REQUIRED" });
+    const { client, calls } = setup([
+      new Response("", { status: 401 }),
+      new Response("", { status: 401 }),
+    ]);
+    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({
+      code: "RECONNECT_REQUIRED",
+    });
     expect(calls).toHaveLength(2);
   });
 
   it("reports the token service's verdicts with their codes", async () => {
     const { client, getAccessToken, fetchMock } = setup([]);
     getAccessToken.mockRejectedValueOnce(new TokenServiceError("RECONNECT_REQUIRED", "Reconnect"));
-    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({ code: "RECONNECT_REQUIRED", status: 409 });
+    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({
+      code: "RECONNECT_REQUIRED",
+      status: 409,
+    });
     getAccessToken.mockRejectedValueOnce(new TokenServiceError("INDEED_UNAVAILABLE", "down"));
-    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({ code: "INDEED_UNAVAILABLE" });
+    await expect(client.execute(session, "FindInterviews", find)).rejects.toMatchObject({
+      code: "INDEED_UNAVAILABLE",
+    });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -142,10 +185,18 @@ describe("the Indeed client", () => {
     const { client } = setup([
       json({
         data: { createVirtualInterviewEvent: null },
-        errors: [{ message: "title must not be empty.", path: ["createVirtualInterviewEvent"], extensions: { code: "BAD_USER_INPUT" } }],
+        errors: [
+          {
+            message: "title must not be empty.",
+            path: ["createVirtualInterviewEvent"],
+            extensions: { code: "BAD_USER_INPUT" },
+          },
+        ],
       }),
     ]);
-    const error = (await client.execute(session, "CreateInterview", create).catch((e: unknown) => e)) as IndeedError;
+    const error = (await client
+      .execute(session, "CreateInterview", create)
+      .catch((e: unknown) => e)) as IndeedError;
     expect(error).toBeInstanceOf(IndeedError);
     expect(error.status).toBe(422);
     expect(error.fieldErrors).toEqual({ "input.title": "This field is required" });
@@ -165,7 +216,13 @@ describe("the Indeed client", () => {
     const { client } = setup([
       json({
         data: { virtualInterviewEvents: { events: [{ id: "a" }, null] } },
-        errors: [{ message: "no access", path: ["virtualInterviewEvents", "events", 1], extensions: { code: "FORBIDDEN" } }],
+        errors: [
+          {
+            message: "no access",
+            path: ["virtualInterviewEvents", "events", 1],
+            extensions: { code: "FORBIDDEN" },
+          },
+        ],
       }),
     ]);
     expect(await client.execute(session, "GetInterviews", { ids: ["a", "b"] })).toEqual({
@@ -178,20 +235,35 @@ describe("the Indeed client", () => {
     const data = { createVirtualInterviewEvent: { event: { id: "e1" } } };
     const { client } = setup([json({ data })], undefined, onSuccess);
     await client.execute(session, "CreateInterview", create, { applicationId: "a1" });
-    expect(onSuccess).toHaveBeenCalledWith({ tx: { fake: "tx" }, session }, create, data, undefined);
+    expect(onSuccess).toHaveBeenCalledWith(
+      { tx: { fake: "tx" }, session },
+      create,
+      data,
+      undefined,
+    );
   });
 
   it("reports a failed onSuccess after Indeed said yes as INTERNAL_ERROR, not as Indeed's failure", async () => {
-    const { client } = setup([json({ data: { createVirtualInterviewEvent: { event: { id: "e1" } } } })], undefined, async () => {
-      throw new Error("ledger down");
+    const { client } = setup(
+      [json({ data: { createVirtualInterviewEvent: { event: { id: "e1" } } } })],
+      undefined,
+      async () => {
+        throw new Error("ledger down");
+      },
+    );
+    await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
+      code: "INTERNAL_ERROR",
     });
-    await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({ code: "INTERNAL_ERROR" });
   });
 
   it("refuses to call Indeed for a connection that needs reconnecting", async () => {
     const { client, fetchMock } = setup([]);
     await expect(
-      client.execute(fakeEmployerSession({ connectionStatus: "needs_reauth" }), "FindInterviews", find),
+      client.execute(
+        fakeEmployerSession({ connectionStatus: "needs_reauth" }),
+        "FindInterviews",
+        find,
+      ),
     ).rejects.toMatchObject({ code: "RECONNECT_REQUIRED" });
     expect(fetchMock).not.toHaveBeenCalled();
   });

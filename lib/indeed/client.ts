@@ -5,10 +5,22 @@ import type { EmployerSession } from "@/lib/auth/session";
 import { tokenService, TokenServiceError, type TokenService } from "@/lib/auth/tokens";
 import { config } from "@/lib/config";
 import { db as processDb, type Database } from "@/lib/db/client";
-import { fieldErrorsFromIssues, graphqlErrorCode, IndeedError, mapGraphqlErrors, type GraphqlErrorLike } from "./errors";
+import {
+  fieldErrorsFromIssues,
+  graphqlErrorCode,
+  IndeedError,
+  mapGraphqlErrors,
+  type GraphqlErrorLike,
+} from "./errors";
 import { findOperation, type OperationDefinition } from "./operations/registry";
 import type { OperationName, OperationResult, OperationVariables } from "./operations/types";
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, parseRetryAfter, type AttemptFailure, type RetryPolicy } from "./retry-policy";
+import {
+  DEFAULT_RETRY_POLICY,
+  nextRetryDelay,
+  parseRetryAfter,
+  type AttemptFailure,
+  type RetryPolicy,
+} from "./retry-policy";
 
 /**
  * The Indeed client: sends a registered operation with the connection's access token
@@ -62,14 +74,19 @@ function rootFieldsNull(data: unknown): boolean {
 
 export function createIndeedClient(deps: IndeedClientDeps) {
   const doFetch = deps.fetch ?? fetch;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep =
+    deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
   const timeoutMs = deps.timeoutMs ?? 5_000;
   const log = deps.log ?? ((line: string) => console.info(line));
 
-  async function attempt(definition: OperationDefinition, variables: unknown, token: string): Promise<Attempt> {
+  async function attempt(
+    definition: OperationDefinition,
+    variables: unknown,
+    token: string,
+  ): Promise<Attempt> {
     let response: Response;
     try {
       response = await doFetch(deps.graphqlUrl, {
@@ -80,11 +97,16 @@ export function createIndeedClient(deps: IndeedClientDeps) {
           authorization: `Bearer ${token}`,
           "indeed-client-id": deps.clientId,
         },
-        body: JSON.stringify({ query: source(definition), operationName: definition.name, variables }),
+        body: JSON.stringify({
+          query: source(definition),
+          operationName: definition.name,
+          variables,
+        }),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
+      const timedOut =
+        (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
       return {
         ok: false,
         failure: { kind: timedOut ? "timeout" : "network" },
@@ -107,10 +129,15 @@ export function createIndeedClient(deps: IndeedClientDeps) {
         error:
           response.status === 429
             ? new IndeedError("RATE_LIMITED", undefined, { retryAfterSeconds })
-            : new IndeedError("INDEED_UNAVAILABLE", undefined, { status: response.status === 504 ? 504 : 503 }),
+            : new IndeedError("INDEED_UNAVAILABLE", undefined, {
+                status: response.status === 504 ? 504 : 503,
+              }),
       };
     }
-    const body = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphqlErrorLike[] } | null;
+    const body = (await response.json().catch(() => null)) as {
+      data?: unknown;
+      errors?: GraphqlErrorLike[];
+    } | null;
     if (!body || typeof body !== "object") {
       return {
         ok: false,
@@ -119,16 +146,30 @@ export function createIndeedClient(deps: IndeedClientDeps) {
       };
     }
     const errors = Array.isArray(body.errors) ? body.errors : [];
-    if (errors.some((e) => graphqlErrorCode(e) === "UNAUTHENTICATED")) return { ok: false, unauthenticated: true };
-    if (response.ok && body.data !== undefined && body.data !== null && !rootFieldsNull(body.data)) {
+    if (errors.some((e) => graphqlErrorCode(e) === "UNAUTHENTICATED"))
+      return { ok: false, unauthenticated: true };
+    if (
+      response.ok &&
+      body.data !== undefined &&
+      body.data !== null &&
+      !rootFieldsNull(body.data)
+    ) {
       // Partial successes (GetInterviews with an unknown id) keep their data; the nulls say enough.
       return { ok: true, data: body.data };
     }
     if (errors.length === 0) {
-      return { ok: false, failure: { kind: "http", status: response.status }, error: new IndeedError("INDEED_UNAVAILABLE") };
+      return {
+        ok: false,
+        failure: { kind: "http", status: response.status },
+        error: new IndeedError("INDEED_UNAVAILABLE"),
+      };
     }
     const code = errors.map(graphqlErrorCode).find((c) => c !== undefined);
-    return { ok: false, failure: { kind: "graphql", code }, error: mapGraphqlErrors(errors, "input") };
+    return {
+      ok: false,
+      failure: { kind: "graphql", code },
+      error: mapGraphqlErrors(errors, "input"),
+    };
   }
 
   async function send(
@@ -147,7 +188,9 @@ export function createIndeedClient(deps: IndeedClientDeps) {
       } catch (error) {
         if (error instanceof TokenServiceError) {
           log(`[indeed] ${requestId} ${definition.name} token: ${error.code}`);
-          throw new IndeedError(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+          throw new IndeedError(error.code, error.message, {
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
         }
         throw error;
       }
@@ -202,7 +245,9 @@ export function createIndeedClient(deps: IndeedClientDeps) {
       if (!definition) throw new IndeedError("UNKNOWN_OPERATION");
       const parsed = definition.variables.safeParse(variables ?? {});
       if (!parsed.success) {
-        throw new IndeedError("BAD_USER_INPUT", undefined, { fieldErrors: fieldErrorsFromIssues(parsed.error.issues) });
+        throw new IndeedError("BAD_USER_INPUT", undefined, {
+          fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
+        });
       }
       let parsedContext: unknown = undefined;
       if (definition.contextSchema) {
@@ -228,7 +273,9 @@ export function createIndeedClient(deps: IndeedClientDeps) {
             await onSuccess({ tx, session }, parsed.data as never, data as never, parsedContext);
           });
         } catch (error) {
-          log(`[indeed] ${requestId} ${definition.name} succeeded at Indeed but onSuccess failed: ${(error as Error).name}`);
+          log(
+            `[indeed] ${requestId} ${definition.name} succeeded at Indeed but onSuccess failed: ${(error as Error).name}`,
+          );
           throw new IndeedError(
             "INTERNAL_ERROR",
             "Indeed accepted the change, but Lobby could not record it. Reload before trying again.",

@@ -11,9 +11,15 @@ const err = (code: string, message = "x", extra: Record<string, unknown> = {}) =
 describe("mapping Indeed's GraphQL errors", () => {
   it("maps BAD_USER_INPUT to 422 with per-field messages keyed by variable path", () => {
     const mapped = mapGraphqlErrors([
-      err("BAD_USER_INPUT", "endTime must be an ISO-8601 date and time with an offset, e.g. 2030-01-15T14:30:00+00:00."),
+      err(
+        "BAD_USER_INPUT",
+        "endTime must be an ISO-8601 date and time with an offset, e.g. 2030-01-15T14:30:00+00:00.",
+      ),
       err("BAD_USER_INPUT", "interviewers[1].email 'nope' is not a valid email address."),
-      err("BAD_USER_INPUT", "timezone 'Mars/Base' is not an IANA time zone, e.g. America/Los_Angeles."),
+      err(
+        "BAD_USER_INPUT",
+        "timezone 'Mars/Base' is not an IANA time zone, e.g. America/Los_Angeles.",
+      ),
     ]);
     expect(mapped.code).toBe("BAD_USER_INPUT");
     expect(mapped.status).toBe(422);
@@ -25,10 +31,16 @@ describe("mapping Indeed's GraphQL errors", () => {
   });
 
   it("maps rule violations without a field name to the field they are about", () => {
-    expect(mapGraphqlErrors([err("BAD_USER_INPUT", "The event duration is greater than 24 hours.")]).fieldErrors).toEqual({
+    expect(
+      mapGraphqlErrors([err("BAD_USER_INPUT", "The event duration is greater than 24 hours.")])
+        .fieldErrors,
+    ).toEqual({
       "input.endTime": "An interview lasts at most 24 hours",
     });
-    expect(mapGraphqlErrors([err("BAD_USER_INPUT", "Encountered issue parsing cursor '1˙∆'.")]).fieldErrors).toEqual({
+    expect(
+      mapGraphqlErrors([err("BAD_USER_INPUT", "Encountered issue parsing cursor '1˙∆'.")])
+        .fieldErrors,
+    ).toEqual({
       after: "That page no longer exists; start from the first page",
     });
   });
@@ -40,7 +52,9 @@ describe("mapping Indeed's GraphQL errors", () => {
   });
 
   it("maps FORBIDDEN (also: the event does not exist) to 403 with our own words", () => {
-    const mapped = mapGraphqlErrors([err("FORBIDDEN", "You do not have access to the virtual interview event 'abc'.")]);
+    const mapped = mapGraphqlErrors([
+      err("FORBIDDEN", "You do not have access to the virtual interview event 'abc'."),
+    ]);
     expect(mapped).toMatchObject({ code: "FORBIDDEN", status: 403 });
     expect(mapped.message).not.toContain("abc");
   });
@@ -53,14 +67,18 @@ describe("mapping Indeed's GraphQL errors", () => {
   });
 
   it("hides our own document errors behind INTERNAL_ERROR", () => {
-    const mapped = mapGraphqlErrors([err("GRAPHQL_VALIDATION_FAILED", 'Cannot query field "secret" on type "Query".')]);
+    const mapped = mapGraphqlErrors([
+      err("GRAPHQL_VALIDATION_FAILED", 'Cannot query field "secret" on type "Query".'),
+    ]);
     expect(mapped).toMatchObject({ code: "INTERNAL_ERROR", status: 500 });
     expect(mapped.message).not.toContain("secret");
   });
 
   it("serialises to the stable body shape with the request id and nothing else", () => {
     const body = mapGraphqlErrors([err("FORBIDDEN")]).toBody("req-1");
-    expect(body).toEqual({ error: { code: "FORBIDDEN", message: expect.any(String), requestId: "req-1" } });
+    expect(body).toEqual({
+      error: { code: "FORBIDDEN", message: expect.any(String), requestId: "req-1" },
+    });
     expect(JSON.stringify(body)).not.toMatch(/extensions|locations|stack|serviceName/);
   });
 

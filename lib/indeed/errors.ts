@@ -45,7 +45,11 @@ export class IndeedError extends Error {
   constructor(
     readonly code: IndeedErrorCode,
     message: string = DEFAULT_MESSAGES[code],
-    readonly options: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; status?: number } = {},
+    readonly options: {
+      fieldErrors?: Record<string, string>;
+      retryAfterSeconds?: number;
+      status?: number;
+    } = {},
   ) {
     super(message);
     this.name = "IndeedError";
@@ -61,7 +65,9 @@ export class IndeedError extends Error {
       error: {
         code: this.code,
         message: this.message,
-        ...(this.fieldErrors && Object.keys(this.fieldErrors).length > 0 ? { fieldErrors: this.fieldErrors } : {}),
+        ...(this.fieldErrors && Object.keys(this.fieldErrors).length > 0
+          ? { fieldErrors: this.fieldErrors }
+          : {}),
         requestId,
       },
     };
@@ -85,7 +91,11 @@ export function graphqlErrorCode(error: GraphqlErrorLike): string | undefined {
 }
 
 /** Codes after which a read may be tried again. */
-export const TRANSIENT_GRAPHQL_CODES = new Set(["INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR", "RATE_LIMITED"]);
+export const TRANSIENT_GRAPHQL_CODES = new Set([
+  "INTERNAL_SERVER_ERROR",
+  "DOWNSTREAM_SERVICE_ERROR",
+  "RATE_LIMITED",
+]);
 
 // Field names Indeed's messages start with → the variable path under the operation's input.
 const FIELD_PATTERN =
@@ -95,16 +105,25 @@ const FIELD_PATTERN =
 function friendlyInputMessage(message: string): { field?: string; message: string } {
   const clipped = message.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
   const lower = clipped.toLowerCase();
-  if (/24 hours|duration/.test(lower)) return { field: "endTime", message: "An interview lasts at most 24 hours" };
+  if (/24 hours|duration/.test(lower))
+    return { field: "endTime", message: "An interview lasts at most 24 hours" };
   if (/49|too many interviewers|interviewers exceed/.test(lower)) {
-    return { field: "interviewers", message: "An interview can have at most 49 interviewers, you included" };
+    return {
+      field: "interviewers",
+      message: "An interview can have at most 49 interviewers, you included",
+    };
   }
   if (/already has an interviewee|interviewee cannot be (changed|replaced)/.test(lower)) {
-    return { field: "interviewee", message: "This interview already has a candidate; it cannot be changed" };
+    return {
+      field: "interviewee",
+      message: "This interview already has a candidate; it cannot be changed",
+    };
   }
-  if (/cursor/.test(lower)) return { field: "after", message: "That page no longer exists; start from the first page" };
+  if (/cursor/.test(lower))
+    return { field: "after", message: "That page no longer exists; start from the first page" };
   const field = FIELD_PATTERN.exec(clipped)?.[1];
-  if (field && /time zone/.test(lower)) return { field, message: "Choose a time zone such as America/New_York" };
+  if (field && /time zone/.test(lower))
+    return { field, message: "Choose a time zone such as America/New_York" };
   if (field && /email/.test(lower)) return { field, message: "Enter a valid email address" };
   if (field && /must not be empty/.test(lower)) return { field, message: "This field is required" };
   if (field && /longer than/.test(lower)) return { field, message: "This value is too long" };
@@ -123,10 +142,13 @@ export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"
   const codes = errors.map(graphqlErrorCode);
   if (codes.includes("UNAUTHENTICATED")) return new IndeedError("RECONNECT_REQUIRED");
   if (codes.includes("RATE_LIMITED")) return new IndeedError("RATE_LIMITED");
-  if (codes.some((code) => code === "INTERNAL_SERVER_ERROR" || code === "DOWNSTREAM_SERVICE_ERROR")) {
+  if (
+    codes.some((code) => code === "INTERNAL_SERVER_ERROR" || code === "DOWNSTREAM_SERVICE_ERROR")
+  ) {
     return new IndeedError("INDEED_UNAVAILABLE");
   }
-  if (codes.includes("FORBIDDEN") || codes.includes("NOT_FOUND")) return new IndeedError("FORBIDDEN");
+  if (codes.includes("FORBIDDEN") || codes.includes("NOT_FOUND"))
+    return new IndeedError("FORBIDDEN");
   if (codes.includes("BAD_USER_INPUT") || codes.includes("BAD_REQUEST")) {
     const fieldErrors: Record<string, string> = {};
     let general: string | undefined;
@@ -136,13 +158,18 @@ export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"
       const text = typeof error.message === "string" ? error.message : "";
       const { field, message } = friendlyInputMessage(text);
       if (field) {
-        const key = field === "after" || field === "first" || field.startsWith("ids") ? field : `${inputRoot}.${field}`;
+        const key =
+          field === "after" || field === "first" || field.startsWith("ids")
+            ? field
+            : `${inputRoot}.${field}`;
         fieldErrors[key] ??= message;
       } else {
         general ??= message;
       }
     }
-    return new IndeedError("BAD_USER_INPUT", general ?? defaultMessage("BAD_USER_INPUT"), { fieldErrors });
+    return new IndeedError("BAD_USER_INPUT", general ?? defaultMessage("BAD_USER_INPUT"), {
+      fieldErrors,
+    });
   }
   // GRAPHQL_PARSE_FAILED / VALIDATION_FAILED: our own document is out of step with Indeed.
   return new IndeedError("INTERNAL_ERROR");
@@ -154,7 +181,9 @@ export function fieldErrorsFromIssues(
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : String(part))).join(".");
+    const key = issue.path
+      .map((part) => (typeof part === "number" ? `[${part}]` : String(part)))
+      .join(".");
     result[(key || "_").replace(/\.\[/g, "[")] ??= issue.message;
   }
   return result;

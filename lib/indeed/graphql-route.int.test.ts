@@ -28,7 +28,12 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
     dataDir = mkdtempSync(join(tmpdir(), "lobby-route-"));
     sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
     handle = await createTestDatabase();
-    tokens = createTokenService({ db: handle.db, key: randomBytes(32), oauth: sandboxSettings(sandbox.url), log: () => undefined });
+    tokens = createTokenService({
+      db: handle.db,
+      key: randomBytes(32),
+      oauth: sandboxSettings(sandbox.url),
+      log: () => undefined,
+    });
     client = createIndeedClient({
       tokens,
       db: handle.db,
@@ -42,8 +47,14 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
         return op && { ...op, onSuccess: undefined, contextSchema: undefined };
       },
     });
-    dana = await signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-dana", employer: "emp-acme-robotics" });
-    sam = await signInAs({ db: handle.db, tokens, sandboxUrl: sandbox.url }, { user: "u-sam", employer: "emp-initech-foods" });
+    dana = await signInAs(
+      { db: handle.db, tokens, sandboxUrl: sandbox.url },
+      { user: "u-dana", employer: "emp-acme-robotics" },
+    );
+    sam = await signInAs(
+      { db: handle.db, tokens, sandboxUrl: sandbox.url },
+      { user: "u-sam", employer: "emp-initech-foods" },
+    );
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -51,7 +62,11 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function post(session: EmployerSession | null, body: unknown, headers: Record<string, string> = {}) {
+  function post(
+    session: EmployerSession | null,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
     return handleGraphqlRequest(
       new Request(`${APP}/api/indeed/graphql`, {
         method: "POST",
@@ -79,8 +94,12 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
   it("creates an interview with requestMetadata added by the server", async () => {
     const response = await post(dana.session, createBody);
     expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { createVirtualInterviewEvent: { event: { id: string; title: string } } } };
-    expect(data.createVirtualInterviewEvent.event.title).toBe("Robotics engineer — first interview");
+    const { data } = (await response.json()) as {
+      data: { createVirtualInterviewEvent: { event: { id: string; title: string } } };
+    };
+    expect(data.createVirtualInterviewEvent.event.title).toBe(
+      "Robotics engineer — first interview",
+    );
     const [entry] = await journal(sandbox.url, "kind=graphql&operation=CreateInterview&limit=1");
     expect(entry).toBeDefined();
     expect(JSON.stringify(entry)).not.toMatch(/eyJ/);
@@ -92,22 +111,35 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
     };
     const id = created.data.createVirtualInterviewEvent.event.id;
 
-    const own = (await (await post(dana.session, { operationName: "GetInterviews", variables: { ids: [id] } })).json()) as {
+    const own = (await (
+      await post(dana.session, { operationName: "GetInterviews", variables: { ids: [id] } })
+    ).json()) as {
       data: { virtualInterviewEvents: { events: ({ id: string } | null)[] } };
     };
     expect(own.data.virtualInterviewEvents.events[0]?.id).toBe(id);
 
-    const other = await post(sam.session, { operationName: "GetInterviews", variables: { ids: [id] } });
-    const body = (await other.json()) as { data?: { virtualInterviewEvents: { events: unknown[] } }; error?: { code: string } };
+    const other = await post(sam.session, {
+      operationName: "GetInterviews",
+      variables: { ids: [id] },
+    });
+    const body = (await other.json()) as {
+      data?: { virtualInterviewEvents: { events: unknown[] } };
+      error?: { code: string };
+    };
     if (body.data) expect(body.data.virtualInterviewEvents.events).toEqual([null]);
     else expect(body.error?.code).toBe("FORBIDDEN");
 
-    const found = (await (await post(sam.session, { operationName: "FindInterviews", variables: { input: {} } })).json()) as {
+    const found = (await (
+      await post(sam.session, { operationName: "FindInterviews", variables: { input: {} } })
+    ).json()) as {
       data: { findVirtualInterviewEvents: { events: { id: string }[] } };
     };
     expect(found.data.findVirtualInterviewEvents.events.map((e) => e.id)).not.toContain(id);
 
-    const cancel = await post(sam.session, { operationName: "CancelInterview", variables: { input: { id } } });
+    const cancel = await post(sam.session, {
+      operationName: "CancelInterview",
+      variables: { input: { id } },
+    });
     expect(cancel.status).toBe(403);
     expect(((await cancel.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
   });
@@ -118,23 +150,43 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
       variables: { after: "1˙∆", input: {} },
     });
     expect(response.status).toBe(422);
-    const { error } = (await response.json()) as { error: { code: string; fieldErrors: Record<string, string> } };
+    const { error } = (await response.json()) as {
+      error: { code: string; fieldErrors: Record<string, string> };
+    };
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(Object.keys(error.fieldErrors)).toEqual(["after"]);
   });
 
   it("refuses unknown operations, GET, non-JSON bodies, cross-origin posts, and answers 401 without a session", async () => {
     expect((await post(dana.session, { operationName: "IntrospectionQuery" })).status).toBe(400);
-    expect((await post(dana.session, { query: "{ __schema { types { name } } }" })).status).toBe(400);
-    expect((await post(dana.session, "operationName=GetInterviews", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
-    expect((await post(dana.session, JSON.stringify(createBody), { "content-type": "text/plain" })).status).toBe(415);
-    expect((await post(dana.session, createBody, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post(dana.session, { query: "{ __schema { types { name } } }" })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await post(dana.session, "operationName=GetInterviews", {
+          "content-type": "application/x-www-form-urlencoded",
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (await post(dana.session, JSON.stringify(createBody), { "content-type": "text/plain" }))
+        .status,
+    ).toBe(415);
+    expect((await post(dana.session, createBody, { origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     expect((await post(null, createBody)).status).toBe(401);
-    const get = await handleGraphqlRequest(new Request(`${APP}/api/indeed/graphql?operationName=GetInterviews`, { headers: { origin: APP } }), {
-      appUrl: APP,
-      getSession: async () => dana.session,
-      client,
-    });
+    const get = await handleGraphqlRequest(
+      new Request(`${APP}/api/indeed/graphql?operationName=GetInterviews`, {
+        headers: { origin: APP },
+      }),
+      {
+        appUrl: APP,
+        getSession: async () => dana.session,
+        client,
+      },
+    );
     expect(get.status).toBe(405);
   });
 });

@@ -11,7 +11,10 @@ export const GUIDE_BASE64_IDS = [
   "aXJpOi8vYXBpcy5pbmRlZWQuY29tL1ZpcnR1YWxJbnRlcnZpZXdFdmVudC8zZjM3MmEzNy05NTI5LTQ0NmItYmQ5OC01ZGJjOGMwNTdjODQ=",
 ] as const;
 /** The same two events as bare uuids, the form the guide uses for the other updates. */
-export const GUIDE_UUIDS = ["c0cbfcf3-961a-4b6f-a199-e4043f4016cf", "3f372a37-9529-446b-bd98-5dbc8c057c84"] as const;
+export const GUIDE_UUIDS = [
+  "c0cbfcf3-961a-4b6f-a199-e4043f4016cf",
+  "3f372a37-9529-446b-bd98-5dbc8c057c84",
+] as const;
 /** The guide's sample page cursor (base64 of `<uuid>|4`, unpadded). */
 export const GUIDE_CURSOR = "ZmIyNDUxZjAtYjBjMy00NTljLTk4MGItNTVlMThhNWNlOWU0fDQ";
 /** The cursor the guide's invalid-request example sends. */
@@ -86,7 +89,11 @@ export function createEventOperation(values: CreateEventValues): string {
 }`;
 }
 
-export function rescheduleEventOperation(id: string = GUIDE_BASE64_IDS[1], startTime = "2022-08-19T22:30:00+00:00", endTime = "2022-08-19T23:30:00+00:00"): string {
+export function rescheduleEventOperation(
+  id: string = GUIDE_BASE64_IDS[1],
+  startTime = "2022-08-19T22:30:00+00:00",
+  endTime = "2022-08-19T23:30:00+00:00",
+): string {
   return `mutation RescheduleEvent {
   updateVirtualInterviewEvent(input: {
     reschedule: { id: "${id}", startTime: "${startTime}", endTime: "${endTime}" }
@@ -97,7 +104,10 @@ export function rescheduleEventOperation(id: string = GUIDE_BASE64_IDS[1], start
 }`;
 }
 
-export function addInterviewersOperation(id: string = GUIDE_UUIDS[0], emails: string[] = ["ana@example.com", "ben@example.com", "cai@example.com"]): string {
+export function addInterviewersOperation(
+  id: string = GUIDE_UUIDS[0],
+  emails: string[] = ["ana@example.com", "ben@example.com", "cai@example.com"],
+): string {
   const list = emails.map((email) => `{ email: "${email}" }`).join(", ");
   return `mutation AddInterviewersToEvent {
   updateVirtualInterviewEvent(input: {
@@ -109,7 +119,10 @@ export function addInterviewersOperation(id: string = GUIDE_UUIDS[0], emails: st
 }`;
 }
 
-export function addIntervieweeOperation(id: string = GUIDE_UUIDS[0], email = "robin.park@example.net"): string {
+export function addIntervieweeOperation(
+  id: string = GUIDE_UUIDS[0],
+  email = "robin.park@example.net",
+): string {
   return `mutation AddIntervieweeToEvent {
   updateVirtualInterviewEvent(input: {
     addInterviewee: { id: "${id}", interviewee: { name: "Robin Park", email: "${email}" } }
@@ -120,7 +133,10 @@ export function addIntervieweeOperation(id: string = GUIDE_UUIDS[0], email = "ro
 }`;
 }
 
-export function setTitleOperation(id: string = GUIDE_UUIDS[0], title = "Second interview with Robin Park"): string {
+export function setTitleOperation(
+  id: string = GUIDE_UUIDS[0],
+  title = "Second interview with Robin Park",
+): string {
   return `mutation SetTitleOfEvent {
   updateVirtualInterviewEvent(input: {
     setTitle: { id: "${id}", title: "${title}" }
@@ -131,7 +147,10 @@ export function setTitleOperation(id: string = GUIDE_UUIDS[0], title = "Second i
 }`;
 }
 
-export function setTimezoneOperation(id: string = GUIDE_UUIDS[0], timezone = "America/Los_Angeles"): string {
+export function setTimezoneOperation(
+  id: string = GUIDE_UUIDS[0],
+  timezone = "America/Los_Angeles",
+): string {
   return `mutation SetTimezoneOfEvent {
   updateVirtualInterviewEvent(input: {
     setTimezone: { id: "${id}", timezone: "${timezone}" }
@@ -196,7 +215,10 @@ export function getEventsOperation(ids: readonly string[] = GUIDE_BASE64_IDS): s
 }`;
 }
 
-export function findEventsOperation(cursor: string = GUIDE_CURSOR, startAfter = "2022-06-29T22:00:00+00:00"): string {
+export function findEventsOperation(
+  cursor: string = GUIDE_CURSOR,
+  startAfter = "2022-06-29T22:00:00+00:00",
+): string {
   return `query FindEvents {
   findVirtualInterviewEvents(
     first: 50,

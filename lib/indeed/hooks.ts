@@ -27,7 +27,13 @@ type MutationName = Exclude<OperationName, QueryName>;
 const EmployerContext = createContext<string | null>(null);
 
 /** Rendered by the app shell with the session's active employer id. */
-export function IndeedEmployerProvider({ employerId, children }: { employerId: string | null; children: ReactNode }) {
+export function IndeedEmployerProvider({
+  employerId,
+  children,
+}: {
+  employerId: string | null;
+  children: ReactNode;
+}) {
   return createElement(EmployerContext.Provider, { value: employerId }, children);
 }
 
@@ -38,7 +44,11 @@ export function useActiveEmployerId(): string | null {
 /** The react-query key of an operation call; invalidate `indeedKeys.all(employerId)` after writes. */
 export const indeedKeys = {
   all: (employerId: string | null) => ["indeed", employerId] as const,
-  operation: <N extends OperationName>(employerId: string | null, name: N, variables?: OperationVariables<N>) =>
+  operation: <N extends OperationName>(
+    employerId: string | null,
+    name: N,
+    variables?: OperationVariables<N>,
+  ) =>
     variables === undefined
       ? (["indeed", employerId, name] as const)
       : (["indeed", employerId, name, variables] as const),
@@ -57,14 +67,23 @@ export async function callIndeedOperation<N extends OperationName>(
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify(context === undefined ? { operationName: name, variables } : { operationName: name, variables, context }),
+      body: JSON.stringify(
+        context === undefined
+          ? { operationName: name, variables }
+          : { operationName: name, variables, context },
+      ),
       signal,
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    throw new IndeedRouteError("NETWORK_ERROR", "Lobby could not be reached; check your connection", 0);
+    throw new IndeedRouteError(
+      "NETWORK_ERROR",
+      "Lobby could not be reached; check your connection",
+      0,
+    );
   }
-  const body = (await response.json().catch(() => null)) as { data?: OperationResult<N> } | IndeedErrorBody | null;
+  const body = (await response.json().catch(() => null)) as
+    { data?: OperationResult<N> } | IndeedErrorBody | null;
   if (response.ok && body && "data" in body && body.data !== undefined) return body.data;
   const error = body && "error" in body ? body.error : undefined;
   throw new IndeedRouteError(

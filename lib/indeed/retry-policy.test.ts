@@ -18,13 +18,19 @@ describe("the retry policy", () => {
   });
 
   it("never retries a mutation", () => {
-    expect(nextRetryDelay({ ...query, kind: "mutation", failure: { kind: "http", status: 503 } })).toBeNull();
+    expect(
+      nextRetryDelay({ ...query, kind: "mutation", failure: { kind: "http", status: 503 } }),
+    ).toBeNull();
     expect(nextRetryDelay({ ...query, kind: "mutation", failure: { kind: "timeout" } })).toBeNull();
   });
 
   it("does not retry input, permission or client errors", () => {
-    expect(nextRetryDelay({ ...query, failure: { kind: "graphql", code: "BAD_USER_INPUT" } })).toBeNull();
-    expect(nextRetryDelay({ ...query, failure: { kind: "graphql", code: "FORBIDDEN" } })).toBeNull();
+    expect(
+      nextRetryDelay({ ...query, failure: { kind: "graphql", code: "BAD_USER_INPUT" } }),
+    ).toBeNull();
+    expect(
+      nextRetryDelay({ ...query, failure: { kind: "graphql", code: "FORBIDDEN" } }),
+    ).toBeNull();
     expect(nextRetryDelay({ ...query, failure: { kind: "http", status: 400 } })).toBeNull();
   });
 
@@ -34,18 +40,34 @@ describe("the retry policy", () => {
     expect(nextRetryDelay({ ...query, failure, random: 0.999 })).toBe(249);
     expect(nextRetryDelay({ ...query, failure, attempt: 2, random: 0.999 })).toBe(499);
     const wide = { ...DEFAULT_RETRY_POLICY, maxAttempts: 10, budgetMs: 60_000 };
-    expect(nextRetryDelay({ ...query, failure, attempt: 9, random: 0.999, policy: wide })).toBe(1998);
+    expect(nextRetryDelay({ ...query, failure, attempt: 9, random: 0.999, policy: wide })).toBe(
+      1998,
+    );
   });
 
   it("stops after the attempt limit", () => {
-    expect(nextRetryDelay({ ...query, failure: { kind: "network" }, attempt: DEFAULT_RETRY_POLICY.maxAttempts })).toBeNull();
+    expect(
+      nextRetryDelay({
+        ...query,
+        failure: { kind: "network" },
+        attempt: DEFAULT_RETRY_POLICY.maxAttempts,
+      }),
+    ).toBeNull();
   });
 
   it("honours Retry-After, and gives up when it would exceed the time budget", () => {
-    expect(nextRetryDelay({ ...query, failure: { kind: "http", status: 429, retryAfterSeconds: 2 } })).toBe(2000);
-    expect(nextRetryDelay({ ...query, failure: { kind: "http", status: 429, retryAfterSeconds: 30 } })).toBeNull();
     expect(
-      nextRetryDelay({ ...query, failure: { kind: "http", status: 503, retryAfterSeconds: 1 }, elapsedMs: 7_500 }),
+      nextRetryDelay({ ...query, failure: { kind: "http", status: 429, retryAfterSeconds: 2 } }),
+    ).toBe(2000);
+    expect(
+      nextRetryDelay({ ...query, failure: { kind: "http", status: 429, retryAfterSeconds: 30 } }),
+    ).toBeNull();
+    expect(
+      nextRetryDelay({
+        ...query,
+        failure: { kind: "http", status: 503, retryAfterSeconds: 1 },
+        elapsedMs: 7_500,
+      }),
     ).toBeNull();
   });
 

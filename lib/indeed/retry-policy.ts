@@ -43,7 +43,10 @@ export function isTransient(failure: AttemptFailure): boolean {
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);

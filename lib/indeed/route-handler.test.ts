@@ -30,7 +30,9 @@ function post(body: BodyInit | null, headers: Record<string, string> = {}) {
 }
 
 async function errorOf(response: Response) {
-  return ((await response.json()) as { error: { code: string; message: string; requestId: string } }).error;
+  return (
+    (await response.json()) as { error: { code: string; message: string; requestId: string } }
+  ).error;
 }
 
 describe("POST /api/indeed/graphql", () => {
@@ -39,9 +41,15 @@ describe("POST /api/indeed/graphql", () => {
     const response = await handleGraphqlRequest(post(JSON.stringify(valid)), d);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { virtualInterviewEvents: { events: [] } } });
-    expect(execute).toHaveBeenCalledWith(expect.objectContaining({ connectionId: expect.any(String) }), "GetInterviews", { ids: ["abc"] }, undefined, {
-      requestId: expect.any(String),
-    });
+    expect(execute).toHaveBeenCalledWith(
+      expect.objectContaining({ connectionId: expect.any(String) }),
+      "GetInterviews",
+      { ids: ["abc"] },
+      undefined,
+      {
+        requestId: expect.any(String),
+      },
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -54,7 +62,10 @@ describe("POST /api/indeed/graphql", () => {
 
   it("refuses GET", async () => {
     const { deps: d } = deps();
-    const response = await handleGraphqlRequest(new Request(`${URL_}?query={__schema{types{name}}}`, { headers: { origin: APP } }), d);
+    const response = await handleGraphqlRequest(
+      new Request(`${URL_}?query={__schema{types{name}}}`, { headers: { origin: APP } }),
+      d,
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
   });
@@ -63,14 +74,17 @@ describe("POST /api/indeed/graphql", () => {
     ["another origin", { origin: "https://evil.example" }],
     ["Origin: null", { origin: "null" }],
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
-  ])("refuses a cross-site post (%s) with 403 before looking at the session", async (_name, headers) => {
-    const getSession = vi.fn(async () => fakeEmployerSession());
-    const { deps: d, execute } = deps({ getSession });
-    const response = await handleGraphqlRequest(post(JSON.stringify(valid), headers), d);
-    expect(response.status).toBe(403);
-    expect(getSession).not.toHaveBeenCalled();
-    expect(execute).not.toHaveBeenCalled();
-  });
+  ])(
+    "refuses a cross-site post (%s) with 403 before looking at the session",
+    async (_name, headers) => {
+      const getSession = vi.fn(async () => fakeEmployerSession());
+      const { deps: d, execute } = deps({ getSession });
+      const response = await handleGraphqlRequest(post(JSON.stringify(valid), headers), d);
+      expect(response.status).toBe(403);
+      expect(getSession).not.toHaveBeenCalled();
+      expect(execute).not.toHaveBeenCalled();
+    },
+  );
 
   it.each([
     ["text/plain", "text/plain"],
@@ -79,14 +93,20 @@ describe("POST /api/indeed/graphql", () => {
     ["no content type", ""],
   ])("refuses %s with 415", async (_name, type) => {
     const { deps: d } = deps();
-    const response = await handleGraphqlRequest(post(JSON.stringify(valid), { "content-type": type }), d);
+    const response = await handleGraphqlRequest(
+      post(JSON.stringify(valid), { "content-type": type }),
+      d,
+    );
     expect(response.status).toBe(415);
     expect((await errorOf(response)).code).toBe("INVALID_REQUEST");
   });
 
   it("accepts application/json with a charset", async () => {
     const { deps: d } = deps();
-    const response = await handleGraphqlRequest(post(JSON.stringify(valid), { "content-type": "application/json; charset=utf-8" }), d);
+    const response = await handleGraphqlRequest(
+      post(JSON.stringify(valid), { "content-type": "application/json; charset=utf-8" }),
+      d,
+    );
     expect(response.status).toBe(200);
   });
 
@@ -101,8 +121,14 @@ describe("POST /api/indeed/graphql", () => {
   it.each([
     ["a batched array", JSON.stringify([valid, valid])],
     ["a raw query", JSON.stringify({ query: "{ __schema { types { name } } }" })],
-    ["a raw query next to a known name", JSON.stringify({ ...valid, query: "query GetInterviews { __typename }" })],
-    ["persisted-query extensions", JSON.stringify({ ...valid, extensions: { persistedQuery: { sha256Hash: "x" } } })],
+    [
+      "a raw query next to a known name",
+      JSON.stringify({ ...valid, query: "query GetInterviews { __typename }" }),
+    ],
+    [
+      "persisted-query extensions",
+      JSON.stringify({ ...valid, extensions: { persistedQuery: { sha256Hash: "x" } } }),
+    ],
     ["invalid JSON", "{"],
     ["a string", JSON.stringify("GetInterviews")],
   ])("refuses %s with 400 and a generic message", async (_name, body) => {
@@ -118,16 +144,24 @@ describe("POST /api/indeed/graphql", () => {
   it("refuses an unknown operation name with 400 UNKNOWN_OPERATION", async () => {
     const { deps: d, execute } = deps();
     for (const operationName of ["IntrospectionQuery", "__proto__", "DeleteEverything"]) {
-      const response = await handleGraphqlRequest(post(JSON.stringify({ operationName, variables: {} })), d);
+      const response = await handleGraphqlRequest(
+        post(JSON.stringify({ operationName, variables: {} })),
+        d,
+      );
       expect(response.status).toBe(400);
-      expect(await errorOf(response)).toMatchObject({ code: "UNKNOWN_OPERATION", message: "Unknown operation" });
+      expect(await errorOf(response)).toMatchObject({
+        code: "UNKNOWN_OPERATION",
+        message: "Unknown operation",
+      });
     }
     expect(execute).not.toHaveBeenCalled();
   });
 
   it("passes the client's mapped errors through in the stable shape", async () => {
     const execute = vi.fn(async () => {
-      throw new IndeedError("BAD_USER_INPUT", undefined, { fieldErrors: { "input.endTime": "An interview lasts at most 24 hours" } });
+      throw new IndeedError("BAD_USER_INPUT", undefined, {
+        fieldErrors: { "input.endTime": "An interview lasts at most 24 hours" },
+      });
     });
     const { deps: d } = deps({ client: { execute: execute as never } });
     const response = await handleGraphqlRequest(post(JSON.stringify(valid)), d);

@@ -30,7 +30,11 @@ const bodySchema = z
   })
   .strict();
 
-function respond(error: IndeedError, requestId: string, headers: Record<string, string> = {}): Response {
+function respond(
+  error: IndeedError,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
   const retryAfter = error.options.retryAfterSeconds;
   return Response.json(error.toBody(requestId), {
     status: error.status,
@@ -63,11 +67,16 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function handleGraphqlRequest(request: Request, deps: GraphqlRouteDeps): Promise<Response> {
+export async function handleGraphqlRequest(
+  request: Request,
+  deps: GraphqlRouteDeps,
+): Promise<Response> {
   const requestId = randomUUID();
   const log = deps.log ?? ((line: string) => console.info(line));
   if (request.method !== "POST") {
-    return respond(new IndeedError("INVALID_REQUEST", "Use POST", { status: 405 }), requestId, { Allow: "POST" });
+    return respond(new IndeedError("INVALID_REQUEST", "Use POST", { status: 405 }), requestId, {
+      Allow: "POST",
+    });
   }
   const origin = checkSameOrigin(request.headers, deps.appUrl);
   if (!origin.ok) {
@@ -79,17 +88,28 @@ export async function handleGraphqlRequest(request: Request, deps: GraphqlRouteD
 
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
-    return respond(new IndeedError("INVALID_REQUEST", "Send JSON (Content-Type: application/json)", { status: 415 }), requestId);
+    return respond(
+      new IndeedError("INVALID_REQUEST", "Send JSON (Content-Type: application/json)", {
+        status: 415,
+      }),
+      requestId,
+    );
   }
   const text = await readLimited(request, MAX_BODY_BYTES);
   if (text === null) {
-    return respond(new IndeedError("INVALID_REQUEST", "The request body is too large", { status: 413 }), requestId);
+    return respond(
+      new IndeedError("INVALID_REQUEST", "The request body is too large", { status: 413 }),
+      requestId,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return respond(new IndeedError("INVALID_REQUEST", "The request body is not valid JSON"), requestId);
+    return respond(
+      new IndeedError("INVALID_REQUEST", "The request body is not valid JSON"),
+      requestId,
+    );
   }
   const body = bodySchema.safeParse(json);
   if (!body.success) {
@@ -100,13 +120,24 @@ export async function handleGraphqlRequest(request: Request, deps: GraphqlRouteD
   if (!definition) return respond(new IndeedError("UNKNOWN_OPERATION"), requestId);
 
   try {
-    const data = await deps.client.execute(session, definition.name, body.data.variables ?? {}, body.data.context, {
-      requestId,
-    });
-    return Response.json({ data }, { headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
+    const data = await deps.client.execute(
+      session,
+      definition.name,
+      body.data.variables ?? {},
+      body.data.context,
+      {
+        requestId,
+      },
+    );
+    return Response.json(
+      { data },
+      { headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } },
+    );
   } catch (error) {
     if (error instanceof IndeedError) return respond(error, requestId);
-    log(`[graphql] ${requestId} ${definition.name} unexpected ${(error as Error).name}: ${(error as Error).message}`);
+    log(
+      `[graphql] ${requestId} ${definition.name} unexpected ${(error as Error).name}: ${(error as Error).message}`,
+    );
     return respond(new IndeedError("INTERNAL_ERROR"), requestId);
   }
 }

@@ -66,7 +66,9 @@ describe("the Interview API schema", () => {
     ]);
     const mutation = schema.getMutationType()!.getFields();
     expect(
-      Object.values(mutation).map((f) => `${f.name}(${f.args.map((a) => String(a.type)).join()}): ${String(f.type)}`),
+      Object.values(mutation).map(
+        (f) => `${f.name}(${f.args.map((a) => String(a.type)).join()}): ${String(f.type)}`,
+      ),
     ).toEqual([
       "createVirtualInterviewEvent(CreateVirtualInterviewEventInput!): CreateVirtualInterviewEventPayload",
       "updateVirtualInterviewEvent(UpdateVirtualInterviewEventInput!): UpdateVirtualInterviewEventPayload",
@@ -75,13 +77,19 @@ describe("the Interview API schema", () => {
   });
 
   it("requires what the guide calls required when creating", () => {
-    const errors = errorsOf(`mutation { createVirtualInterviewEvent(input: { title: "x" }) { event { id } } }`);
+    const errors = errorsOf(
+      `mutation { createVirtualInterviewEvent(input: { title: "x" }) { event { id } } }`,
+    );
     for (const field of ["startTime", "endTime", "timezone", "interviewers", "requestMetadata"]) {
-      expect(errors.some((m) => m.includes(`CreateVirtualInterviewEventInput.${field}"`))).toBe(true);
+      expect(errors.some((m) => m.includes(`CreateVirtualInterviewEventInput.${field}"`))).toBe(
+        true,
+      );
     }
   });
 
   it("rejects fields the guide does not have", () => {
-    expect(errorsOf(`{ findVirtualInterviewEvents(input: {}) { events { cancelReason } } }`)).toHaveLength(1);
+    expect(
+      errorsOf(`{ findVirtualInterviewEvents(input: {}) { events { cancelReason } } }`),
+    ).toHaveLength(1);
   });
 });

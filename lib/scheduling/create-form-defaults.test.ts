@@ -3,7 +3,9 @@ import { createFormDefaults, defaultInterviewTitle } from "./create-form-default
 
 describe("defaultInterviewTitle", () => {
   it("names the applicant and the job when known", () => {
-    expect(defaultInterviewTitle("Ada Lovelace", "Data Analyst")).toBe("Interview with Ada Lovelace for Data Analyst");
+    expect(defaultInterviewTitle("Ada Lovelace", "Data Analyst")).toBe(
+      "Interview with Ada Lovelace for Data Analyst",
+    );
     expect(defaultInterviewTitle("Ada Lovelace")).toBe("Interview with Ada Lovelace");
     expect(defaultInterviewTitle(undefined, " Chef ")).toBe("Interview for Chef");
     expect(defaultInterviewTitle()).toBe("Interview");

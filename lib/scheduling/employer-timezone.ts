@@ -5,7 +5,10 @@ import { employers } from "@/lib/db/schema";
 import { isValidTimeZone } from "./time";
 
 /** The zone the employer chose last when scheduling (updated by each create), if still valid. */
-export async function getEmployerDefaultTimezone(database: Database, employerId: string): Promise<string | null> {
+export async function getEmployerDefaultTimezone(
+  database: Database,
+  employerId: string,
+): Promise<string | null> {
   const [row] = await database
     .select({ zone: employers.defaultTimezone })
     .from(employers)

@@ -20,5 +20,7 @@ export function intervieweeEmailOf(event: InterviewEventSnapshot): string | null
 }
 
 export function interviewerEmailsOf(event: InterviewEventSnapshot): string[] {
-  return (event.interviewersConnection?.interviewers ?? []).flatMap((person) => (person?.email ? [person.email] : []));
+  return (event.interviewersConnection?.interviewers ?? []).flatMap((person) =>
+    person?.email ? [person.email] : [],
+  );
 }

@@ -38,7 +38,10 @@ export async function listEmployerInterviews(
         jobTitle: jobs.title,
       })
       .from(interviews)
-      .leftJoin(applications, and(eq(applications.id, interviews.applicationId), eq(applications.employerId, employerId)))
+      .leftJoin(
+        applications,
+        and(eq(applications.id, interviews.applicationId), eq(applications.employerId, employerId)),
+      )
       .leftJoin(jobs, eq(jobs.id, applications.jobId))
       .where(where)
       .orderBy(desc(interviews.startTime))
@@ -47,7 +50,11 @@ export async function listEmployerInterviews(
     database.select({ total: count() }).from(interviews).where(where),
   ]);
   return {
-    rows: rows.map((row) => ({ ...row.interview, applicantName: row.applicantName, jobTitle: row.jobTitle })),
+    rows: rows.map((row) => ({
+      ...row.interview,
+      applicantName: row.applicantName,
+      jobTitle: row.jobTitle,
+    })),
     total: totals?.total ?? 0,
   };
 }

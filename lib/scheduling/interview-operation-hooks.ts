@@ -1,5 +1,9 @@
 import "server-only";
-import type { OperationContext, OperationHooks, OperationName } from "@/lib/indeed/operations/types";
+import type {
+  OperationContext,
+  OperationHooks,
+  OperationName,
+} from "@/lib/indeed/operations/types";
 import {
   cancelInterviewContextSchema,
   createInterviewContextSchema,
@@ -23,19 +27,30 @@ function actorOf({ session }: OperationContext) {
   return { userId: session.userId, employer: { id: session.employer.id } };
 }
 
-function requireEvent(event: InterviewEventSnapshot | null | undefined, operation: OperationName): InterviewEventSnapshot {
+function requireEvent(
+  event: InterviewEventSnapshot | null | undefined,
+  operation: OperationName,
+): InterviewEventSnapshot {
   if (!event?.id) throw new Error(`Indeed's ${operation} response has no event`);
   return event;
 }
 
 function updateHook<N extends OperationName>(
   change: InterviewChange,
-  eventOf: (data: Parameters<NonNullable<OperationHooks<N>["onSuccess"]>>[2]) => InterviewEventSnapshot | null | undefined,
+  eventOf: (
+    data: Parameters<NonNullable<OperationHooks<N>["onSuccess"]>>[2],
+  ) => InterviewEventSnapshot | null | undefined,
   name: N,
 ): OperationHooks<N> {
   return {
     onSuccess: (ctx, variables, data) =>
-      recordInterviewUpdated(ctx.tx, actorOf(ctx), change, requireEvent(eventOf(data), name), variables),
+      recordInterviewUpdated(
+        ctx.tx,
+        actorOf(ctx),
+        change,
+        requireEvent(eventOf(data), name),
+        variables,
+      ),
   };
 }
 
@@ -50,16 +65,41 @@ export const interviewOperationHooks = {
         { applicationId: context?.applicationId, fallbackTimezone: variables.input.timezone },
       ),
   } satisfies OperationHooks<"CreateInterview", CreateInterviewContext>,
-  RescheduleInterview: updateHook("reschedule", (data) => data.updateVirtualInterviewEvent?.event, "RescheduleInterview"),
-  AddInterviewers: updateHook("add_interviewers", (data) => data.updateVirtualInterviewEvent?.event, "AddInterviewers"),
-  AddInterviewee: updateHook("add_interviewee", (data) => data.updateVirtualInterviewEvent?.event, "AddInterviewee"),
-  SetInterviewTitle: updateHook("set_title", (data) => data.updateVirtualInterviewEvent?.event, "SetInterviewTitle"),
-  SetInterviewTimezone: updateHook("set_timezone", (data) => data.updateVirtualInterviewEvent?.event, "SetInterviewTimezone"),
+  RescheduleInterview: updateHook(
+    "reschedule",
+    (data) => data.updateVirtualInterviewEvent?.event,
+    "RescheduleInterview",
+  ),
+  AddInterviewers: updateHook(
+    "add_interviewers",
+    (data) => data.updateVirtualInterviewEvent?.event,
+    "AddInterviewers",
+  ),
+  AddInterviewee: updateHook(
+    "add_interviewee",
+    (data) => data.updateVirtualInterviewEvent?.event,
+    "AddInterviewee",
+  ),
+  SetInterviewTitle: updateHook(
+    "set_title",
+    (data) => data.updateVirtualInterviewEvent?.event,
+    "SetInterviewTitle",
+  ),
+  SetInterviewTimezone: updateHook(
+    "set_timezone",
+    (data) => data.updateVirtualInterviewEvent?.event,
+    "SetInterviewTimezone",
+  ),
   CancelInterview: {
     contextSchema: cancelInterviewContextSchema,
     onSuccess: (ctx, _variables, data, context) =>
-      recordInterviewCanceled(ctx.tx, actorOf(ctx), requireEvent(data.cancelVirtualInterviewEvent?.event, "CancelInterview"), {
-        reason: context?.reason,
-      }),
+      recordInterviewCanceled(
+        ctx.tx,
+        actorOf(ctx),
+        requireEvent(data.cancelVirtualInterviewEvent?.event, "CancelInterview"),
+        {
+          reason: context?.reason,
+        },
+      ),
   } satisfies OperationHooks<"CancelInterview", CancelInterviewContext>,
 };

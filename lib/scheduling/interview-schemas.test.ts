@@ -35,11 +35,13 @@ function errorsOf(input: CreateInterviewFormValues): Record<string, string[]> {
   const result = createInterviewFormSchema(options).safeParse(input);
   if (result.success) return {};
   const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (errors[issue.path.join(".") || "root"] ??= []).push(issue.message);
+  for (const issue of result.error.issues)
+    (errors[issue.path.join(".") || "root"] ??= []).push(issue.message);
   return errors;
 }
 
-const others = (count: number) => Array.from({ length: count }, (_, i) => `interviewer${i}@acme.example`);
+const others = (count: number) =>
+  Array.from({ length: count }, (_, i) => `interviewer${i}@acme.example`);
 
 describe("createInterviewFormSchema", () => {
   it("accepts a complete form", () => {
@@ -48,7 +50,9 @@ describe("createInterviewFormSchema", () => {
 
   it("sends offset times, the job, and the other interviewers once each without the user", () => {
     const variables = createVariablesFrom(
-      values({ interviewers: ["Grace@Acme.example", "grace@acme.example", "RECRUITER@acme.example"] }),
+      values({
+        interviewers: ["Grace@Acme.example", "grace@acme.example", "RECRUITER@acme.example"],
+      }),
       options,
     );
     expect(variables.input).toMatchObject({
@@ -65,17 +69,21 @@ describe("createInterviewFormSchema", () => {
 
   it("leaves the interviewee out when both fields are empty", () => {
     expect(errorsOf(values({ intervieweeName: "", intervieweeEmail: "" }))).toEqual({});
-    expect(createVariablesFrom(values({ intervieweeName: "", intervieweeEmail: "" }), options).input).not.toHaveProperty(
-      "interviewee",
-    );
+    expect(
+      createVariablesFrom(values({ intervieweeName: "", intervieweeEmail: "" }), options).input,
+    ).not.toHaveProperty("interviewee");
   });
 
   it("refuses a start in the spring-forward gap at the start field", () => {
-    expect(errorsOf(values({ startTime: "02:30", endTime: "04:00" })).startTime?.[0]).toMatch(/does not exist/);
+    expect(errorsOf(values({ startTime: "02:30", endTime: "04:00" })).startTime?.[0]).toMatch(
+      /does not exist/,
+    );
   });
 
   it("refuses an end before the start at the end field, once", () => {
-    expect(errorsOf(values({ startTime: "11:00", endTime: "10:00" })).endTime).toEqual(["The end must be after the start."]);
+    expect(errorsOf(values({ startTime: "11:00", endTime: "10:00" })).endTime).toEqual([
+      "The end must be after the start.",
+    ]);
   });
 
   it("refuses an interview over 24 hours", () => {
@@ -85,7 +93,9 @@ describe("createInterviewFormSchema", () => {
   });
 
   it("allows an overnight interview that ends the next day", () => {
-    expect(errorsOf(values({ startTime: "23:00", endDate: "2026-03-09", endTime: "00:30" }))).toEqual({});
+    expect(
+      errorsOf(values({ startTime: "23:00", endDate: "2026-03-09", endTime: "00:30" })),
+    ).toEqual({});
   });
 
   it("counts the signed-in user: 48 others make 49 and pass, 49 others make 50 and fail", () => {
@@ -110,8 +120,12 @@ describe("createInterviewFormSchema", () => {
     expect(errorsOf(values({ intervieweeEmail: "ada@" })).intervieweeEmail).toEqual([
       "Enter a valid email address, like name@example.com.",
     ]);
-    expect(errorsOf(values({ intervieweeEmail: "" })).intervieweeEmail?.[0]).toMatch(/interviewee's email/);
-    expect(errorsOf(values({ intervieweeName: "" })).intervieweeName).toEqual(["Enter the interviewee's name."]);
+    expect(errorsOf(values({ intervieweeEmail: "" })).intervieweeEmail?.[0]).toMatch(
+      /interviewee's email/,
+    );
+    expect(errorsOf(values({ intervieweeName: "" })).intervieweeName).toEqual([
+      "Enter the interviewee's name.",
+    ]);
   });
 
   it("refuses an interviewee who is also an interviewer", () => {
@@ -121,22 +135,27 @@ describe("createInterviewFormSchema", () => {
   });
 
   it("refuses an unknown time zone and malformed language or country codes", () => {
-    expect(errorsOf(values({ timezone: "Mars/Base" })).timezone).toEqual(["Pick a time zone from the list."]);
+    expect(errorsOf(values({ timezone: "Mars/Base" })).timezone).toEqual([
+      "Pick a time zone from the list.",
+    ]);
     expect(errorsOf(values({ languageCode: "French" })).languageCode).toBeDefined();
     expect(errorsOf(values({ countryCode: "CAN" })).countryCode).toBeDefined();
   });
 
   it("resolves times in half-hour and quarter-hour zones", () => {
-    expect(createVariablesFrom(values({ timezone: "Asia/Kathmandu" }), options).input.startTime).toBe(
-      "2026-03-08T10:30:00+05:45",
-    );
+    expect(
+      createVariablesFrom(values({ timezone: "Asia/Kathmandu" }), options).input.startTime,
+    ).toBe("2026-03-08T10:30:00+05:45");
     expect(createVariablesFrom(values({ timezone: "Asia/Kolkata" }), options).input.startTime).toBe(
       "2026-03-08T10:30:00+05:30",
     );
   });
 
   it("takes the earlier offset for a time in the fall-back overlap", () => {
-    const variables = createVariablesFrom(values({ date: "2026-11-01", endDate: "2026-11-01", startTime: "01:30", endTime: "02:30" }), options);
+    const variables = createVariablesFrom(
+      values({ date: "2026-11-01", endDate: "2026-11-01", startTime: "01:30", endTime: "02:30" }),
+      options,
+    );
     expect(variables.input.startTime).toBe("2026-11-01T01:30:00-07:00");
     expect(variables.input.endTime).toBe("2026-11-01T02:30:00-08:00");
   });
@@ -154,7 +173,9 @@ describe("createFormFieldForPath", () => {
 
 describe("uniqueEmails", () => {
   it("keeps the first spelling of each address and drops blanks and the excluded one", () => {
-    expect(uniqueEmails([" a@x.example ", "A@X.example", "", "me@x.example"], "ME@x.example")).toEqual(["a@x.example"]);
+    expect(
+      uniqueEmails([" a@x.example ", "A@X.example", "", "me@x.example"], "ME@x.example"),
+    ).toEqual(["a@x.example"]);
   });
 });
 
@@ -164,7 +185,11 @@ describe("rescheduleFormSchema", () => {
     const ok = { date: "2026-03-08", startTime: "09:00", endDate: "2026-03-08", endTime: "10:00" };
     expect(schema.safeParse(ok).success).toBe(true);
     expect(rescheduleVariablesFrom("event-1", "America/Los_Angeles", ok)).toEqual({
-      input: { id: "event-1", startTime: "2026-03-08T09:00:00-07:00", endTime: "2026-03-08T10:00:00-07:00" },
+      input: {
+        id: "event-1",
+        startTime: "2026-03-08T09:00:00-07:00",
+        endTime: "2026-03-08T10:00:00-07:00",
+      },
     });
     expect(schema.safeParse({ ...ok, startTime: "02:30" }).success).toBe(false);
     expect(schema.safeParse({ ...ok, endTime: "08:00" }).success).toBe(false);
@@ -175,7 +200,9 @@ describe("addInterviewersFormSchema", () => {
   it("refuses someone already invited and a total over 49", () => {
     const schema = addInterviewersFormSchema("event-1", others(48));
     expect(schema.safeParse({ interviewers: ["new@acme.example"] }).success).toBe(true);
-    expect(schema.safeParse({ interviewers: ["new@acme.example", "two@acme.example"] }).success).toBe(false);
+    expect(
+      schema.safeParse({ interviewers: ["new@acme.example", "two@acme.example"] }).success,
+    ).toBe(false);
     expect(schema.safeParse({ interviewers: ["INTERVIEWER0@acme.example"] }).success).toBe(false);
     expect(schema.safeParse({ interviewers: [] }).success).toBe(false);
   });

@@ -21,7 +21,9 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
 /** What Lobby keeps alongside a create: the application the interview is for, if any. */
-export const createInterviewContextSchema = z.object({ applicationId: z.uuid().optional() }).default({});
+export const createInterviewContextSchema = z
+  .object({ applicationId: z.uuid().optional() })
+  .default({});
 export type CreateInterviewContext = z.infer<typeof createInterviewContextSchema>;
 
 /** A cancel's reason stays in Lobby's ledger; Indeed's cancel takes none. */
@@ -30,7 +32,10 @@ export const cancelInterviewContextSchema = z
     reason: z
       .string()
       .trim()
-      .max(MAX_CANCEL_REASON_LENGTH, `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`)
+      .max(
+        MAX_CANCEL_REASON_LENGTH,
+        `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`,
+      )
       .optional(),
   })
   .default({});
@@ -72,7 +77,8 @@ function resolveLocalSpan(
   zone: string,
   report: (field: string, message: string) => void,
 ): { startTime: string; endTime: string } | undefined {
-  if (!values.date || !values.startTime || !values.endTime || !isValidTimeZone(zone)) return undefined;
+  if (!values.date || !values.startTime || !values.endTime || !isValidTimeZone(zone))
+    return undefined;
   const start = resolveLocalTime(values.date, values.startTime, zone);
   if (!start.ok) report(start.reason === "invalid_date" ? "date" : "startTime", start.message);
   const end = resolveLocalTime(values.endDate || values.date, values.endTime, zone);
@@ -116,7 +122,10 @@ export function createFormFieldForPath(path: string): CreateInterviewField | und
 }
 
 /** Each address once (any case), the first spelling kept, blanks and `exclude` dropped. */
-export function uniqueEmails(emails: string[], exclude: string | null | undefined = undefined): string[] {
+export function uniqueEmails(
+  emails: string[],
+  exclude: string | null | undefined = undefined,
+): string[] {
   const seen = new Set<string>(exclude ? [exclude.trim().toLowerCase()] : []);
   const result: string[] = [];
   for (const email of emails.map((value) => value.trim())) {
@@ -150,7 +159,9 @@ export function toCreateInterviewVariables(
       ...span,
       title: values.title.trim(),
       timezone: values.timezone,
-      interviewers: uniqueEmails(values.interviewers, selfEmail).map((address) => ({ email: address })),
+      interviewers: uniqueEmails(values.interviewers, selfEmail).map((address) => ({
+        email: address,
+      })),
       ...(name || email ? { interviewee: { name, email } } : {}),
       ...(values.languageCode ? { languageCode: values.languageCode } : {}),
       ...(values.countryCode ? { countryCode: values.countryCode } : {}),
@@ -187,17 +198,27 @@ export function createInterviewFormSchema(options: CreateInterviewFormOptions = 
       }
       const total = others.length + (options.selfEmail ? 1 : 0);
       if (total > MAX_INTERVIEWERS) {
-        report("interviewers", `An interview can have at most ${MAX_INTERVIEWERS} interviewers, you included; remove ${total - MAX_INTERVIEWERS}.`);
+        report(
+          "interviewers",
+          `An interview can have at most ${MAX_INTERVIEWERS} interviewers, you included; remove ${total - MAX_INTERVIEWERS}.`,
+        );
       }
 
       const name = values.intervieweeName.trim();
       const email = values.intervieweeEmail.trim();
-      if (name && !email) report("intervieweeEmail", "Enter the interviewee's email, or clear their name.");
+      if (name && !email)
+        report("intervieweeEmail", "Enter the interviewee's email, or clear their name.");
       if (email && !name) report("intervieweeName", "Enter the interviewee's name.");
       if (email) {
         const result = emailSchema.safeParse(email);
-        if (!result.success) report("intervieweeEmail", result.error.issues[0]?.message ?? "Enter a valid email address.");
-        const interviewers = [options.selfEmail ?? "", ...others].map((address) => address.toLowerCase());
+        if (!result.success)
+          report(
+            "intervieweeEmail",
+            result.error.issues[0]?.message ?? "Enter a valid email address.",
+          );
+        const interviewers = [options.selfEmail ?? "", ...others].map((address) =>
+          address.toLowerCase(),
+        );
         if (interviewers.includes(email.toLowerCase())) {
           report("intervieweeEmail", "The interviewee cannot also be an interviewer.");
         }
@@ -205,9 +226,12 @@ export function createInterviewFormSchema(options: CreateInterviewFormOptions = 
 
       const span = resolveLocalSpan(values, values.timezone, report);
       if (!span) return;
-      const result = operationVariables.CreateInterview.safeParse(toCreateInterviewVariables(values, span, options));
+      const result = operationVariables.CreateInterview.safeParse(
+        toCreateInterviewVariables(values, span, options),
+      );
       if (result.success) return;
-      for (const issue of result.error.issues) report(createFormFieldForPath(issue.path.join(".")), issue.message);
+      for (const issue of result.error.issues)
+        report(createFormFieldForPath(issue.path.join(".")), issue.message);
     });
 }
 
@@ -215,7 +239,10 @@ export function createInterviewFormSchema(options: CreateInterviewFormOptions = 
 
 export type RescheduleFormValues = LocalSpanValues;
 
-export function toRescheduleVariables(eventId: string, span: { startTime: string; endTime: string }) {
+export function toRescheduleVariables(
+  eventId: string,
+  span: { startTime: string; endTime: string },
+) {
   return { input: { id: eventId, ...span } } satisfies OperationVariables<"RescheduleInterview">;
 }
 
@@ -225,7 +252,9 @@ export function rescheduleFormSchema(eventId: string, zone: string) {
     const report = issueCollector(ctx);
     const span = resolveLocalSpan(values, zone, report);
     if (!span) return;
-    const result = operationVariables.RescheduleInterview.safeParse(toRescheduleVariables(eventId, span));
+    const result = operationVariables.RescheduleInterview.safeParse(
+      toRescheduleVariables(eventId, span),
+    );
     if (result.success) return;
     for (const issue of result.error.issues) {
       const last = issue.path.at(-1);
@@ -235,14 +264,21 @@ export function rescheduleFormSchema(eventId: string, zone: string) {
 }
 
 /** Resolves a reschedule form's values (already validated) to the variables to send. */
-export function rescheduleVariablesFrom(eventId: string, zone: string, values: RescheduleFormValues) {
+export function rescheduleVariablesFrom(
+  eventId: string,
+  zone: string,
+  values: RescheduleFormValues,
+) {
   const span = resolveLocalSpan(values, zone, () => undefined);
   if (!span) throw new Error("The reschedule form's values did not resolve; validate them first");
   return toRescheduleVariables(eventId, span);
 }
 
 /** Resolves a create form's values (already validated) to the variables to send. */
-export function createVariablesFrom(values: CreateInterviewFormValues, options: CreateInterviewFormOptions = {}) {
+export function createVariablesFrom(
+  values: CreateInterviewFormValues,
+  options: CreateInterviewFormOptions = {},
+) {
   const span = resolveLocalSpan(values, values.timezone, () => undefined);
   if (!span) throw new Error("The create form's values did not resolve; validate them first");
   return toCreateInterviewVariables(values, span, options);
@@ -270,23 +306,41 @@ export function addInterviewersFormSchema(eventId: string, existingEmails: strin
     const result = operationVariables.AddInterviewers.safeParse({
       input: { id: eventId, interviewers: emails.map((email) => ({ email })) },
     });
-    if (!result.success) report("interviewers", result.error.issues[0]?.message ?? "Check the addresses.");
+    if (!result.success)
+      report("interviewers", result.error.issues[0]?.message ?? "Check the addresses.");
   });
 }
 
 export const addIntervieweeFormSchema = z.object({
-  name: z.string().trim().min(1, "Enter the interviewee's name.").max(200, "Keep the name to 200 characters or fewer."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the interviewee's name.")
+    .max(200, "Keep the name to 200 characters or fewer."),
   email: emailSchema,
 });
 
 export const setTitleFormSchema = z.object({
-  title: z.string().trim().min(1, "Enter a title.").max(255, "Keep the title to 255 characters or fewer."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title.")
+    .max(255, "Keep the title to 255 characters or fewer."),
 });
 
 export const setTimezoneFormSchema = z.object({
-  timezone: z.string().min(1, "Pick a time zone.").refine(isValidTimeZone, "Pick a time zone from the list."),
+  timezone: z
+    .string()
+    .min(1, "Pick a time zone.")
+    .refine(isValidTimeZone, "Pick a time zone from the list."),
 });
 
 export const cancelFormSchema = z.object({
-  reason: z.string().trim().max(MAX_CANCEL_REASON_LENGTH, `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`),
+  reason: z
+    .string()
+    .trim()
+    .max(
+      MAX_CANCEL_REASON_LENGTH,
+      `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`,
+    ),
 });

@@ -1,6 +1,8 @@
 import { RENAMED_TIME_ZONES, supportedTimeZones, zoneOffsetLabel } from "./time";
 
-const FORMER_NAMES = Object.fromEntries(Object.entries(RENAMED_TIME_ZONES).map(([old, current]) => [current, old]));
+const FORMER_NAMES = Object.fromEntries(
+  Object.entries(RENAMED_TIME_ZONES).map(([old, current]) => [current, old]),
+);
 
 /**
  * Choices for the interview form's optional language and country, and its time zones, with
@@ -50,7 +52,11 @@ export function timeZoneOptions(at: Date = new Date()): CodeOption[] {
     .map((zone) => {
       const offset = zoneOffsetLabel(zone, at);
       const former = FORMER_NAMES[zone];
-      return { value: zone, label: `${zone.replaceAll("_", " ")} (${offset})`, keywords: [zone, offset, ...(former ? [former] : [])] };
+      return {
+        value: zone,
+        label: `${zone.replaceAll("_", " ")} (${offset})`,
+        keywords: [zone, offset, ...(former ? [former] : [])],
+      };
     })
     .sort((a, b) => a.value.localeCompare(b.value));
 }

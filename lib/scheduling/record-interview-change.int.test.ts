@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { applications, auditEvents, employers, jobs, users } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
-import { findLedgerInterview, listEmployerInterviews, listInterviewsForApplication } from "./interview-ledger";
-import { recordInterviewCanceled, recordInterviewCreated, recordInterviewUpdated } from "./record-interview-change";
+import {
+  findLedgerInterview,
+  listEmployerInterviews,
+  listInterviewsForApplication,
+} from "./interview-ledger";
+import {
+  recordInterviewCanceled,
+  recordInterviewCreated,
+  recordInterviewUpdated,
+} from "./record-interview-change";
 
 let handle: DatabaseHandle;
 let actor: { userId: string; employer: { id: string } };
@@ -24,7 +32,11 @@ const event = {
 };
 
 async function auditFor(eventId: string) {
-  return handle.db.select().from(auditEvents).where(eq(auditEvents.subjectId, eventId)).orderBy(auditEvents.id);
+  return handle.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.subjectId, eventId))
+    .orderBy(auditEvents.id);
 }
 
 beforeAll(async () => {
@@ -37,7 +49,12 @@ beforeAll(async () => {
   const [user, other] = await db
     .insert(users)
     .values([
-      { issuer: "http://sandbox", subject: "user:1", email: "recruiter@acme.example", name: "Rita" },
+      {
+        issuer: "http://sandbox",
+        subject: "user:1",
+        email: "recruiter@acme.example",
+        name: "Rita",
+      },
       { issuer: "http://sandbox", subject: "user:2", email: "someone@other.example", name: "Sam" },
     ])
     .returning();
@@ -53,8 +70,20 @@ beforeAll(async () => {
   const [application, otherApplication] = await db
     .insert(applications)
     .values([
-      { employerId: "emp-acme", jobId: job!.id, externalId: "A-1", applicantName: "Ada Lovelace", applicantEmail: "ada@example.com" },
-      { employerId: "emp-other", jobId: otherJob!.id, externalId: "A-9", applicantName: "Bo", applicantEmail: "bo@example.com" },
+      {
+        employerId: "emp-acme",
+        jobId: job!.id,
+        externalId: "A-1",
+        applicantName: "Ada Lovelace",
+        applicantEmail: "ada@example.com",
+      },
+      {
+        employerId: "emp-other",
+        jobId: otherJob!.id,
+        externalId: "A-9",
+        applicantName: "Bo",
+        applicantEmail: "bo@example.com",
+      },
     ])
     .returning();
   applicationId = application!.id;
@@ -67,7 +96,9 @@ afterAll(async () => {
 
 describe("recording interview changes", () => {
   it("writes the ledger row, the audit entry and the employer's default zone on create", async () => {
-    await handle.db.transaction((tx) => recordInterviewCreated(tx, actor, event, { applicationId }));
+    await handle.db.transaction((tx) =>
+      recordInterviewCreated(tx, actor, event, { applicationId }),
+    );
 
     const row = await findLedgerInterview(handle.db, "emp-acme", event.id);
     expect(row).toMatchObject({
@@ -79,34 +110,55 @@ describe("recording interview changes", () => {
       createdByUserId: actor.userId,
     });
     expect(row?.startTime.toISOString()).toBe("2026-03-08T17:30:00.000Z");
-    expect(await listInterviewsForApplication(handle.db, "emp-acme", applicationId)).toHaveLength(1);
+    expect(await listInterviewsForApplication(handle.db, "emp-acme", applicationId)).toHaveLength(
+      1,
+    );
 
     const [employer] = await handle.db.select().from(employers).where(eq(employers.id, "emp-acme"));
     expect(employer?.defaultTimezone).toBe("America/Los_Angeles");
 
     const entries = await auditFor(event.id);
     expect(entries.map((entry) => entry.action)).toEqual(["interview.create"]);
-    expect(entries[0]).toMatchObject({ employerId: "emp-acme", userId: actor.userId, subjectType: "interview" });
+    expect(entries[0]).toMatchObject({
+      employerId: "emp-acme",
+      userId: actor.userId,
+      subjectType: "interview",
+    });
   });
 
   it("does not link another employer's application", async () => {
     const foreign = { ...event, id: "event-foreign-link" };
-    await handle.db.transaction((tx) => recordInterviewCreated(tx, actor, foreign, { applicationId: otherApplicationId }));
-    expect((await findLedgerInterview(handle.db, "emp-acme", foreign.id))?.applicationId).toBeNull();
+    await handle.db.transaction((tx) =>
+      recordInterviewCreated(tx, actor, foreign, { applicationId: otherApplicationId }),
+    );
+    expect(
+      (await findLedgerInterview(handle.db, "emp-acme", foreign.id))?.applicationId,
+    ).toBeNull();
   });
 
   it("records each kind of update with its own audit action", async () => {
     // Each response carries the event's whole state after the change, as Indeed returns it.
-    const rescheduled = { ...event, startTime: "2026-03-09T17:00:00+00:00", endTime: "2026-03-09T18:00:00+00:00" };
-    await handle.db.transaction((tx) => recordInterviewUpdated(tx, actor, "reschedule", rescheduled));
+    const rescheduled = {
+      ...event,
+      startTime: "2026-03-09T17:00:00+00:00",
+      endTime: "2026-03-09T18:00:00+00:00",
+    };
+    await handle.db.transaction((tx) =>
+      recordInterviewUpdated(tx, actor, "reschedule", rescheduled),
+    );
     await handle.db.transaction((tx) =>
       recordInterviewUpdated(tx, actor, "add_interviewers", rescheduled, {
-        input: { id: event.id, interviewers: [{ email: "a@acme.example" }, { email: "b@acme.example" }] },
+        input: {
+          id: event.id,
+          interviewers: [{ email: "a@acme.example" }, { email: "b@acme.example" }],
+        },
       }),
     );
     const retitled = { ...rescheduled, title: "Final round" };
     await handle.db.transaction((tx) => recordInterviewUpdated(tx, actor, "set_title", retitled));
-    await handle.db.transaction((tx) => recordInterviewUpdated(tx, actor, "set_timezone", { ...retitled, timezone: "Asia/Kolkata" }));
+    await handle.db.transaction((tx) =>
+      recordInterviewUpdated(tx, actor, "set_timezone", { ...retitled, timezone: "Asia/Kolkata" }),
+    );
 
     const row = await findLedgerInterview(handle.db, "emp-acme", event.id);
     expect(row?.title).toBe("Final round");
@@ -126,15 +178,29 @@ describe("recording interview changes", () => {
 
   it("keeps the cancel reason in the ledger and the audit log", async () => {
     await handle.db.transaction((tx) =>
-      recordInterviewCanceled(tx, actor, { id: event.id, status: "CANCELED" }, { reason: "  Position filled " }),
+      recordInterviewCanceled(
+        tx,
+        actor,
+        { id: event.id, status: "CANCELED" },
+        { reason: "  Position filled " },
+      ),
     );
     const row = await findLedgerInterview(handle.db, "emp-acme", event.id);
-    expect(row).toMatchObject({ status: "CANCELED", cancelReason: "Position filled", title: "Final round" });
-    expect((await auditFor(event.id)).at(-1)).toMatchObject({ action: "interview.cancel", details: { reason: "Position filled" } });
+    expect(row).toMatchObject({
+      status: "CANCELED",
+      cancelReason: "Position filled",
+      title: "Final round",
+    });
+    expect((await auditFor(event.id)).at(-1)).toMatchObject({
+      action: "interview.cancel",
+      details: { reason: "Position filled" },
+    });
   });
 
   it("never touches another employer's ledger row", async () => {
-    await handle.db.transaction((tx) => recordInterviewUpdated(tx, otherActor, "set_title", { ...event, title: "Hijacked" }));
+    await handle.db.transaction((tx) =>
+      recordInterviewUpdated(tx, otherActor, "set_title", { ...event, title: "Hijacked" }),
+    );
     expect((await findLedgerInterview(handle.db, "emp-acme", event.id))?.title).toBe("Final round");
     expect(await findLedgerInterview(handle.db, "emp-other", event.id)).toBeUndefined();
   });
@@ -154,7 +220,10 @@ describe("recording interview changes", () => {
   it("lists the employer's interviews with applicant and job", async () => {
     const { rows, total } = await listEmployerInterviews(handle.db, "emp-acme");
     expect(total).toBe(2);
-    expect(rows.find((row) => row.indeedEventId === event.id)).toMatchObject({ applicantName: "Ada Lovelace", jobTitle: "Engineer" });
+    expect(rows.find((row) => row.indeedEventId === event.id)).toMatchObject({
+      applicantName: "Ada Lovelace",
+      jobTitle: "Engineer",
+    });
     expect((await listEmployerInterviews(handle.db, "emp-other")).total).toBe(0);
   });
 });

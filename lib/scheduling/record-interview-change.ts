@@ -2,7 +2,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { applications, auditEvents, employers, interviews } from "@/lib/db/schema";
-import { intervieweeEmailOf, interviewerEmailsOf, type InterviewEventSnapshot } from "./interview-event-snapshot";
+import {
+  intervieweeEmailOf,
+  interviewerEmailsOf,
+  type InterviewEventSnapshot,
+} from "./interview-event-snapshot";
 
 /**
  * What Lobby writes after Indeed accepts a change: the ledger row (the interview's last known
@@ -17,11 +21,7 @@ export interface LedgerActor {
 }
 
 export type InterviewChange =
-  | "reschedule"
-  | "add_interviewers"
-  | "add_interviewee"
-  | "set_title"
-  | "set_timezone";
+  "reschedule" | "add_interviewers" | "add_interviewee" | "set_title" | "set_timezone";
 
 async function audit(
   tx: Transaction,
@@ -73,7 +73,12 @@ export async function recordInterviewCreated(
     const [owned] = await tx
       .select({ id: applications.id })
       .from(applications)
-      .where(and(eq(applications.id, context.applicationId), eq(applications.employerId, actor.employer.id)))
+      .where(
+        and(
+          eq(applications.id, context.applicationId),
+          eq(applications.employerId, actor.employer.id),
+        ),
+      )
       .limit(1);
     applicationId = owned?.id ?? null;
   }
@@ -120,7 +125,8 @@ function changeDetails(change: InterviewChange, event: InterviewEventSnapshot, v
       return { startTime: event.startTime, endTime: event.endTime };
     case "add_interviewers": {
       // The AddInterviewers operation's variables: { input: { id, interviewers: [{ email }] } }.
-      const input = (variables as { input?: { interviewers?: { email: string }[] } } | undefined)?.input;
+      const input = (variables as { input?: { interviewers?: { email: string }[] } } | undefined)
+        ?.input;
       return { added: input?.interviewers?.map((person) => person.email) ?? [] };
     }
     case "add_interviewee":
@@ -146,7 +152,9 @@ export async function recordInterviewUpdated(
   await tx
     .update(interviews)
     .set({ ...ledgerState(event), updatedAt: new Date() })
-    .where(and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)));
+    .where(
+      and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
+    );
   await audit(tx, actor, `interview.${change}`, event.id, changeDetails(change, event, variables));
 }
 
@@ -160,7 +168,14 @@ export async function recordInterviewCanceled(
   const reason = context.reason?.trim() || null;
   await tx
     .update(interviews)
-    .set({ ...ledgerState(event), status: event.status ?? "CANCELED", cancelReason: reason, updatedAt: new Date() })
-    .where(and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)));
+    .set({
+      ...ledgerState(event),
+      status: event.status ?? "CANCELED",
+      cancelReason: reason,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
+    );
   await audit(tx, actor, "interview.cancel", event.id, { reason });
 }

@@ -29,7 +29,9 @@ describe("resolveLocalTime", () => {
   });
 
   it("uses standard time before the spring change", () => {
-    expect(resolved("2026-03-07", "10:30", "America/Los_Angeles").iso).toBe("2026-03-07T10:30:00-08:00");
+    expect(resolved("2026-03-07", "10:30", "America/Los_Angeles").iso).toBe(
+      "2026-03-07T10:30:00-08:00",
+    );
   });
 
   it("refuses a local time inside the spring-forward gap with a clear message", () => {
@@ -41,26 +43,37 @@ describe("resolveLocalTime", () => {
   });
 
   it("accepts the first minute after the gap", () => {
-    expect(resolved("2026-03-08", "03:00", "America/Los_Angeles").iso).toBe("2026-03-08T03:00:00-07:00");
+    expect(resolved("2026-03-08", "03:00", "America/Los_Angeles").iso).toBe(
+      "2026-03-08T03:00:00-07:00",
+    );
   });
 
   it("resolves a time in the fall-back overlap to the earlier offset and reports the other", () => {
     const result = resolved("2026-11-01", "01:30", "America/Los_Angeles");
     expect(result.iso).toBe("2026-11-01T01:30:00-07:00");
     expect(result.instant.toISOString()).toBe("2026-11-01T08:30:00.000Z");
-    expect(result.ambiguous).toEqual({ laterIso: "2026-11-01T01:30:00-08:00", laterOffset: "-08:00" });
+    expect(result.ambiguous).toEqual({
+      laterIso: "2026-11-01T01:30:00-08:00",
+      laterOffset: "-08:00",
+    });
   });
 
   it("handles the southern hemisphere's gap (Sydney, first Sunday of October)", () => {
     expect(resolveLocalTime("2026-10-04", "02:15", "Australia/Sydney").ok).toBe(false);
-    expect(resolved("2026-10-04", "03:15", "Australia/Sydney").iso).toBe("2026-10-04T03:15:00+11:00");
+    expect(resolved("2026-10-04", "03:15", "Australia/Sydney").iso).toBe(
+      "2026-10-04T03:15:00+11:00",
+    );
   });
 
   it("handles half-hour and quarter-hour zones", () => {
     expect(resolved("2026-06-15", "09:00", "Asia/Kolkata").iso).toBe("2026-06-15T09:00:00+05:30");
     expect(resolved("2026-06-15", "09:00", "Asia/Kathmandu").iso).toBe("2026-06-15T09:00:00+05:45");
-    expect(resolved("2026-01-15", "09:00", "Australia/Adelaide").iso).toBe("2026-01-15T09:00:00+10:30");
-    expect(resolved("2026-06-15", "09:00", "America/St_Johns").iso).toBe("2026-06-15T09:00:00-02:30");
+    expect(resolved("2026-01-15", "09:00", "Australia/Adelaide").iso).toBe(
+      "2026-01-15T09:00:00+10:30",
+    );
+    expect(resolved("2026-06-15", "09:00", "America/St_Johns").iso).toBe(
+      "2026-06-15T09:00:00-02:30",
+    );
   });
 
   it("writes UTC as +00:00", () => {
@@ -69,10 +82,22 @@ describe("resolveLocalTime", () => {
   });
 
   it("refuses an unknown zone, an impossible date and a malformed time", () => {
-    expect(resolveLocalTime("2026-06-15", "09:00", "Mars/Olympus")).toMatchObject({ ok: false, reason: "invalid_zone" });
-    expect(resolveLocalTime("2026-02-30", "09:00", "UTC")).toMatchObject({ ok: false, reason: "invalid_date" });
-    expect(resolveLocalTime("2026-06-15", "24:00", "UTC")).toMatchObject({ ok: false, reason: "invalid_time" });
-    expect(resolveLocalTime("2026-06-15", "9am", "UTC")).toMatchObject({ ok: false, reason: "invalid_time" });
+    expect(resolveLocalTime("2026-06-15", "09:00", "Mars/Olympus")).toMatchObject({
+      ok: false,
+      reason: "invalid_zone",
+    });
+    expect(resolveLocalTime("2026-02-30", "09:00", "UTC")).toMatchObject({
+      ok: false,
+      reason: "invalid_date",
+    });
+    expect(resolveLocalTime("2026-06-15", "24:00", "UTC")).toMatchObject({
+      ok: false,
+      reason: "invalid_time",
+    });
+    expect(resolveLocalTime("2026-06-15", "9am", "UTC")).toMatchObject({
+      ok: false,
+      reason: "invalid_time",
+    });
   });
 
   it("gives the same answers whatever the machine's time zone", { timeout: 60_000 }, async () => {
@@ -102,9 +127,15 @@ describe("resolveLocalTime", () => {
 describe("toLocalParts and toZonedIso", () => {
   it("shows one instant as the wall clock of each zone", () => {
     const instant = new Date("2026-03-08T17:30:00Z");
-    expect(toLocalParts(instant, "America/Los_Angeles")).toEqual({ date: "2026-03-08", time: "10:30" });
+    expect(toLocalParts(instant, "America/Los_Angeles")).toEqual({
+      date: "2026-03-08",
+      time: "10:30",
+    });
     expect(toLocalParts(instant, "Asia/Kathmandu")).toEqual({ date: "2026-03-08", time: "23:15" });
-    expect(toLocalParts(instant, "Pacific/Kiritimati")).toEqual({ date: "2026-03-09", time: "07:30" });
+    expect(toLocalParts(instant, "Pacific/Kiritimati")).toEqual({
+      date: "2026-03-09",
+      time: "07:30",
+    });
     expect(toZonedIso(instant, "Asia/Kolkata")).toBe("2026-03-08T23:00:00+05:30");
   });
 
@@ -119,18 +150,28 @@ describe("toLocalParts and toZonedIso", () => {
 
   it("round-trips both occurrences of an ambiguous local time", () => {
     const result = resolved("2026-11-01", "01:30", "America/Los_Angeles");
-    expect(toLocalParts(result.instant, "America/Los_Angeles")).toEqual({ date: "2026-11-01", time: "01:30" });
-    expect(toLocalParts(result.ambiguous!.laterIso, "America/Los_Angeles")).toEqual({ date: "2026-11-01", time: "01:30" });
+    expect(toLocalParts(result.instant, "America/Los_Angeles")).toEqual({
+      date: "2026-11-01",
+      time: "01:30",
+    });
+    expect(toLocalParts(result.ambiguous!.laterIso, "America/Los_Angeles")).toEqual({
+      date: "2026-11-01",
+      time: "01:30",
+    });
   });
 
   it("formats a readable moment with the zone's abbreviation", () => {
-    expect(formatInZone("2026-03-08T17:30:00Z", "America/Los_Angeles")).toBe("Sun, Mar 8, 2026, 10:30 AM PDT");
+    expect(formatInZone("2026-03-08T17:30:00Z", "America/Los_Angeles")).toBe(
+      "Sun, Mar 8, 2026, 10:30 AM PDT",
+    );
   });
 });
 
 describe("parseOffsetIso", () => {
   it("accepts instants with an offset or Z and refuses floating local times", () => {
-    expect(parseOffsetIso("2026-03-08T10:30:00-07:00")?.toISOString()).toBe("2026-03-08T17:30:00.000Z");
+    expect(parseOffsetIso("2026-03-08T10:30:00-07:00")?.toISOString()).toBe(
+      "2026-03-08T17:30:00.000Z",
+    );
     expect(parseOffsetIso("2026-03-08T17:30:00Z")?.toISOString()).toBe("2026-03-08T17:30:00.000Z");
     expect(parseOffsetIso("2026-03-08T10:30:00")).toBeUndefined();
     expect(parseOffsetIso("next tuesday")).toBeUndefined();
@@ -140,12 +181,16 @@ describe("parseOffsetIso", () => {
 describe("checkEventSpan", () => {
   const start = new Date("2026-06-15T09:00:00Z");
   it("refuses an end before or at the start", () => {
-    expect(checkEventSpan(start, new Date("2026-06-15T08:00:00Z"))?.message).toBe("The end must be after the start.");
+    expect(checkEventSpan(start, new Date("2026-06-15T08:00:00Z"))?.message).toBe(
+      "The end must be after the start.",
+    );
     expect(checkEventSpan(start, start)?.reason).toBe("end_not_after_start");
   });
   it("allows exactly 24 hours and refuses a minute more", () => {
     expect(checkEventSpan(start, new Date("2026-06-16T09:00:00Z"))).toBeUndefined();
-    expect(checkEventSpan(start, new Date("2026-06-16T09:01:00Z"))?.message).toBe("An interview can last at most 24 hours.");
+    expect(checkEventSpan(start, new Date("2026-06-16T09:01:00Z"))?.message).toBe(
+      "An interview can last at most 24 hours.",
+    );
   });
   it("measures a span across a DST change in real minutes", () => {
     // 00:00 to 23:30 local on the spring-forward day is 22.5 real hours: allowed.
@@ -167,7 +212,9 @@ describe("isValidTimeZone", () => {
 describe("supportedTimeZones", () => {
   it("lists zones under their current IANA names, UTC included", () => {
     const zones = supportedTimeZones();
-    expect(zones).toEqual(expect.arrayContaining(["Asia/Kolkata", "Asia/Kathmandu", "Europe/Kyiv", "UTC"]));
+    expect(zones).toEqual(
+      expect.arrayContaining(["Asia/Kolkata", "Asia/Kathmandu", "Europe/Kyiv", "UTC"]),
+    );
     expect(zones).not.toContain("Asia/Calcutta");
     expect(zones.every(isValidTimeZone)).toBe(true);
     expect(currentZoneName("Asia/Calcutta")).toBe("Asia/Kolkata");

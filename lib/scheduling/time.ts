@@ -40,7 +40,11 @@ export type LocalTimeResolution =
       /** Set when the local time occurs twice; `iso` is the first occurrence. */
       ambiguous?: { laterIso: string; laterOffset: string };
     }
-  | { ok: false; reason: "invalid_date" | "invalid_time" | "invalid_zone" | "nonexistent"; message: string };
+  | {
+      ok: false;
+      reason: "invalid_date" | "invalid_time" | "invalid_zone" | "nonexistent";
+      message: string;
+    };
 
 /** Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30). */
 function parseDate(date: string): { year: number; month: number; day: number } | undefined {
@@ -48,7 +52,11 @@ function parseDate(date: string): { year: number; month: number; day: number } |
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
     return undefined;
   }
   return { year, month, day };
@@ -86,12 +94,18 @@ export function offsetOf(instant: Date, zone: string): string {
  */
 export function resolveLocalTime(date: string, time: string, zone: string): LocalTimeResolution {
   if (!isValidTimeZone(zone)) {
-    return { ok: false, reason: "invalid_zone", message: `“${zone}” is not a time zone we know. Pick one from the list.` };
+    return {
+      ok: false,
+      reason: "invalid_zone",
+      message: `“${zone}” is not a time zone we know. Pick one from the list.`,
+    };
   }
   const day = parseDate(date);
-  if (!day) return { ok: false, reason: "invalid_date", message: "Enter a real date as YYYY-MM-DD." };
+  if (!day)
+    return { ok: false, reason: "invalid_date", message: "Enter a real date as YYYY-MM-DD." };
   const clock = parseTime(time);
-  if (!clock) return { ok: false, reason: "invalid_time", message: "Enter a time as HH:MM (24-hour)." };
+  if (!clock)
+    return { ok: false, reason: "invalid_time", message: "Enter a time as HH:MM (24-hour)." };
 
   const wallAsUtc = Date.UTC(day.year, day.month - 1, day.day, clock.hour, clock.minute);
   const candidateOffsets = new Set(
@@ -111,11 +125,19 @@ export function resolveLocalTime(date: string, time: string, zone: string): Loca
     };
   }
   const instant = new Date(first);
-  const result: LocalTimeResolution = { ok: true, iso: toZonedIso(instant, zone), instant, offset: offsetOf(instant, zone) };
+  const result: LocalTimeResolution = {
+    ok: true,
+    iso: toZonedIso(instant, zone),
+    instant,
+    offset: offsetOf(instant, zone),
+  };
   const later = instants[instants.length - 1];
   if (later !== undefined && later !== first) {
     const laterInstant = new Date(later);
-    result.ambiguous = { laterIso: toZonedIso(laterInstant, zone), laterOffset: offsetOf(laterInstant, zone) };
+    result.ambiguous = {
+      laterIso: toZonedIso(laterInstant, zone),
+      laterOffset: offsetOf(laterInstant, zone),
+    };
   }
   return result;
 }
@@ -127,7 +149,10 @@ function asDate(value: Date | string): Date {
 /** The wall-clock date (`YYYY-MM-DD`) and time (`HH:mm`) of an instant in `zone`. */
 export function toLocalParts(instant: Date | string, zone: string): { date: string; time: string } {
   const at = asDate(instant);
-  return { date: formatInTimeZone(at, zone, "yyyy-MM-dd"), time: formatInTimeZone(at, zone, "HH:mm") };
+  return {
+    date: formatInTimeZone(at, zone, "yyyy-MM-dd"),
+    time: formatInTimeZone(at, zone, "HH:mm"),
+  };
 }
 
 /** An event's start and end as the wall-clock fields of a form, in `zone`. */
@@ -139,7 +164,8 @@ export function toLocalSpan(start: Date | string, end: Date | string, zone: stri
 
 /** Parses an ISO-8601 instant that carries an offset or `Z`; undefined for anything else. */
 export function parseOffsetIso(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value))
+    return undefined;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
@@ -149,7 +175,8 @@ export type DurationProblem = { reason: "end_not_after_start" | "too_long"; mess
 /** Checks an event's span: the end after the start, at most 24 hours. */
 export function checkEventSpan(start: Date, end: Date): DurationProblem | undefined {
   const minutes = (end.getTime() - start.getTime()) / MINUTE;
-  if (minutes <= 0) return { reason: "end_not_after_start", message: "The end must be after the start." };
+  if (minutes <= 0)
+    return { reason: "end_not_after_start", message: "The end must be after the start." };
   if (minutes > MAX_EVENT_MINUTES) {
     return { reason: "too_long", message: "An interview can last at most 24 hours." };
   }
@@ -176,7 +203,12 @@ export function formatInZone(instant: Date | string, zone: string, locale = "en-
 }
 
 /** A range in one zone: "Sun, Mar 8, 2026, 10:30 AM – 11:30 AM PDT" when on one day. */
-export function formatRangeInZone(start: Date | string, end: Date | string, zone: string, locale = "en-US"): string {
+export function formatRangeInZone(
+  start: Date | string,
+  end: Date | string,
+  zone: string,
+  locale = "en-US",
+): string {
   return readableInZone(zone, locale).formatRange(asDate(start), asDate(end));
 }
 
@@ -214,7 +246,8 @@ export function currentZoneName(zone: string): string {
 
 /** Every IANA zone this runtime knows, under current names, plus UTC. */
 export function supportedTimeZones(): string[] {
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const zones =
+    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   const current = zones.map(currentZoneName);
   return current.includes("UTC") ? current : [...current, "UTC"];
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { securityHeaders } from "./headers";
 
-const base = { nonce: "abc123==", pathname: "/", development: false, appUrl: "http://localhost:3000", production: true };
+const base = {
+  nonce: "abc123==",
+  pathname: "/",
+  development: false,
+  appUrl: "http://localhost:3000",
+  production: true,
+};
 
 describe("security headers", () => {
   it("sets a nonce-based strict CSP without unsafe-eval in production", () => {
@@ -14,7 +20,9 @@ describe("security headers", () => {
   });
 
   it("allows unsafe-eval in development only", () => {
-    expect(securityHeaders({ ...base, development: true })["Content-Security-Policy"]).toContain("'unsafe-eval'");
+    expect(securityHeaders({ ...base, development: true })["Content-Security-Policy"]).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("sends the fixed headers on every response", () => {
@@ -34,15 +42,23 @@ describe("security headers", () => {
 
   it("marks pages no-store but leaves hashed static assets cacheable", () => {
     expect(securityHeaders({ ...base, pathname: "/interviews" })["Cache-Control"]).toBe("no-store");
-    expect(securityHeaders({ ...base, pathname: "/_next/static/chunks/app.js" })["Cache-Control"]).toBeUndefined();
+    expect(
+      securityHeaders({ ...base, pathname: "/_next/static/chunks/app.js" })["Cache-Control"],
+    ).toBeUndefined();
   });
 
   it("sends HSTS in production over https, never for http or localhost", () => {
-    expect(securityHeaders({ ...base, appUrl: "https://lobby.example" })["Strict-Transport-Security"]).toMatch(/max-age=/);
-    expect(securityHeaders(base)["Strict-Transport-Security"]).toBeUndefined();
-    expect(securityHeaders({ ...base, appUrl: "https://localhost:3000" })["Strict-Transport-Security"]).toBeUndefined();
     expect(
-      securityHeaders({ ...base, appUrl: "https://lobby.example", production: false })["Strict-Transport-Security"],
+      securityHeaders({ ...base, appUrl: "https://lobby.example" })["Strict-Transport-Security"],
+    ).toMatch(/max-age=/);
+    expect(securityHeaders(base)["Strict-Transport-Security"]).toBeUndefined();
+    expect(
+      securityHeaders({ ...base, appUrl: "https://localhost:3000" })["Strict-Transport-Security"],
+    ).toBeUndefined();
+    expect(
+      securityHeaders({ ...base, appUrl: "https://lobby.example", production: false })[
+        "Strict-Transport-Security"
+      ],
     ).toBeUndefined();
   });
 });

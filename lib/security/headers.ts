@@ -38,7 +38,11 @@ function isLocalhost(appUrl: string): boolean {
 
 /** Paths whose responses must never be stored (pages, API, the OAuth callback). */
 export function isUncacheable(pathname: string): boolean {
-  return !pathname.startsWith("/_next/static/") && !pathname.startsWith("/_next/image") && pathname !== "/favicon.ico";
+  return (
+    !pathname.startsWith("/_next/static/") &&
+    !pathname.startsWith("/_next/image") &&
+    pathname !== "/favicon.ico"
+  );
 }
 
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {

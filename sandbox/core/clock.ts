@@ -15,7 +15,8 @@ export class VirtualClock {
 
   /** Moves time forward (never backward: expiries already passed stay passed). */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError("advance takes a non-negative number of milliseconds");
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError("advance takes a non-negative number of milliseconds");
     this.offsetMs += ms;
   }
 

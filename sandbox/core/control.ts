@@ -7,7 +7,11 @@ import type { SandboxContext, SandboxModule } from "./module";
  * The control API shared by every part: reset, the virtual clock and the journal.
  * Parts add their own `/_sandbox/...` routes (faults, revocation, interview lifecycle).
  */
-export function mountControlRoutes(router: Router, context: SandboxContext, modules: SandboxModule[]) {
+export function mountControlRoutes(
+  router: Router,
+  context: SandboxContext,
+  modules: SandboxModule[],
+) {
   router.on("POST", "/_sandbox/reset", (_req, res) => {
     for (const part of modules) part.reset();
     context.clock.reset();
@@ -29,7 +33,10 @@ export function mountControlRoutes(router: Router, context: SandboxContext, modu
         (numberField(body, "hours") ?? 0) * 3_600_000 +
         (numberField(body, "days") ?? 0) * 86_400_000;
     if (!Number.isFinite(ms) || ms < 0 || ms > 3650 * 86_400_000) {
-      throw new HttpError(400, "Give a non-negative ms, seconds, minutes, hours or days (at most ten years)");
+      throw new HttpError(
+        400,
+        "Give a non-negative ms, seconds, minutes, hours or days (at most ten years)",
+      );
     }
     context.clock.advance(ms);
     context.markDirty();
@@ -56,7 +63,8 @@ export function mountControlRoutes(router: Router, context: SandboxContext, modu
 /** A non-negative whole number from the query string; absent is undefined, anything else a 400. */
 function countParam(value: string | null, name: string): number | undefined {
   if (value === null || value === "") return undefined;
-  if (!/^\d{1,15}$/.test(value)) throw new HttpError(400, `${name} must be a non-negative whole number`);
+  if (!/^\d{1,15}$/.test(value))
+    throw new HttpError(400, `${name} must be a non-negative whole number`);
   return Number(value);
 }
 
@@ -70,7 +78,8 @@ export async function readJson(req: SandboxRequest): Promise<Record<string, unkn
   if (text === "") return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }
@@ -85,7 +94,10 @@ export function checkBody<T extends z.ZodType>(body: unknown, schema: T): z.infe
 }
 
 /** A JSON control-API body checked against `schema`. */
-export async function readJsonBody<T extends z.ZodType>(req: SandboxRequest, schema: T): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  req: SandboxRequest,
+  schema: T,
+): Promise<z.infer<T>> {
   return checkBody(await readJson(req), schema);
 }
 

@@ -17,7 +17,9 @@ export function mountHomePage(router: Router, context: SandboxContext, modules: 
   router.on("GET", "/", (_req, res) => {
     const sections = modules.flatMap((part) => {
       const section = part.homeSection?.();
-      return section ? [`<section class="card"><h2>${escapeHtml(section.title)}</h2>${section.html}</section>`] : [];
+      return section
+        ? [`<section class="card"><h2>${escapeHtml(section.title)}</h2>${section.html}</section>`]
+        : [];
     });
     const now = new Date(context.clock.now());
     sendPage(res, 200, {

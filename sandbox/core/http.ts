@@ -14,7 +14,17 @@ export interface SandboxRequest {
 }
 
 export type JournalNote = Partial<
-  Pick<JournalEntry, "kind" | "clientId" | "grantType" | "grantId" | "operationName" | "variables" | "outcome" | "detail">
+  Pick<
+    JournalEntry,
+    | "kind"
+    | "clientId"
+    | "grantType"
+    | "grantId"
+    | "operationName"
+    | "variables"
+    | "outcome"
+    | "detail"
+  >
 >;
 
 /** An error that maps to a plain HTTP answer; anything else becomes a logged 500. */
@@ -91,7 +101,11 @@ export function sendHtml(
   res.end(html);
 }
 
-export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}) {
+export function redirect(
+  res: ServerResponse,
+  location: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(302, { Location: location, "Cache-Control": "no-store", ...headers });
   res.end();
 }
@@ -149,7 +163,10 @@ export class Router {
   }
 
   /** Finds the handler; a path known under other methods gives 405 with `Allow`. */
-  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | { allow: string[] } | null {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: RouteHandler; params: Record<string, string> } | { allow: string[] } | null {
     const allow: string[] = [];
     for (const route of this.routes) {
       const found = route.pattern.exec(pathname);

@@ -38,7 +38,8 @@ export class Journal {
     const full = { ...entry, seq: ++this.seq };
     this.entries.push(full);
     // Trimmed in batches: dropping one entry per request would shift the whole array each time.
-    if (this.entries.length > this.capacity + this.capacity / 10) this.entries = this.entries.slice(-this.capacity);
+    if (this.entries.length > this.capacity + this.capacity / 10)
+      this.entries = this.entries.slice(-this.capacity);
     return full;
   }
 

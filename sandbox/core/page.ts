@@ -51,7 +51,10 @@ td code{white-space:nowrap}
 `;
 
 /** A complete, accessible HTML page with a nonce-based CSP (no scripts at all). */
-export function renderPage(options: PageOptions): { html: string; headers: Record<string, string> } {
+export function renderPage(options: PageOptions): {
+  html: string;
+  headers: Record<string, string>;
+} {
   const nonce = randomBytes(16).toString("base64");
   const formAction = ["'self'", ...(options.formTargets ?? [])].join(" ");
   const html = `<!doctype html>

@@ -6,7 +6,13 @@ export type CalendarMethod = "REQUEST" | "CANCEL";
  * The calendar item (RFC 5545) Indeed adds to an interviewer's calendar. One UID per event;
  * SEQUENCE grows with each change so calendar clients replace the earlier copy.
  */
-export function calendarItem(event: StoredEvent, attendee: string, lobbyUrl: string, method: CalendarMethod, stampMs: number): string {
+export function calendarItem(
+  event: StoredEvent,
+  attendee: string,
+  lobbyUrl: string,
+  method: CalendarMethod,
+  stampMs: number,
+): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -31,11 +37,18 @@ export function calendarItem(event: StoredEvent, attendee: string, lobbyUrl: str
 }
 
 function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function icsText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r?\n/g, "\\n");
 }
 
 /** Lines longer than 75 characters continue on the next line after a space. */

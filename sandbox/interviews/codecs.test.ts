@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { GUIDE_BASE64_IDS, GUIDE_CURSOR, GUIDE_BAD_CURSOR, GUIDE_UUIDS } from "../../lib/indeed/guide-operations";
+import {
+  GUIDE_BASE64_IDS,
+  GUIDE_CURSOR,
+  GUIDE_BAD_CURSOR,
+  GUIDE_UUIDS,
+} from "../../lib/indeed/guide-operations";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { decodeEventId, decodeResourceId, encodeEventId } from "./resource-id";
 
@@ -17,19 +22,28 @@ describe("event ids", () => {
   });
 
   it("rejects ids of other types, junk and oversized input", () => {
-    const recordId = Buffer.from(`iri://apis.indeed.com/VirtualInterviewRecord/${GUIDE_UUIDS[0]}`).toString("base64");
+    const recordId = Buffer.from(
+      `iri://apis.indeed.com/VirtualInterviewRecord/${GUIDE_UUIDS[0]}`,
+    ).toString("base64");
     expect(decodeEventId(recordId)).toBeNull();
     expect(decodeResourceId("VirtualInterviewRecord", recordId)).toBe(GUIDE_UUIDS[0]);
     expect(decodeEventId("not-an-id")).toBeNull();
     expect(decodeEventId("")).toBeNull();
     expect(decodeEventId("A".repeat(10_000))).toBeNull();
-    expect(decodeEventId(Buffer.from("iri://apis.indeed.com/VirtualInterviewEvent/nope").toString("base64"))).toBeNull();
+    expect(
+      decodeEventId(
+        Buffer.from("iri://apis.indeed.com/VirtualInterviewEvent/nope").toString("base64"),
+      ),
+    ).toBeNull();
   });
 });
 
 describe("page cursors", () => {
   it("reads the guide's sample cursor as a uuid and an offset", () => {
-    expect(decodeCursor(GUIDE_CURSOR)).toEqual({ uuid: "fb2451f0-b0c3-459c-980b-55e18a5ce9e4", offset: 4 });
+    expect(decodeCursor(GUIDE_CURSOR)).toEqual({
+      uuid: "fb2451f0-b0c3-459c-980b-55e18a5ce9e4",
+      offset: 4,
+    });
   });
 
   it("round-trips and stays URL-safe", () => {
@@ -40,7 +54,13 @@ describe("page cursors", () => {
   });
 
   it("refuses the guide's invalid cursor and other junk", () => {
-    for (const bad of [GUIDE_BAD_CURSOR, "", "====", Buffer.from("x|1").toString("base64"), "Z".repeat(500)]) {
+    for (const bad of [
+      GUIDE_BAD_CURSOR,
+      "",
+      "====",
+      Buffer.from("x|1").toString("base64"),
+      "Z".repeat(500),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });

@@ -26,7 +26,10 @@ const isoTime = z.string().transform((value, ctx) => {
   try {
     return parseDateTime(value, "time");
   } catch (error) {
-    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "invalid time" });
+    ctx.addIssue({
+      code: "custom",
+      message: error instanceof Error ? error.message : "invalid time",
+    });
     return z.NEVER;
   }
 });
@@ -59,8 +62,17 @@ const bulkSchema = z.object({
 
 const sessionSchema = z.object({
   recording: z.enum(RECORDING_MODES).default("available"),
-  durationMinutes: z.coerce.number().int().min(1).max(24 * 60).optional(),
-  processingMinutes: z.coerce.number().min(0).max(7 * 24 * 60).optional(),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  processingMinutes: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
   endedAt: isoTime.optional(),
 });
 
@@ -72,8 +84,16 @@ const decisionSchema = z.object({
 });
 
 const settingsSchema = z.object({
-  reminderLeadMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
-  recordingProcessingMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
+  reminderLeadMinutes: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
+  recordingProcessingMinutes: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
   recordingRetentionDays: z.number().min(0).max(3650).optional(),
 });
 
@@ -104,8 +124,14 @@ function asConflict<T>(run: () => T): T {
   }
 }
 
-function afterPost(req: SandboxRequest, res: ServerResponse, event: StoredEvent, json: unknown): void {
-  if (isFormPost(req)) redirect(res, `/_sandbox/events/${event.uuid}`, { "Cache-Control": "no-store" });
+function afterPost(
+  req: SandboxRequest,
+  res: ServerResponse,
+  event: StoredEvent,
+  json: unknown,
+): void {
+  if (isFormPost(req))
+    redirect(res, `/_sandbox/events/${event.uuid}`, { "Cache-Control": "no-store" });
   else sendJson(res, 201, json);
 }
 
@@ -123,7 +149,12 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
     if (!organizer) throw new HttpError(400, "Give `organizer`: a sandbox user id or email");
     const event = asConflict(() =>
       service.createEvent(
-        { userId: organizer.id, email: organizer.email.toLowerCase(), employerId: employer.id, clientId: "sandbox-control" },
+        {
+          userId: organizer.id,
+          email: organizer.email.toLowerCase(),
+          employerId: employer.id,
+          clientId: "sandbox-control",
+        },
         {
           startTime: body.startTime,
           endTime: body.endTime,
@@ -131,7 +162,10 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
           timezone: body.timezone,
           interviewers: body.interviewers.map((email) => ({ email })),
           interviewee: body.interviewee ?? null,
-          requestMetadata: { atsName: body.atsName, employerName: body.employerName ?? employer.name },
+          requestMetadata: {
+            atsName: body.atsName,
+            employerName: body.employerName ?? employer.name,
+          },
           languageCode: body.languageCode ?? null,
           countryCode: body.countryCode ?? null,
         },
@@ -175,7 +209,8 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
         recording: body.recording,
         endedAt: body.endedAt,
         durationMs: body.durationMinutes === undefined ? undefined : body.durationMinutes * 60_000,
-        processingMs: body.processingMinutes === undefined ? undefined : body.processingMinutes * 60_000,
+        processingMs:
+          body.processingMinutes === undefined ? undefined : body.processingMinutes * 60_000,
       }),
     );
     context.markDirty();
@@ -206,7 +241,9 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
     const to = q.get("to")?.toLowerCase();
     const kind = q.get("kind");
     const source = uuid ? service.outbox.forEvent(uuid) : service.outbox.recent(1000).reverse();
-    const notifications = source.filter((n) => (!to || n.to === to) && (!kind || n.kind === kind)).map(notificationJson);
+    const notifications = source
+      .filter((n) => (!to || n.to === to) && (!kind || n.kind === kind))
+      .map(notificationJson);
     sendJson(res, 200, { notifications });
   });
 
@@ -217,9 +254,12 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
   router.on("POST", "/_sandbox/interviews/settings", async (req, res) => {
     const body = await readControlBody(req, settingsSchema);
     const s = service.settings;
-    if (body.reminderLeadMinutes !== undefined) s.reminderLeadMs = body.reminderLeadMinutes * 60_000;
-    if (body.recordingProcessingMinutes !== undefined) s.recordingProcessingMs = body.recordingProcessingMinutes * 60_000;
-    if (body.recordingRetentionDays !== undefined) s.recordingRetentionMs = body.recordingRetentionDays * 86_400_000;
+    if (body.reminderLeadMinutes !== undefined)
+      s.reminderLeadMs = body.reminderLeadMinutes * 60_000;
+    if (body.recordingProcessingMinutes !== undefined)
+      s.recordingProcessingMs = body.recordingProcessingMinutes * 60_000;
+    if (body.recordingRetentionDays !== undefined)
+      s.recordingRetentionMs = body.recordingRetentionDays * 86_400_000;
     context.markDirty();
     sendJson(res, 200, settingsJson(service));
   });
@@ -286,7 +326,8 @@ export function sessionJson(service: InterviewService, session: StoredEvent["ses
     endedAt: formatDateTime(session.endedAt),
     recording: session.recording,
     recordingState: service.recordingState(session),
-    recordingReadyAt: session.recording === "available" ? formatDateTime(session.recordingReadyAt) : null,
+    recordingReadyAt:
+      session.recording === "available" ? formatDateTime(session.recordingReadyAt) : null,
     recordingUrl: service.recordingUrl(session),
     decisions: session.decisions.map((d) => ({ ...d, decidedAt: formatDateTime(d.decidedAt) })),
   };
@@ -307,7 +348,10 @@ export function eventJson(service: InterviewService, event: StoredEvent) {
     languageCode: event.languageCode,
     countryCode: event.countryCode,
     interviewers: event.interviewers.map((i) => service.person(i.email)),
-    interviewee: event.interviewee && { name: event.interviewee.name, email: event.interviewee.email },
+    interviewee: event.interviewee && {
+      name: event.interviewee.name,
+      email: event.interviewee.email,
+    },
     requestMetadata: event.requestMetadata,
     interviewerLobbyUrl: service.lobbyUrl(event, "interviewer"),
     intervieweeLobbyUrl: event.interviewee ? service.lobbyUrl(event, "interviewee") : null,

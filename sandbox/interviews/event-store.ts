@@ -125,7 +125,8 @@ export class EventStore {
   private index(event: StoredEvent): void {
     this.events.set(event.uuid, event);
     this.lobbies.set(event.interviewerLobbyToken, { uuid: event.uuid, role: "interviewer" });
-    if (event.interviewee) this.lobbies.set(event.interviewee.lobbyToken, { uuid: event.uuid, role: "interviewee" });
+    if (event.interviewee)
+      this.lobbies.set(event.interviewee.lobbyToken, { uuid: event.uuid, role: "interviewee" });
     for (const session of event.sessions) this.sessions.set(session.uuid, event.uuid);
   }
 

@@ -13,7 +13,12 @@ import { ApiError, badInput } from "./api-error";
 import type { DecisionValue, StoredEvent, StoredSession } from "./event-model";
 import { findEvents, type SortDirection, type SortField, type TimeRange } from "./find-events";
 import { formatDateTime, LIMITS, parseDateTime } from "./input-rules";
-import type { Actor, CreateEventInput, InterviewService, UpdateEventInput } from "./interview-service";
+import type {
+  Actor,
+  CreateEventInput,
+  InterviewService,
+  UpdateEventInput,
+} from "./interview-service";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { encodeEventId, encodeResourceId } from "./resource-id";
 
@@ -33,12 +38,14 @@ export interface ResolverContext {
 /** Resolvers see DateTime values as epoch milliseconds. */
 const dateTimeBehaviour: Pick<GraphQLScalarType, "serialize" | "parseValue" | "parseLiteral"> = {
   serialize(value) {
-    if (typeof value !== "number") throw new GraphQLError("DateTime cannot represent a non-time value");
+    if (typeof value !== "number")
+      throw new GraphQLError("DateTime cannot represent a non-time value");
     return formatDateTime(value);
   },
   parseValue: (value) => parseDateTime(value, "DateTime"),
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError("DateTime must be a string such as 2030-01-15T14:30:00+00:00.");
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError("DateTime must be a string such as 2030-01-15T14:30:00+00:00.");
     return parseDateTime(ast.value, "DateTime");
   },
 };
@@ -63,12 +70,21 @@ function timeRange(input: RangeInput | null | undefined, field: string): TimeRan
 }
 
 function pageInfo(cursors: (string | null)[], hasPreviousPage: boolean, hasNextPage: boolean) {
-  return { startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null, hasPreviousPage, hasNextPage };
+  return {
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors.at(-1) ?? null,
+    hasPreviousPage,
+    hasNextPage,
+  };
 }
 
 function interviewerView(service: InterviewService, email: string) {
   const person = service.person(email);
-  return { id: person.userId ? encodeResourceId("User", person.userId) : null, name: person.name, email };
+  return {
+    id: person.userId ? encodeResourceId("User", person.userId) : null,
+    name: person.name,
+    email,
+  };
 }
 
 function recordView(service: InterviewService, session: StoredSession) {
@@ -86,15 +102,22 @@ function recordView(service: InterviewService, session: StoredSession) {
 
 const resolvers = {
   Query: {
-    virtualInterviewEvents(_: unknown, args: { input: { ids: string[] } }, { service, actor }: ResolverContext) {
+    virtualInterviewEvents(
+      _: unknown,
+      args: { input: { ids: string[] } },
+      { service, actor }: ResolverContext,
+    ) {
       const { ids } = args.input;
-      if (ids.length > LIMITS.ids) throw badInput(`Ask for at most ${LIMITS.ids} ids at a time (got ${ids.length}).`);
+      if (ids.length > LIMITS.ids)
+        throw badInput(`Ask for at most ${LIMITS.ids} ids at a time (got ${ids.length}).`);
       // An Error in the list becomes `null` at its index plus an error with that index in its path.
       const events = ids.map((id) => {
         try {
           return service.eventFor(actor.employerId, id);
         } catch (error) {
-          return error instanceof ApiError ? error : new ApiError("INTERNAL_SERVER_ERROR", "Internal server error");
+          return error instanceof ApiError
+            ? error
+            : new ApiError("INTERNAL_SERVER_ERROR", "Internal server error");
         }
       });
       return { events };
@@ -108,10 +131,13 @@ const resolvers = {
       const after = args.after ?? null;
       const cursor = after === null ? null : decodeCursor(after);
       if (after !== null && !cursor) {
-        throw badInput(`Encountered issue parsing cursor '${after.length > 200 ? `${after.slice(0, 200)}...` : after}'.`);
+        throw badInput(
+          `Encountered issue parsing cursor '${after.length > 200 ? `${after.slice(0, 200)}...` : after}'.`,
+        );
       }
       const first = args.first ?? 10;
-      if (first < 0 || first > LIMITS.pageSize) throw badInput(`first must be between 0 and ${LIMITS.pageSize}.`);
+      if (first < 0 || first > LIMITS.pageSize)
+        throw badInput(`first must be between 0 and ${LIMITS.pageSize}.`);
       const afterEvent = cursor ? service.store.get(cursor.uuid) : undefined;
       const found = findEvents(service.store.employerEvents(actor.employerId), {
         start: timeRange(args.input.startTime, "startTime"),
@@ -122,27 +148,45 @@ const resolvers = {
         after: cursor,
         afterEvent: afterEvent?.employerId === actor.employerId ? afterEvent : undefined,
       });
-      const cursors = found.events.map((event, i) => encodeCursor({ uuid: event.uuid, offset: found.offset + i }));
+      const cursors = found.events.map((event, i) =>
+        encodeCursor({ uuid: event.uuid, offset: found.offset + i }),
+      );
       return {
         events: found.events,
-        pageInfo: pageInfo(cursors, found.offset > 0, found.offset + found.events.length < found.totalCount),
+        pageInfo: pageInfo(
+          cursors,
+          found.offset > 0,
+          found.offset + found.events.length < found.totalCount,
+        ),
         totalCount: found.totalCount,
       };
     },
   },
 
   Mutation: {
-    createVirtualInterviewEvent(_: unknown, args: { input: CreateEventInput }, context: ResolverContext) {
+    createVirtualInterviewEvent(
+      _: unknown,
+      args: { input: CreateEventInput },
+      context: ResolverContext,
+    ) {
       const event = context.service.createEvent(context.actor, args.input);
       context.changed = true;
       return { event };
     },
-    updateVirtualInterviewEvent(_: unknown, args: { input: UpdateEventInput }, context: ResolverContext) {
+    updateVirtualInterviewEvent(
+      _: unknown,
+      args: { input: UpdateEventInput },
+      context: ResolverContext,
+    ) {
       const event = context.service.updateEvent(context.actor, args.input);
       context.changed = true;
       return { event };
     },
-    cancelVirtualInterviewEvent(_: unknown, args: { input: { id: string } }, context: ResolverContext) {
+    cancelVirtualInterviewEvent(
+      _: unknown,
+      args: { input: { id: string } },
+      context: ResolverContext,
+    ) {
       const event = context.service.cancelEvent(context.actor, args.input.id);
       context.changed = true;
       return { event };
@@ -159,7 +203,10 @@ const resolvers = {
       const count = event.interviewers.length;
       return {
         pageInfo: pageInfo(
-          [encodeCursor({ uuid: event.uuid, offset: 0 }), encodeCursor({ uuid: event.uuid, offset: count - 1 })],
+          [
+            encodeCursor({ uuid: event.uuid, offset: 0 }),
+            encodeCursor({ uuid: event.uuid, offset: count - 1 }),
+          ],
           false,
           false,
         ),
@@ -175,7 +222,9 @@ const resolvers = {
             intervieweeLobbyUrl: service.lobbyUrl(event, "interviewee"),
             name: interviewee.name,
             email: interviewee.email,
-            interviewRecordsConnection: { records: event.sessions.map((s) => recordView(service, s)) },
+            interviewRecordsConnection: {
+              records: event.sessions.map((s) => recordView(service, s)),
+            },
           },
         ],
       };
@@ -189,7 +238,8 @@ export function createExecutableSchema(): GraphQLSchema {
   Object.assign(schema.getType("DateTime") as GraphQLScalarType, dateTimeBehaviour);
   for (const [typeName, fieldResolvers] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);
-    if (!(type instanceof GraphQLObjectType)) throw new Error(`No object type ${typeName} in the schema`);
+    if (!(type instanceof GraphQLObjectType))
+      throw new Error(`No object type ${typeName} in the schema`);
     const fields = type.getFields();
     for (const [fieldName, resolve] of Object.entries(fieldResolvers)) {
       const field = fields[fieldName];

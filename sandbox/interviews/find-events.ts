@@ -37,7 +37,9 @@ interface OrderedView {
 }
 
 const inRange = (ms: number, range: TimeRange | undefined) =>
-  !range || ((range.after === undefined || ms >= range.after) && (range.before === undefined || ms < range.before));
+  !range ||
+  ((range.after === undefined || ms >= range.after) &&
+    (range.before === undefined || ms < range.before));
 
 /**
  * One page of an employer's events. Sorting by start or end time walks a pre-sorted index
@@ -59,7 +61,8 @@ export function findEvents(events: EmployerEvents, query: FindQuery): FoundPage 
 
 function orderedView(events: EmployerEvents, query: FindQuery): OrderedView {
   const primary: TimeKey = query.sortField === "END_TIME" ? "endMs" : "startMs";
-  const [mainRange, otherRange] = primary === "startMs" ? [query.start, query.end] : [query.end, query.start];
+  const [mainRange, otherRange] =
+    primary === "startMs" ? [query.start, query.end] : [query.end, query.start];
   const sorted = primary === "startMs" ? events.byStart : events.byEnd;
 
   // Bound the index range by both filters: an event lasts at most 24 hours.
@@ -73,7 +76,8 @@ function orderedView(events: EmployerEvents, query: FindQuery): OrderedView {
     before = Math.min(before, (otherRange.before ?? Infinity) + MAX_EVENT_DURATION_MS + 1);
   }
   const lo = after === -Infinity ? 0 : lowerBound(sorted, primary, after);
-  const hi = before === Infinity ? sorted.length : Math.max(lo, lowerBound(sorted, primary, before));
+  const hi =
+    before === Infinity ? sorted.length : Math.max(lo, lowerBound(sorted, primary, before));
   const descending = query.direction === "DESC";
 
   if (!otherRange && (query.sortField === "START_TIME" || query.sortField === "END_TIME")) {
@@ -91,7 +95,9 @@ function orderedView(events: EmployerEvents, query: FindQuery): OrderedView {
   }
 
   const otherKey: TimeKey = primary === "startMs" ? "endMs" : "startMs";
-  const matching = sorted.slice(lo, hi).filter((e) => inRange(e[primary], mainRange) && inRange(e[otherKey], otherRange));
+  const matching = sorted
+    .slice(lo, hi)
+    .filter((e) => inRange(e[primary], mainRange) && inRange(e[otherKey], otherRange));
   if (query.sortField === "STATUS" || query.sortField === "MEDIA_TYPE") {
     const field = query.sortField === "STATUS" ? "status" : "mediaType";
     const byTime = compareBy(primary);

@@ -61,15 +61,26 @@ class EarlyAnswer extends Error {
   }
 }
 
-const requestError = (status: number, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) =>
-  new EarlyAnswer(status, { errors: [{ message, extensions: { code, logLevel: "INFO" } }] }, headers);
+const requestError = (
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
+  new EarlyAnswer(
+    status,
+    { errors: [{ message, extensions: { code, logLevel: "INFO" } }] },
+    headers,
+  );
 
 /** `POST /graphql`: Indeed's gateway in front of the Interview API. */
 export function mountGraphqlEndpoint(router: Router, deps: GraphqlEndpointDeps): void {
   router.on(["GET", "PUT", "PATCH", "DELETE"], "/graphql", (req, res) => {
     req.note.kind = "graphql";
     req.note.outcome = "BAD_REQUEST";
-    const answer = requestError(405, "BAD_REQUEST", "Use POST for every query and mutation.", { Allow: "POST" });
+    const answer = requestError(405, "BAD_REQUEST", "Use POST for every query and mutation.", {
+      Allow: "POST",
+    });
     sendJson(res, answer.status, answer.body, answer.headers);
   });
 
@@ -85,7 +96,11 @@ export function mountGraphqlEndpoint(router: Router, deps: GraphqlEndpointDeps):
   });
 }
 
-async function serve(req: SandboxRequest, res: ServerResponse, deps: GraphqlEndpointDeps): Promise<void> {
+async function serve(
+  req: SandboxRequest,
+  res: ServerResponse,
+  deps: GraphqlEndpointDeps,
+): Promise<void> {
   const { query, operationName, variables } = await readRequest(req);
   const document = parseDocument(query);
   const invalid = validateDocument(deps.schema, document);
@@ -99,7 +114,9 @@ async function serve(req: SandboxRequest, res: ServerResponse, deps: GraphqlEndp
     throw requestError(
       400,
       "BAD_REQUEST",
-      operationName ? `The document has no operation named "${operationName}".` : "The document has several operations: give operationName.",
+      operationName
+        ? `The document has no operation named "${operationName}".`
+        : "The document has several operations: give operationName.",
     );
   }
   const name = operation.name?.value ?? operationName ?? null;
@@ -110,16 +127,23 @@ async function serve(req: SandboxRequest, res: ServerResponse, deps: GraphqlEndp
   req.note.clientId = actor.clientId;
 
   const { context, limiter, faults } = deps;
-  const cost = operation.operation === "mutation" ? limiter.settings.mutationCost : limiter.settings.queryCost;
+  const cost =
+    operation.operation === "mutation" ? limiter.settings.mutationCost : limiter.settings.queryCost;
   const spent = limiter.spend(actor.clientId, cost, context.clock.now());
   if (!spent.ok) {
-    throw requestError(429, "RATE_LIMITED", `Rate limit exceeded: try again in ${spent.retryAfterSeconds} s.`, {
-      "Retry-After": String(spent.retryAfterSeconds),
-    });
+    throw requestError(
+      429,
+      "RATE_LIMITED",
+      `Rate limit exceeded: try again in ${spent.retryAfterSeconds} s.`,
+      {
+        "Retry-After": String(spent.retryAfterSeconds),
+      },
+    );
   }
 
   const fault = faults.take(name);
-  if (fault && fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  if (fault && fault.latencyMs > 0)
+    await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
   if (fault?.failWith && !fault.applyFirst) throw injectedFailure(operation, fault.failWith);
 
   const resolverContext: ResolverContext = { service: deps.service, actor, changed: false };
@@ -134,30 +158,43 @@ async function serve(req: SandboxRequest, res: ServerResponse, deps: GraphqlEndp
 
   if (!("data" in result) || result.data === undefined) {
     // Variables that do not fit their types: nothing ran.
-    throw new EarlyAnswer(400, { errors: (result.errors ?? []).map((e) => formatError(e, "BAD_USER_INPUT")) });
+    throw new EarlyAnswer(400, {
+      errors: (result.errors ?? []).map((e) => formatError(e, "BAD_USER_INPUT")),
+    });
   }
   if (fault?.failWith) throw injectedFailure(operation, fault.failWith);
 
   const body: GraphqlBody = {};
-  if (result.errors?.length) body.errors = result.errors.map((e) => formatError(e, "INTERNAL_SERVER_ERROR"));
+  if (result.errors?.length)
+    body.errors = result.errors.map((e) => formatError(e, "INTERNAL_SERVER_ERROR"));
   body.data = result.data;
   req.note.outcome = outcomeOf(body);
   sendJson(res, 200, body);
 }
 
-async function readRequest(
-  req: SandboxRequest,
-): Promise<{ query: string; operationName: string | null; variables: Record<string, unknown> | undefined }> {
+async function readRequest(req: SandboxRequest): Promise<{
+  query: string;
+  operationName: string | null;
+  variables: Record<string, unknown> | undefined;
+}> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
-    throw requestError(400, "BAD_REQUEST", "Send the request as JSON with Content-Type: application/json.");
+    throw requestError(
+      400,
+      "BAD_REQUEST",
+      "Send the request as JSON with Content-Type: application/json.",
+    );
   }
   let raw: Buffer;
   try {
     raw = await req.body(MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof HttpError && error.status === 413) {
-      throw requestError(413, "BAD_USER_INPUT", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      throw requestError(
+        413,
+        "BAD_USER_INPUT",
+        `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+      );
     }
     throw error;
   }
@@ -167,30 +204,50 @@ async function readRequest(
   } catch {
     throw requestError(400, "BAD_REQUEST", "The request body is not valid JSON.");
   }
-  if (Array.isArray(parsed)) throw requestError(400, "BAD_REQUEST", "Batched requests are not supported: send one operation per request.");
-  if (!parsed || typeof parsed !== "object") throw requestError(400, "BAD_REQUEST", "The request body must be a JSON object.");
+  if (Array.isArray(parsed))
+    throw requestError(
+      400,
+      "BAD_REQUEST",
+      "Batched requests are not supported: send one operation per request.",
+    );
+  if (!parsed || typeof parsed !== "object")
+    throw requestError(400, "BAD_REQUEST", "The request body must be a JSON object.");
   const body = parsed as Record<string, unknown>;
   if (typeof body.query !== "string" || body.query.trim() === "") {
-    throw requestError(400, "BAD_REQUEST", "The request body must have a non-empty \"query\" string.");
+    throw requestError(
+      400,
+      "BAD_REQUEST",
+      'The request body must have a non-empty "query" string.',
+    );
   }
   const operationName = body.operationName ?? null;
   if (operationName !== null && typeof operationName !== "string") {
-    throw requestError(400, "BAD_REQUEST", "\"operationName\" must be a string.");
+    throw requestError(400, "BAD_REQUEST", '"operationName" must be a string.');
   }
   const variables = body.variables ?? undefined;
-  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) {
-    throw requestError(400, "BAD_REQUEST", "\"variables\" must be a JSON object.");
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== "object" || Array.isArray(variables))
+  ) {
+    throw requestError(400, "BAD_REQUEST", '"variables" must be a JSON object.');
   }
-  return { query: body.query, operationName, variables: (variables ?? undefined) as Record<string, unknown> | undefined };
+  return {
+    query: body.query,
+    operationName,
+    variables: (variables ?? undefined) as Record<string, unknown> | undefined,
+  };
 }
 
 function parseDocument(query: string): DocumentNode {
   try {
     return parse(query, { maxTokens: MAX_TOKENS });
   } catch (error) {
-    if (error instanceof GraphQLError) throw new EarlyAnswer(400, { errors: [formatError(error, "GRAPHQL_PARSE_FAILED")] });
+    if (error instanceof GraphQLError)
+      throw new EarlyAnswer(400, { errors: [formatError(error, "GRAPHQL_PARSE_FAILED")] });
     // The parser recurses per nesting level: thousands of levels exhaust the stack first.
-    if (error instanceof RangeError) throw requestError(400, "GRAPHQL_PARSE_FAILED", "The document is nested too deeply.");
+    if (error instanceof RangeError)
+      throw requestError(400, "GRAPHQL_PARSE_FAILED", "The document is nested too deeply.");
     throw error;
   }
 }
@@ -200,41 +257,85 @@ function validateDocument(schema: GraphQLSchema, document: DocumentNode): readon
     return validate(schema, document, [...specifiedRules, queryLimitsRule]);
   } catch (error) {
     // Some rules recurse per nesting level, like the parser.
-    if (error instanceof RangeError) throw requestError(400, "BAD_USER_INPUT", "The document is nested too deeply.");
+    if (error instanceof RangeError)
+      throw requestError(400, "BAD_USER_INPUT", "The document is nested too deeply.");
     throw error;
   }
 }
 
 /** The caller, from the bearer token and the `indeed-client-id` header; else an error answer. */
-async function authenticate(req: SandboxRequest, deps: GraphqlEndpointDeps, operation: OperationDefinitionNode): Promise<Actor> {
+async function authenticate(
+  req: SandboxRequest,
+  deps: GraphqlEndpointDeps,
+  operation: OperationDefinitionNode,
+): Promise<Actor> {
   const header = req.headers.authorization ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw rootFailure(operation, "UNAUTHENTICATED", "Send an access token: Authorization: Bearer <token>.");
+  if (!match)
+    throw rootFailure(
+      operation,
+      "UNAUTHENTICATED",
+      "Send an access token: Authorization: Bearer <token>.",
+    );
   const claims = await deps.oauth.verifyAccessToken(match[1]!);
-  if (!claims) throw rootFailure(operation, "UNAUTHENTICATED", "The access token is invalid, expired or revoked.");
+  if (!claims)
+    throw rootFailure(
+      operation,
+      "UNAUTHENTICATED",
+      "The access token is invalid, expired or revoked.",
+    );
   req.note.clientId = claims.clientId;
   const clientHeader = req.headers["indeed-client-id"];
   if (typeof clientHeader !== "string" || clientHeader === "") {
-    throw rootFailure(operation, "FORBIDDEN", "Send the indeed-client-id header with your app's client id.");
+    throw rootFailure(
+      operation,
+      "FORBIDDEN",
+      "Send the indeed-client-id header with your app's client id.",
+    );
   }
   if (clientHeader !== claims.clientId) {
-    throw rootFailure(operation, "FORBIDDEN", "The indeed-client-id header does not match the client the token was issued to.");
+    throw rootFailure(
+      operation,
+      "FORBIDDEN",
+      "The indeed-client-id header does not match the client the token was issued to.",
+    );
   }
   if (!claims.scopes.some((scope) => INTERVIEW_SCOPES.includes(scope))) {
-    throw rootFailure(operation, "FORBIDDEN", "The access token lacks the interviews.schedule scope.");
+    throw rootFailure(
+      operation,
+      "FORBIDDEN",
+      "The access token lacks the interviews.schedule scope.",
+    );
   }
   if (!claims.employerId || !deps.oauth.employer(claims.employerId)) {
-    throw rootFailure(operation, "FORBIDDEN", "The access token does not represent an employer: ask for one with prompt=select_employer.");
+    throw rootFailure(
+      operation,
+      "FORBIDDEN",
+      "The access token does not represent an employer: ask for one with prompt=select_employer.",
+    );
   }
   const user = deps.oauth.user(claims.userId);
   if (!user) {
-    throw rootFailure(operation, "FORBIDDEN", "The Interview API acts for a person: use a token from the authorization code flow.");
+    throw rootFailure(
+      operation,
+      "FORBIDDEN",
+      "The Interview API acts for a person: use a token from the authorization code flow.",
+    );
   }
-  return { userId: user.id, email: user.email.toLowerCase(), employerId: claims.employerId, clientId: claims.clientId };
+  return {
+    userId: user.id,
+    email: user.email.toLowerCase(),
+    employerId: claims.employerId,
+    clientId: claims.clientId,
+  };
 }
 
 /** Every root field null, one error per field: the shape the guide shows for a failed call. */
-function rootFailure(operation: OperationDefinitionNode, code: string, message: string): EarlyAnswer {
+function rootFailure(
+  operation: OperationDefinitionNode,
+  code: string,
+  message: string,
+): EarlyAnswer {
   const data: Record<string, null> = {};
   const errors: FormattedError[] = [];
   for (const selection of operation.selectionSet.selections) {
@@ -242,17 +343,30 @@ function rootFailure(operation: OperationDefinitionNode, code: string, message: 
     const key = selection.alias?.value ?? selection.name.value;
     if (key === "__typename") continue;
     data[key] = null;
-    const location = selection.loc ? [{ line: selection.loc.startToken.line, column: selection.loc.startToken.column }] : undefined;
-    errors.push({ message, ...(location && { locations: location }), path: [key], extensions: { code, logLevel: "INFO" } });
+    const location = selection.loc
+      ? [{ line: selection.loc.startToken.line, column: selection.loc.startToken.column }]
+      : undefined;
+    errors.push({
+      message,
+      ...(location && { locations: location }),
+      path: [key],
+      extensions: { code, logLevel: "INFO" },
+    });
   }
   return new EarlyAnswer(200, { errors, data });
 }
 
 function injectedFailure(operation: OperationDefinitionNode, code: string): EarlyAnswer {
   if (code === "RATE_LIMITED") {
-    return requestError(429, "RATE_LIMITED", "Rate limit exceeded (injected fault): try again in 30 s.", { "Retry-After": "30" });
+    return requestError(
+      429,
+      "RATE_LIMITED",
+      "Rate limit exceeded (injected fault): try again in 30 s.",
+      { "Retry-After": "30" },
+    );
   }
-  const message = code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : `Injected fault: ${code}`;
+  const message =
+    code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : `Injected fault: ${code}`;
   return rootFailure(operation, code, message);
 }
 
@@ -261,15 +375,27 @@ function formatError(error: GraphQLError, fallbackCode: ApiErrorCode): Formatted
   const original = error.originalError;
   let code = typeof error.extensions.code === "string" ? error.extensions.code : fallbackCode;
   let message = error.message;
-  if (original && !(original instanceof ApiError) && !(original instanceof GraphQLError) && fallbackCode === "INTERNAL_SERVER_ERROR") {
+  if (
+    original &&
+    !(original instanceof ApiError) &&
+    !(original instanceof GraphQLError) &&
+    fallbackCode === "INTERNAL_SERVER_ERROR"
+  ) {
     console.error("[sandbox] GraphQL resolver failed", original);
     code = "INTERNAL_SERVER_ERROR";
     message = "Internal server error";
   }
-  const logLevel = typeof error.extensions.logLevel === "string" ? error.extensions.logLevel : code === "INTERNAL_SERVER_ERROR" ? "ERROR" : "INFO";
+  const logLevel =
+    typeof error.extensions.logLevel === "string"
+      ? error.extensions.logLevel
+      : code === "INTERNAL_SERVER_ERROR"
+        ? "ERROR"
+        : "INFO";
   return {
     message,
-    ...(error.locations && { locations: error.locations.map(({ line, column }) => ({ line, column })) }),
+    ...(error.locations && {
+      locations: error.locations.map(({ line, column }) => ({ line, column })),
+    }),
     ...(error.path && { path: [...error.path] }),
     extensions: { code, logLevel },
   };

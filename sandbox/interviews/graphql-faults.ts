@@ -14,7 +14,10 @@ export const graphqlFaultSchema = z
     /** `apply-then-fail`: run the operation (a mutation is stored), then answer with the error. */
     mode: z.enum(["fail", "apply-then-fail"]).default("fail"),
   })
-  .refine((f) => f.code !== undefined || f.latencyMs !== undefined, "Give a code, a latencyMs, or both");
+  .refine(
+    (f) => f.code !== undefined || f.latencyMs !== undefined,
+    "Give a code, a latencyMs, or both",
+  );
 
 export type GraphqlFault = z.infer<typeof graphqlFaultSchema>;
 
@@ -30,7 +33,8 @@ export class GraphqlFaults {
 
   set(fault: GraphqlFault): void {
     // A code with neither count nor rate fails the next call only.
-    const remaining = fault.count ?? (fault.code !== undefined && fault.rate === undefined ? 1 : null);
+    const remaining =
+      fault.count ?? (fault.code !== undefined && fault.rate === undefined ? 1 : null);
     this.faults.set(fault.operationName, { ...fault, remaining });
   }
 
@@ -53,6 +57,10 @@ export class GraphqlFaults {
       failWith = fault.rate === undefined || Math.random() < fault.rate ? fault.code : null;
     }
     if (fault.remaining !== null && --fault.remaining <= 0) this.faults.delete(key);
-    return { latencyMs: fault.latencyMs ?? 0, failWith, applyFirst: fault.mode === "apply-then-fail" };
+    return {
+      latencyMs: fault.latencyMs ?? 0,
+      failWith,
+      applyFirst: fault.mode === "apply-then-fail",
+    };
   }
 }

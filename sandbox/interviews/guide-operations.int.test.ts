@@ -63,22 +63,44 @@ describe("the guide's operations against the sandbox", () => {
       languageCode: "fr",
       interviewerLobbyUrl: expect.stringMatching(/\/lobby\/interviewer\/[\w-]+$/),
       intervieweesConnection: {
-        interviewees: [{ name: "Robin Park", email: "robin.park@example.net", intervieweeLobbyUrl: expect.stringMatching(/\/lobby\/interviewee\//) }],
+        interviewees: [
+          {
+            name: "Robin Park",
+            email: "robin.park@example.net",
+            intervieweeLobbyUrl: expect.stringMatching(/\/lobby\/interviewee\//),
+          },
+        ],
       },
       interviewersConnection: {
         pageInfo: { endCursor: expect.any(String) },
-        interviewers: [{ email: "dana@acme-robotics.example" }, { email: "ivy@acme-robotics.example" }, { email: "lee@example.org" }],
+        interviewers: [
+          { email: "dana@acme-robotics.example" },
+          { email: "ivy@acme-robotics.example" },
+          { email: "lee@example.org" },
+        ],
       },
     });
-    expect(Buffer.from(stringAt(event, "id"), "base64").toString()).toMatch(/^iri:\/\/apis\.indeed\.com\/VirtualInterviewEvent\/[0-9a-f-]{36}$/);
+    expect(Buffer.from(stringAt(event, "id"), "base64").toString()).toMatch(
+      /^iri:\/\/apis\.indeed\.com\/VirtualInterviewEvent\/[0-9a-f-]{36}$/,
+    );
 
-    const sent = await control<{ notifications: { to: string; kind: string; ics: string | null }[] }>(
+    const sent = await control<{
+      notifications: { to: string; kind: string; ics: string | null }[];
+    }>(
       sandbox,
       "GET",
       `/_sandbox/notifications?eventId=${encodeURIComponent(stringAt(event, "id"))}`,
     );
-    expect(sent.body.notifications.map((n) => n.to).sort()).toEqual(["dana@acme-robotics.example", "ivy@acme-robotics.example", "lee@example.org"]);
-    expect(sent.body.notifications.every((n) => n.kind === "interviewer.invitation" && n.ics?.includes("BEGIN:VCALENDAR"))).toBe(true);
+    expect(sent.body.notifications.map((n) => n.to).sort()).toEqual([
+      "dana@acme-robotics.example",
+      "ivy@acme-robotics.example",
+      "lee@example.org",
+    ]);
+    expect(
+      sent.body.notifications.every(
+        (n) => n.kind === "interviewer.invitation" && n.ics?.includes("BEGIN:VCALENDAR"),
+      ),
+    ).toBe(true);
   });
 
   it("RescheduleEvent moves the event named by its base64 id", async () => {
@@ -96,9 +118,21 @@ describe("the guide's operations against the sandbox", () => {
   });
 
   it("AddInterviewersToEvent adds three interviewers to the event named by its bare uuid", async () => {
-    const answer = await call(addInterviewersOperation(GUIDE_UUIDS[0], ["ana@example.com", "ben@example.com", "cai@example.com"]));
+    const answer = await call(
+      addInterviewersOperation(GUIDE_UUIDS[0], [
+        "ana@example.com",
+        "ben@example.com",
+        "cai@example.com",
+      ]),
+    );
     expect(answer.errors).toBeUndefined();
-    const interviewers = at(answer.data, "updateVirtualInterviewEvent", "event", "interviewersConnection", "interviewers");
+    const interviewers = at(
+      answer.data,
+      "updateVirtualInterviewEvent",
+      "event",
+      "interviewersConnection",
+      "interviewers",
+    );
     expect(interviewers).toEqual([
       { name: "Dana Recruiter", email: "dana@acme-robotics.example" },
       { name: "Ivy Interviewer", email: "ivy@acme-robotics.example" },
@@ -112,7 +146,16 @@ describe("the guide's operations against the sandbox", () => {
   it("AddIntervieweeToEvent adds the interviewee once, and only once", async () => {
     const answer = await call(addIntervieweeOperation(GUIDE_UUIDS[0], "robin.park@example.net"));
     expect(answer.errors).toBeUndefined();
-    expect(at(answer.data, "updateVirtualInterviewEvent", "event", "intervieweesConnection", "interviewees", 0)).toMatchObject({
+    expect(
+      at(
+        answer.data,
+        "updateVirtualInterviewEvent",
+        "event",
+        "intervieweesConnection",
+        "interviewees",
+        0,
+      ),
+    ).toMatchObject({
       name: "Robin Park",
       email: "robin.park@example.net",
     });
@@ -122,8 +165,12 @@ describe("the guide's operations against the sandbox", () => {
   });
 
   it("SetTitleOfEvent and SetTimezoneOfEvent change one thing each", async () => {
-    const titled = await call(setTitleOperation(GUIDE_UUIDS[0], "Second interview with Robin Park"));
-    expect(at(titled.data, "updateVirtualInterviewEvent", "event", "title")).toBe("Second interview with Robin Park");
+    const titled = await call(
+      setTitleOperation(GUIDE_UUIDS[0], "Second interview with Robin Park"),
+    );
+    expect(at(titled.data, "updateVirtualInterviewEvent", "event", "title")).toBe(
+      "Second interview with Robin Park",
+    );
     const zoned = await call(setTimezoneOperation(GUIDE_UUIDS[0], "America/Los_Angeles"));
     expect(at(zoned.data, "updateVirtualInterviewEvent", "event")).toMatchObject({
       title: "Second interview with Robin Park",
@@ -132,10 +179,15 @@ describe("the guide's operations against the sandbox", () => {
   });
 
   it("GetEvent returns both events in order, with records, recordings and decisions", async () => {
-    const session = await control<{ recordId: string }>(sandbox, "POST", `/_sandbox/events/${GUIDE_UUIDS[1]}/sessions`, {
-      recording: "available",
-      processingMinutes: 30,
-    });
+    const session = await control<{ recordId: string }>(
+      sandbox,
+      "POST",
+      `/_sandbox/events/${GUIDE_UUIDS[1]}/sessions`,
+      {
+        recording: "available",
+        processingMinutes: 30,
+      },
+    );
     expect(session.status).toBe(201);
     await control(sandbox, "POST", `/_sandbox/events/${GUIDE_UUIDS[1]}/decisions`, {
       interviewerEmail: "ivy@acme-robotics.example",
@@ -145,7 +197,17 @@ describe("the guide's operations against the sandbox", () => {
 
     const processing = await call(getEventsOperation(GUIDE_BASE64_IDS));
     expect(processing.errors).toBeUndefined();
-    const recordPath = ["virtualInterviewEvents", "events", 1, "intervieweesConnection", "interviewees", 0, "interviewRecordsConnection", "records", 0];
+    const recordPath = [
+      "virtualInterviewEvents",
+      "events",
+      1,
+      "intervieweesConnection",
+      "interviewees",
+      0,
+      "interviewRecordsConnection",
+      "records",
+      0,
+    ];
     expect(at(processing.data, ...recordPath, "recordingUrl")).toBeNull();
 
     await advanceClock(sandbox, { minutes: 31 });
@@ -153,12 +215,18 @@ describe("the guide's operations against the sandbox", () => {
     const events = at(ready.data, "virtualInterviewEvents", "events") as unknown[];
     expect(events.map((e) => at(e, "id"))).toEqual([...GUIDE_BASE64_IDS]);
     expect(at(ready.data, ...recordPath)).toEqual({
-      id: Buffer.from(`iri://apis.indeed.com/VirtualInterviewRecord/${session.body.recordId}`).toString("base64"),
+      id: Buffer.from(
+        `iri://apis.indeed.com/VirtualInterviewRecord/${session.body.recordId}`,
+      ).toString("base64"),
       recordingUrl: `${sandbox.url}/_sandbox/recordings/${session.body.recordId}`,
       interviewOutcomesConnection: {
         outcomes: [
           {
-            interviewer: { id: expect.any(String), email: "ivy@acme-robotics.example", name: "Ivy Interviewer" },
+            interviewer: {
+              id: expect.any(String),
+              email: "ivy@acme-robotics.example",
+              name: "Ivy Interviewer",
+            },
             decision: { value: "YES", noteText: "Clear thinker" },
           },
         ],
@@ -174,7 +242,10 @@ describe("the guide's operations against the sandbox", () => {
 
   it("CancelEvent keeps the event with status CANCELED", async () => {
     const answer = await call(cancelEventOperation(GUIDE_UUIDS[0]));
-    expect(at(answer.data, "cancelVirtualInterviewEvent", "event")).toMatchObject({ id: GUIDE_BASE64_IDS[0], status: "CANCELED" });
+    expect(at(answer.data, "cancelVirtualInterviewEvent", "event")).toMatchObject({
+      id: GUIDE_BASE64_IDS[0],
+      status: "CANCELED",
+    });
     const read = await call(getEventsOperation([GUIDE_UUIDS[0]]));
     expect(at(read.data, "virtualInterviewEvents", "events", 0, "id")).toBe(GUIDE_BASE64_IDS[0]);
   });
@@ -193,12 +264,22 @@ describe("the guide's operations against the sandbox", () => {
     const answer = await globex(findEventsOperation(GUIDE_CURSOR, "2022-06-29T22:00:00+00:00"));
     expect(answer.errors).toBeUndefined();
     const found = at(answer.data, "findVirtualInterviewEvents");
-    expect((at(found, "events") as unknown[]).map((e) => at(e, "title"))).toEqual(["Globex interview 6", "Globex interview 7"]);
+    expect((at(found, "events") as unknown[]).map((e) => at(e, "title"))).toEqual([
+      "Globex interview 6",
+      "Globex interview 7",
+    ]);
     expect(found).toMatchObject({
       totalCount: 7,
-      pageInfo: { hasPreviousPage: true, hasNextPage: false, startCursor: expect.any(String), endCursor: expect.any(String) },
+      pageInfo: {
+        hasPreviousPage: true,
+        hasNextPage: false,
+        startCursor: expect.any(String),
+        endCursor: expect.any(String),
+      },
     });
-    expect(at(found, "events", 0, "interviewersConnection", "interviewers")).toEqual([{ email: "dana@acme-robotics.example" }]);
+    expect(at(found, "events", 0, "interviewersConnection", "interviewers")).toEqual([
+      { email: "dana@acme-robotics.example" },
+    ]);
   });
 
   it("the guide's invalid cursor gets the guide's error shape", async () => {

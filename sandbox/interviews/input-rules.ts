@@ -14,12 +14,15 @@ export const LIMITS = {
 } as const;
 
 // ISO-8601 date-time with seconds and an explicit offset ("Z" or ±hh:mm).
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** Epoch ms of an ISO-8601 string with an offset; throws BAD_USER_INPUT otherwise. */
 export function parseDateTime(value: unknown, field: string): number {
   if (typeof value !== "string" || value.length > 40 || !DATE_TIME.test(value)) {
-    throw badInput(`${field} must be an ISO-8601 date and time with an offset, e.g. 2030-01-15T14:30:00+00:00.`);
+    throw badInput(
+      `${field} must be an ISO-8601 date and time with an offset, e.g. 2030-01-15T14:30:00+00:00.`,
+    );
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw badInput(`${field} is not a valid date and time.`);
@@ -49,11 +52,13 @@ export function isTimeZone(value: string): boolean {
 }
 
 export function requireTimeZone(value: string, field: string): string {
-  if (!isTimeZone(value)) throw badInput(`${field} '${clip(value)}' is not an IANA time zone, e.g. America/Los_Angeles.`);
+  if (!isTimeZone(value))
+    throw badInput(`${field} '${clip(value)}' is not an IANA time zone, e.g. America/Los_Angeles.`);
   return value;
 }
 
-const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@"<>(),;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** A plausible address, lower-cased so "Ana@X.com" and "ana@x.com" are one interviewer. */
 export function requireEmail(value: string, field: string): string {
@@ -72,7 +77,11 @@ export function requireText(value: string, field: string, max: number): string {
   return text;
 }
 
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null {
   if (value === null || value === undefined || value.trim() === "") return null;
   return requireText(value, field, max);
 }
@@ -94,9 +103,12 @@ export function optionalLanguageCode(value: string | null | undefined): string |
 export function optionalCountryCode(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const code = value.trim().toUpperCase();
-  const name = /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) ? regionNames.of(code) : undefined;
+  const name =
+    /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) ? regionNames.of(code) : undefined;
   if (!name || name === code || name === "Unknown Region") {
-    throw badInput(`countryCode '${clip(value)}' is not an ISO 3166-1 alpha-2 country code, e.g. CA.`);
+    throw badInput(
+      `countryCode '${clip(value)}' is not an ISO 3166-1 alpha-2 country code, e.g. CA.`,
+    );
   }
   return code;
 }

@@ -65,7 +65,12 @@ export interface CreateEventInput {
   timezone: string;
   interviewers: { email: string }[];
   interviewee?: IntervieweeInput | null;
-  requestMetadata: { atsName: string; employerName?: string | null; jobId?: string | null; jobTitle?: string | null };
+  requestMetadata: {
+    atsName: string;
+    employerName?: string | null;
+    jobId?: string | null;
+    jobTitle?: string | null;
+  };
   languageCode?: string | null;
   countryCode?: string | null;
 }
@@ -128,7 +133,8 @@ export class InterviewService {
   ) {}
 
   lobbyUrl(event: StoredEvent, role: "interviewer" | "interviewee"): string {
-    const token = role === "interviewer" ? event.interviewerLobbyToken : event.interviewee?.lobbyToken;
+    const token =
+      role === "interviewer" ? event.interviewerLobbyToken : event.interviewee?.lobbyToken;
     return `${this.baseUrl()}/lobby/${role}/${token ?? ""}`;
   }
 
@@ -136,26 +142,46 @@ export class InterviewService {
   eventFor(employerId: string, id: string): StoredEvent {
     const uuid = decodeEventId(id);
     const event = uuid ? this.store.get(uuid) : undefined;
-    if (!event || event.employerId !== employerId) throw noAccessToEvent(id.length > 200 ? `${id.slice(0, 200)}...` : id);
+    if (!event || event.employerId !== employerId)
+      throw noAccessToEvent(id.length > 200 ? `${id.slice(0, 200)}...` : id);
     return event;
   }
 
-  createEvent(actor: Actor, input: CreateEventInput, options: { allowPast?: boolean; uuid?: string } = {}): StoredEvent {
+  createEvent(
+    actor: Actor,
+    input: CreateEventInput,
+    options: { allowPast?: boolean; uuid?: string } = {},
+  ): StoredEvent {
     const now = this.clock.now();
     this.checkTimes(input.startTime, input.endTime, now, options.allowPast ?? false);
     const title = requireText(input.title, "title", LIMITS.title);
     const timezone = requireTimeZone(input.timezone, "timezone");
     const interviewers = mergeInterviewers([actor.email], input.interviewers);
     const requestMetadata = {
-      atsName: requireText(input.requestMetadata.atsName, "requestMetadata.atsName", LIMITS.atsName),
-      employerName: optionalText(input.requestMetadata.employerName, "requestMetadata.employerName", LIMITS.employerName),
+      atsName: requireText(
+        input.requestMetadata.atsName,
+        "requestMetadata.atsName",
+        LIMITS.atsName,
+      ),
+      employerName: optionalText(
+        input.requestMetadata.employerName,
+        "requestMetadata.employerName",
+        LIMITS.employerName,
+      ),
       jobId: optionalText(input.requestMetadata.jobId, "requestMetadata.jobId", LIMITS.jobId),
-      jobTitle: optionalText(input.requestMetadata.jobTitle, "requestMetadata.jobTitle", LIMITS.jobTitle),
+      jobTitle: optionalText(
+        input.requestMetadata.jobTitle,
+        "requestMetadata.jobTitle",
+        LIMITS.jobTitle,
+      ),
     };
     const languageCode = optionalLanguageCode(input.languageCode);
     const countryCode = optionalCountryCode(input.countryCode);
-    const interviewee = input.interviewee ? this.checkInterviewee(input.interviewee, interviewers, now) : null;
-    if (options.uuid && this.store.get(options.uuid)) throw badInput(`An event with id ${options.uuid} already exists.`);
+    const interviewee = input.interviewee
+      ? this.checkInterviewee(input.interviewee, interviewers, now)
+      : null;
+    if (options.uuid && this.store.get(options.uuid))
+      throw badInput(`An event with id ${options.uuid} already exists.`);
 
     const event: StoredEvent = {
       uuid: options.uuid ?? randomUUID(),
@@ -188,9 +214,9 @@ export class InterviewService {
   }
 
   updateEvent(actor: Actor, input: UpdateEventInput): StoredEvent {
-    const chosen = (["reschedule", "addInterviewers", "addInterviewee", "setTitle", "setTimezone"] as const).filter(
-      (key) => input[key] !== null && input[key] !== undefined,
-    );
+    const chosen = (
+      ["reschedule", "addInterviewers", "addInterviewee", "setTitle", "setTimezone"] as const
+    ).filter((key) => input[key] !== null && input[key] !== undefined);
     if (chosen.length !== 1) {
       throw badInput(
         `Set exactly one of reschedule, addInterviewers, addInterviewee, setTitle or setTimezone (got ${chosen.length === 0 ? "none" : chosen.join(", ")}).`,
@@ -203,7 +229,11 @@ export class InterviewService {
       this.checkTimes(startTime, endTime, now, false);
       this.store.reschedule(event, startTime, endTime);
       this.touch(event, now, true);
-      this.notifyInterviewers(event, event.interviewers.map((i) => i.email), "interviewer.rescheduled");
+      this.notifyInterviewers(
+        event,
+        event.interviewers.map((i) => i.email),
+        "interviewer.rescheduled",
+      );
       this.queueReminder(event);
       return event;
     }
@@ -257,14 +287,20 @@ export class InterviewService {
     event.status = "CANCELED";
     event.canceledAt = now;
     this.touch(event, now, true);
-    this.notifyInterviewers(event, event.interviewers.map((i) => i.email), "interviewer.canceled");
+    this.notifyInterviewers(
+      event,
+      event.interviewers.map((i) => i.email),
+      "interviewer.canceled",
+    );
     return event;
   }
 
   /** Holds an interview session: a new VirtualInterviewRecord on the event. */
   conductSession(event: StoredEvent, input: SessionInput): StoredSession {
-    if (event.status === "CANCELED") throw new ApiError("BAD_USER_INPUT", "A canceled event cannot hold a session.");
-    if (!event.interviewee) throw new ApiError("BAD_USER_INPUT", "The event has no interviewee to interview yet.");
+    if (event.status === "CANCELED")
+      throw new ApiError("BAD_USER_INPUT", "A canceled event cannot hold a session.");
+    if (!event.interviewee)
+      throw new ApiError("BAD_USER_INPUT", "The event has no interviewee to interview yet.");
     const endedAt = input.endedAt ?? this.clock.now();
     const session: StoredSession = {
       uuid: randomUUID(),
@@ -282,10 +318,16 @@ export class InterviewService {
 
   /** Records (or replaces) an interviewer's decision on a session. */
   decide(event: StoredEvent, input: DecisionInput): StoredSession {
-    const session = input.recordUuid ? event.sessions.find((s) => s.uuid === input.recordUuid) : event.sessions.at(-1);
-    if (!session) throw badInput(input.recordUuid ? "No such record on this event." : "The event has no session yet.");
+    const session = input.recordUuid
+      ? event.sessions.find((s) => s.uuid === input.recordUuid)
+      : event.sessions.at(-1);
+    if (!session)
+      throw badInput(
+        input.recordUuid ? "No such record on this event." : "The event has no session yet.",
+      );
     const email = requireEmail(input.interviewerEmail, "interviewerEmail");
-    if (!event.interviewers.some((i) => i.email === email)) throw badInput(`${email} is not an interviewer on this event.`);
+    if (!event.interviewers.some((i) => i.email === email))
+      throw badInput(`${email} is not an interviewer on this event.`);
     const decision = {
       interviewerEmail: email,
       value: input.value,
@@ -310,7 +352,9 @@ export class InterviewService {
   /** The API's `recordingUrl`: set once processing is done, and kept (its page expires instead). */
   recordingUrl(session: StoredSession): string | null {
     const state = this.recordingState(session);
-    return state === "available" || state === "expired" ? `${this.baseUrl()}/_sandbox/recordings/${session.uuid}` : null;
+    return state === "available" || state === "expired"
+      ? `${this.baseUrl()}/_sandbox/recordings/${session.uuid}`
+      : null;
   }
 
   /** Name and account of an interviewer, when the email belongs to a sandbox user. */
@@ -323,7 +367,9 @@ export class InterviewService {
   termsNotices(event: StoredEvent): string[] {
     return event.interviewee
       ? []
-      : ["No interviewee email was provided. Indeed's terms require the ATS to send the interviewee's email."];
+      : [
+          "No interviewee email was provided. Indeed's terms require the ATS to send the interviewee's email.",
+        ];
   }
 
   /** Sends every interviewee reminder whose time has come on the virtual clock. */
@@ -335,7 +381,8 @@ export class InterviewService {
       sent++;
       const event = this.store.get(uuid);
       if (!event || event.status !== "SCHEDULED" || !event.interviewee) continue;
-      if (event.reminderSentForStartMs === event.startMs || this.reminderDue(event) !== dueMs) continue;
+      if (event.reminderSentForStartMs === event.startMs || this.reminderDue(event) !== dueMs)
+        continue;
       event.reminderSentForStartMs = event.startMs;
       const lobbyUrl = this.lobbyUrl(event, "interviewee");
       this.outbox.add({
@@ -354,7 +401,11 @@ export class InterviewService {
   }
 
   snapshot(): InterviewState {
-    return { events: [...this.store.all()], notifications: this.outbox.all(), settings: this.settings };
+    return {
+      events: [...this.store.all()],
+      notifications: this.outbox.all(),
+      settings: this.settings,
+    };
   }
 
   load(state: InterviewState | undefined): void {
@@ -371,18 +422,30 @@ export class InterviewService {
     if (endMs - startMs > MAX_EVENT_DURATION_MS) {
       throw badInput("An event can last at most 24 hours.");
     }
-    if (!allowPast && startMs < now - PAST_START_GRACE_MS) throw badInput("startTime must not be in the past.");
+    if (!allowPast && startMs < now - PAST_START_GRACE_MS)
+      throw badInput("startTime must not be in the past.");
   }
 
-  private checkInterviewee(input: IntervieweeInput, interviewers: string[], now: number): StoredInterviewee {
+  private checkInterviewee(
+    input: IntervieweeInput,
+    interviewers: string[],
+    now: number,
+  ): StoredInterviewee {
     const email = requireEmail(input.email, "interviewee.email");
-    if (interviewers.includes(email)) throw badInput("The interviewee cannot also be an interviewer.");
-    return { name: requireText(input.name, "interviewee.name", LIMITS.name), email, addedAt: now, lobbyToken: lobbyToken() };
+    if (interviewers.includes(email))
+      throw badInput("The interviewee cannot also be an interviewer.");
+    return {
+      name: requireText(input.name, "interviewee.name", LIMITS.name),
+      email,
+      addedAt: now,
+      lobbyToken: lobbyToken(),
+    };
   }
 
   private changeableEvent(actor: Actor, id: string): StoredEvent {
     const event = this.eventFor(actor.employerId, id);
-    if (event.status === "CANCELED") throw badInput(`The event '${id}' is canceled and cannot be changed.`);
+    if (event.status === "CANCELED")
+      throw badInput(`The event '${id}' is canceled and cannot be changed.`);
     return event;
   }
 
@@ -400,9 +463,18 @@ export class InterviewService {
     const lobbyUrl = this.lobbyUrl(event, "interviewer");
     const when = localWhen(event.startMs, event.timezone);
     const wording: Record<Exclude<NotificationKind, "interviewee.reminder">, [string, string]> = {
-      "interviewer.invitation": [`Interview scheduled: ${event.title}`, `You were added as an interviewer for "${event.title}" on ${when}.`],
-      "interviewer.rescheduled": [`Interview rescheduled: ${event.title}`, `"${event.title}" now takes place on ${when}.`],
-      "interviewer.canceled": [`Interview canceled: ${event.title}`, `"${event.title}" on ${when} was canceled.`],
+      "interviewer.invitation": [
+        `Interview scheduled: ${event.title}`,
+        `You were added as an interviewer for "${event.title}" on ${when}.`,
+      ],
+      "interviewer.rescheduled": [
+        `Interview rescheduled: ${event.title}`,
+        `"${event.title}" now takes place on ${when}.`,
+      ],
+      "interviewer.canceled": [
+        `Interview canceled: ${event.title}`,
+        `"${event.title}" on ${when} was canceled.`,
+      ],
     };
     const [subject, sentence] = wording[kind];
     for (const email of emails) {
@@ -414,7 +486,13 @@ export class InterviewService {
         subject,
         text: `${sentence}\n\nJoin with your Indeed account: ${lobbyUrl}\nThe calendar item is attached.\n`,
         lobbyUrl,
-        ics: calendarItem(event, email, lobbyUrl, kind === "interviewer.canceled" ? "CANCEL" : "REQUEST", now),
+        ics: calendarItem(
+          event,
+          email,
+          lobbyUrl,
+          kind === "interviewer.canceled" ? "CANCEL" : "REQUEST",
+          now,
+        ),
         at: now,
       });
     }
@@ -463,7 +541,9 @@ function mergeInterviewers(first: string[], more: { email: string }[]): string[]
       merged.push(email);
     }
     if (merged.length > MAX_INTERVIEWERS) {
-      throw badInput(`An event can have at most ${MAX_INTERVIEWERS} interviewers, the scheduler included.`);
+      throw badInput(
+        `An event can have at most ${MAX_INTERVIEWERS} interviewers, the scheduler included.`,
+      );
     }
   });
   return merged;
@@ -472,4 +552,3 @@ function mergeInterviewers(first: string[], more: { email: string }[]): string[]
 function lobbyToken(): string {
   return randomBytes(18).toString("base64url");
 }
-

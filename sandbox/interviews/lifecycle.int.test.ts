@@ -36,19 +36,35 @@ interface Notification {
 }
 
 async function createEvent(hoursAhead = 24, overrides: Record<string, unknown> = {}) {
-  const answer = await acme(CREATE_MUTATION, { variables: { input: await createInput(sandbox, overrides, hoursAhead) } });
+  const answer = await acme(CREATE_MUTATION, {
+    variables: { input: await createInput(sandbox, overrides, hoursAhead) },
+  });
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   return at(answer.data, "createVirtualInterviewEvent", "event") as Record<string, unknown>;
 }
 
 async function notifications(eventId: string) {
-  const answer = await control<{ notifications: Notification[] }>(sandbox, "GET", `/_sandbox/notifications?eventId=${encodeURIComponent(eventId)}`);
+  const answer = await control<{ notifications: Notification[] }>(
+    sandbox,
+    "GET",
+    `/_sandbox/notifications?eventId=${encodeURIComponent(eventId)}`,
+  );
   return answer.body.notifications;
 }
 
 async function records(eventId: string) {
   const answer = await acme(RECORDS, { variables: { ids: [eventId] } });
-  return at(answer.data, "virtualInterviewEvents", "events", 0, "intervieweesConnection", "interviewees", 0, "interviewRecordsConnection", "records") as {
+  return at(
+    answer.data,
+    "virtualInterviewEvents",
+    "events",
+    0,
+    "intervieweesConnection",
+    "interviewees",
+    0,
+    "interviewRecordsConnection",
+    "records",
+  ) as {
     id: string;
     recordingUrl: string | null;
   }[];
@@ -58,7 +74,8 @@ describe("the interviewee's reminder", () => {
   it("appears five minutes before the start once the clock gets there", async () => {
     const event = await createEvent(1);
     const id = stringAt(event, "id");
-    const reminders = async () => (await notifications(id)).filter((n) => n.kind === "interviewee.reminder");
+    const reminders = async () =>
+      (await notifications(id)).filter((n) => n.kind === "interviewee.reminder");
     expect(await reminders()).toEqual([]);
     await advanceClock(sandbox, { minutes: 50 });
     expect(await reminders()).toEqual([]);
@@ -76,9 +93,14 @@ describe("the interviewee's reminder", () => {
     const event = await createEvent(30);
     const id = stringAt(event, "id");
     const input = await createInput(sandbox, {}, 40);
-    await acme(`mutation R($input: UpdateVirtualInterviewEventInput!) { updateVirtualInterviewEvent(input: $input) { event { id } } }`, {
-      variables: { input: { reschedule: { id, startTime: input.startTime, endTime: input.endTime } } },
-    });
+    await acme(
+      `mutation R($input: UpdateVirtualInterviewEventInput!) { updateVirtualInterviewEvent(input: $input) { event { id } } }`,
+      {
+        variables: {
+          input: { reschedule: { id, startTime: input.startTime, endTime: input.endTime } },
+        },
+      },
+    );
     const sent = await notifications(id);
     expect(sent.filter((n) => n.kind === "interviewer.rescheduled").map((n) => n.to)).toEqual([
       "dana@acme-robotics.example",
@@ -90,20 +112,30 @@ describe("the interviewee's reminder", () => {
 describe("sessions and recordings", () => {
   it("keeps recordingUrl null while processing and sets it after the delay", async () => {
     const id = stringAt(await createEvent(2), "id");
-    const held = await control<{ recordingState: string; recordId: string }>(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, {
-      recording: "available",
-      processingMinutes: 20,
-    });
+    const held = await control<{ recordingState: string; recordId: string }>(
+      sandbox,
+      "POST",
+      `/_sandbox/events/${encodeURIComponent(id)}/sessions`,
+      {
+        recording: "available",
+        processingMinutes: 20,
+      },
+    );
     expect(held).toMatchObject({ status: 201, body: { recordingState: "processing" } });
     expect(await records(id)).toEqual([{ id: expect.any(String), recordingUrl: null }]);
     await advanceClock(sandbox, { minutes: 21 });
-    expect((await records(id))[0]?.recordingUrl).toBe(`${sandbox.url}/_sandbox/recordings/${held.body.recordId}`);
+    expect((await records(id))[0]?.recordingUrl).toBe(
+      `${sandbox.url}/_sandbox/recordings/${held.body.recordId}`,
+    );
   });
 
   it("holds several sessions per event, failed and unrecorded ones without a URL", async () => {
     const id = stringAt(await createEvent(3), "id");
     for (const recording of ["failed", "none", "available"]) {
-      await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, { recording, processingMinutes: 0 });
+      await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, {
+        recording,
+        processingMinutes: 0,
+      });
     }
     await advanceClock(sandbox, { days: 2 });
     const urls = (await records(id)).map((r) => r.recordingUrl);
@@ -113,9 +145,17 @@ describe("sessions and recordings", () => {
 
   it("marks the recording expired 90 days after the interview", async () => {
     const id = stringAt(await createEvent(4), "id");
-    await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, { recording: "available", processingMinutes: 0 });
+    await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, {
+      recording: "available",
+      processingMinutes: 0,
+    });
     const state = async () =>
-      stringAt((await control(sandbox, "GET", `/_sandbox/events/${encodeURIComponent(id)}`)).body, "sessions", 0, "recordingState");
+      stringAt(
+        (await control(sandbox, "GET", `/_sandbox/events/${encodeURIComponent(id)}`)).body,
+        "sessions",
+        0,
+        "recordingState",
+      );
     await advanceClock(sandbox, { days: 89 });
     expect(await state()).toBe("available");
     await advanceClock(sandbox, { days: 1, minutes: 1 });
@@ -124,14 +164,28 @@ describe("sessions and recordings", () => {
 
   it("refuses sessions for events without an interviewee, and bad decisions", async () => {
     const id = stringAt(await createEvent(5, { interviewee: null }), "id");
-    const refused = await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/sessions`, { recording: "none" });
+    const refused = await control(
+      sandbox,
+      "POST",
+      `/_sandbox/events/${encodeURIComponent(id)}/sessions`,
+      { recording: "none" },
+    );
     expect(refused.status).toBe(409);
-    const undecided = await control(sandbox, "POST", `/_sandbox/events/${encodeURIComponent(id)}/decisions`, {
-      interviewerEmail: "ivy@acme-robotics.example",
-      value: "PERHAPS",
-    });
+    const undecided = await control(
+      sandbox,
+      "POST",
+      `/_sandbox/events/${encodeURIComponent(id)}/decisions`,
+      {
+        interviewerEmail: "ivy@acme-robotics.example",
+        value: "PERHAPS",
+      },
+    );
     expect(undecided.status).toBe(400);
-    const detail = await control<{ termsNotices: string[] }>(sandbox, "GET", `/_sandbox/events/${encodeURIComponent(id)}`);
+    const detail = await control<{ termsNotices: string[] }>(
+      sandbox,
+      "GET",
+      `/_sandbox/events/${encodeURIComponent(id)}`,
+    );
     expect(detail.body.termsNotices[0]).toMatch(/interviewee's email/);
   });
 });
@@ -139,21 +193,35 @@ describe("sessions and recordings", () => {
 describe("pages", () => {
   it("serves the interviewee lobby without sign-in and asks interviewers to sign in", async () => {
     const event = await createEvent(6);
-    const interviewee = await fetch(stringAt(event, "intervieweesConnection", "interviewees", 0, "intervieweeLobbyUrl"));
+    const interviewee = await fetch(
+      stringAt(event, "intervieweesConnection", "interviewees", 0, "intervieweeLobbyUrl"),
+    );
     expect(interviewee.status).toBe(200);
     expect(await interviewee.text()).toContain("Welcome, Robin Park");
     const interviewer = await fetch(stringAt(event, "interviewerLobbyUrl"), { redirect: "manual" });
     expect(interviewer.status).toBe(401);
-    expect(await interviewer.text()).toContain("/account/sign-in?return_to=%2Flobby%2Finterviewer%2F");
+    expect(await interviewer.text()).toContain(
+      "/account/sign-in?return_to=%2Flobby%2Finterviewer%2F",
+    );
     expect((await fetch(`${sandbox.url}/lobby/interviewee/unknown-token`)).status).toBe(404);
   });
 
   it("serves the event page, the list, the outbox and a home-page link", async () => {
     const event = await createEvent(7);
     const uuid = Buffer.from(stringAt(event, "id"), "base64").toString().split("/").at(-1)!;
-    for (const path of [`/_sandbox/events/${uuid}`, `/_sandbox/events`, `/_sandbox/events?employerId=${ACME}`, "/_sandbox/outbox", "/"]) {
+    for (const path of [
+      `/_sandbox/events/${uuid}`,
+      `/_sandbox/events`,
+      `/_sandbox/events?employerId=${ACME}`,
+      "/_sandbox/outbox",
+      "/",
+    ]) {
       const page = await fetch(`${sandbox.url}${path}`);
-      expect([path, page.status, page.headers.get("content-type")]).toEqual([path, 200, "text/html; charset=utf-8"]);
+      expect([path, page.status, page.headers.get("content-type")]).toEqual([
+        path,
+        200,
+        "text/html; charset=utf-8",
+      ]);
       const html = await page.text();
       expect(html).toContain('<html lang="en">');
       if (path === "/") expect(html).toContain('href="/_sandbox/events"');
@@ -169,14 +237,22 @@ describe("pages", () => {
       body: "recording=none&processingMinutes=",
       redirect: "manual",
     });
-    expect([posted.status, posted.headers.get("location")]).toEqual([302, `/_sandbox/events/${uuid}`]);
+    expect([posted.status, posted.headers.get("location")]).toEqual([
+      302,
+      `/_sandbox/events/${uuid}`,
+    ]);
     expect(await records(stringAt(event, "id"))).toHaveLength(1);
   });
 });
 
 describe("state", () => {
   it("bulk-creates synthetic events quickly", async () => {
-    const made = await control<{ created: number; total: number }>(sandbox, "POST", "/_sandbox/events/bulk", { employerId: "emp-initech-foods", count: 5000 });
+    const made = await control<{ created: number; total: number }>(
+      sandbox,
+      "POST",
+      "/_sandbox/events/bulk",
+      { employerId: "emp-initech-foods", count: 5000 },
+    );
     expect(made).toMatchObject({ status: 201, body: { created: 5000, total: 5000 } });
   });
 
@@ -191,9 +267,12 @@ describe("state", () => {
     const second = await startTestSandbox({ dataDir, ephemeral: false });
     try {
       const again = graphqlClient(second, await mintToken(second, { employer: ACME }));
-      const read = await again(`query G($ids: [ID!]!) { virtualInterviewEvents(input: { ids: $ids }) { events { id title } } }`, {
-        variables: { ids: [id] },
-      });
+      const read = await again(
+        `query G($ids: [ID!]!) { virtualInterviewEvents(input: { ids: $ids }) { events { id title } } }`,
+        {
+          variables: { ids: [id] },
+        },
+      );
       expect(at(read.data, "virtualInterviewEvents", "events", 0, "id")).toBe(id);
     } finally {
       await second.close();

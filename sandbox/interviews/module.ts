@@ -10,7 +10,10 @@ import { mountInterviewPages } from "./page-routes";
 import { DEFAULT_RATE_LIMIT, RateLimiter } from "./rate-limit";
 
 /** The Interview API half of the sandbox: `POST /graphql`, lobbies, recordings, control API. */
-export function createInterviewModule(context: SandboxContext, oauth: OAuthApi): SandboxModule & { service: InterviewService } {
+export function createInterviewModule(
+  context: SandboxContext,
+  oauth: OAuthApi,
+): SandboxModule & { service: InterviewService } {
   const service = new InterviewService(context.clock, oauth, () => context.issuer);
   const limiter = new RateLimiter();
   const faults = new GraphqlFaults();

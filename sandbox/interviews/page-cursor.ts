@@ -19,7 +19,9 @@ export function encodeCursor(cursor: PageCursor): string {
 /** Null when the text is not a cursor this API made. */
 export function decodeCursor(value: string): PageCursor | null {
   if (value.length > 200 || !BASE64_ANY.test(value)) return null;
-  const text = Buffer.from(value.replaceAll("-", "+").replaceAll("_", "/"), "base64").toString("utf8");
+  const text = Buffer.from(value.replaceAll("-", "+").replaceAll("_", "/"), "base64").toString(
+    "utf8",
+  );
   const match = CURSOR_TEXT.exec(text);
   if (!match) return null;
   return { uuid: match[1]!, offset: Number(match[2]) };

@@ -32,7 +32,11 @@ function interviewerOrPage(req: SandboxRequest, oauth: OAuthApi, event: StoredEv
 }
 
 /** Browser pages: event list and details, the outbox, the two lobbies, recordings. */
-export function mountInterviewPages(router: Router, oauth: OAuthApi, service: InterviewService): void {
+export function mountInterviewPages(
+  router: Router,
+  oauth: OAuthApi,
+  service: InterviewService,
+): void {
   const employerName = (id: string) => oauth.employer(id)?.name ?? id;
 
   router.on("GET", "/_sandbox/events", (req, res) => {
@@ -43,7 +47,11 @@ export function mountInterviewPages(router: Router, oauth: OAuthApi, service: In
     }
     const employer = oauth.employer(employerId);
     if (!employer) throw new HttpError(404, "No such employer");
-    sendPage(res, 200, employerEventsPage(service, employer, Number(req.url.searchParams.get("page") ?? 1) || 1));
+    sendPage(
+      res,
+      200,
+      employerEventsPage(service, employer, Number(req.url.searchParams.get("page") ?? 1) || 1),
+    );
   });
 
   router.on("GET", "/_sandbox/events/:id", (req, res, params) => {
@@ -70,7 +78,11 @@ export function mountInterviewPages(router: Router, oauth: OAuthApi, service: In
       sendPage(res, access.status, access.page);
       return;
     }
-    sendPage(res, 200, interviewerLobbyPage(found.event, employerName(found.event.employerId), access.account));
+    sendPage(
+      res,
+      200,
+      interviewerLobbyPage(found.event, employerName(found.event.employerId), access.account),
+    );
   });
 
   // Only the event's interviewers may watch, even when the link is shared.

@@ -20,16 +20,20 @@ export const MAX_QUERY_FIELDS = 500;
 export function queryLimitsRule(context: ValidationContext): ASTVisitor {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   }
   return {
     Field(node) {
       if (node.name.value === "__schema" || node.name.value === "__type") {
         context.reportError(
-          new GraphQLError("Introspection is not available on this API; use the published schema.", {
-            nodes: node,
-            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
-          }),
+          new GraphQLError(
+            "Introspection is not available on this API; use the published schema.",
+            {
+              nodes: node,
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+            },
+          ),
         );
       }
     },
@@ -38,10 +42,13 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
       walk(node.selectionSet, 1, measure, fragments, new Set());
       if (measure.depth > MAX_QUERY_DEPTH) {
         context.reportError(
-          new GraphQLError(`The operation is nested ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`, {
-            nodes: node,
-            extensions: { code: "BAD_USER_INPUT" },
-          }),
+          new GraphQLError(
+            `The operation is nested ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`,
+            {
+              nodes: node,
+              extensions: { code: "BAD_USER_INPUT" },
+            },
+          ),
         );
       } else if (measure.fields > MAX_QUERY_FIELDS) {
         context.reportError(
@@ -68,7 +75,8 @@ function walk(
     if (selection.kind === Kind.FIELD) {
       measure.fields++;
       measure.depth = Math.max(measure.depth, depth);
-      if (selection.selectionSet) walk(selection.selectionSet, depth + 1, measure, fragments, visiting);
+      if (selection.selectionSet)
+        walk(selection.selectionSet, depth + 1, measure, fragments, visiting);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       walk(selection.selectionSet, depth, measure, fragments, visiting);
     } else {

@@ -22,7 +22,9 @@ export class RateLimiter {
   private ledgers = new Map<string, { at: number; cost: number }[]>();
 
   spend(clientId: string, cost: number, now: number): Spend {
-    const ledger = (this.ledgers.get(clientId) ?? []).filter((entry) => entry.at > now - this.settings.windowMs);
+    const ledger = (this.ledgers.get(clientId) ?? []).filter(
+      (entry) => entry.at > now - this.settings.windowMs,
+    );
     this.ledgers.set(clientId, ledger);
     const used = ledger.reduce((sum, entry) => sum + entry.cost, 0);
     if (used + cost > this.settings.budget) {
@@ -45,7 +47,9 @@ export class RateLimiter {
   usage(now: number): Record<string, number> {
     const usage: Record<string, number> = {};
     for (const [clientId, ledger] of this.ledgers) {
-      usage[clientId] = ledger.filter((e) => e.at > now - this.settings.windowMs).reduce((sum, e) => sum + e.cost, 0);
+      usage[clientId] = ledger
+        .filter((e) => e.at > now - this.settings.windowMs)
+        .reduce((sum, e) => sum + e.cost, 0);
     }
     return usage;
   }

@@ -19,7 +19,8 @@ export function isUuid(value: string): boolean {
 /** The uuid inside an id of the given type (either form for events), or null. */
 export function decodeResourceId(type: ResourceType, value: string): string | null {
   const trimmed = value.trim();
-  if (type === "VirtualInterviewEvent" && isUuid(trimmed.toLowerCase())) return trimmed.toLowerCase();
+  if (type === "VirtualInterviewEvent" && isUuid(trimmed.toLowerCase()))
+    return trimmed.toLowerCase();
   if (trimmed.length > 200 || !BASE64.test(trimmed)) return null;
   const decoded = Buffer.from(trimmed, "base64").toString("utf8");
   const prefix = `${IRI_PREFIX}${type}/`;

@@ -11,7 +11,13 @@ export interface SyntheticOptions {
   now: number;
 }
 
-const TITLES = ["Phone screen", "Technical interview", "Hiring manager chat", "Final round", "Culture conversation"];
+const TITLES = [
+  "Phone screen",
+  "Technical interview",
+  "Hiring manager chat",
+  "Final round",
+  "Culture conversation",
+];
 const SLOT_MS = 30 * 60_000;
 
 /**
@@ -22,7 +28,7 @@ export function generateSyntheticEvents(options: SyntheticOptions): StoredEvent[
   const slots = Math.max(1, Math.floor((options.days * 86_400_000) / SLOT_MS));
   const events: StoredEvent[] = [];
   for (let i = 0; i < options.count; i++) {
-    const startMs = options.fromMs + (Math.floor(Math.random() * slots) * SLOT_MS);
+    const startMs = options.fromMs + Math.floor(Math.random() * slots) * SLOT_MS;
     const endMs = startMs + (1 + (i % 4)) * SLOT_MS;
     const canceled = i % 17 === 0;
     events.push({
@@ -40,7 +46,12 @@ export function generateSyntheticEvents(options: SyntheticOptions): StoredEvent[
       countryCode: "US",
       interviewers: [{ email: options.organizerEmail, addedAt: options.now }],
       interviewee: null,
-      requestMetadata: { atsName: "Lobby (synthetic)", employerName: null, jobId: null, jobTitle: null },
+      requestMetadata: {
+        atsName: "Lobby (synthetic)",
+        employerName: null,
+        jobId: null,
+        jobTitle: null,
+      },
       interviewerLobbyToken: randomBytes(18).toString("base64url"),
       sessions: [],
       createdAt: options.now,

@@ -12,14 +12,18 @@ export interface MintOptions {
   grant_type?: "authorization_code" | "client_credentials";
 }
 
-export async function mintToken(sandbox: RunningSandbox, options: MintOptions = {}): Promise<string> {
+export async function mintToken(
+  sandbox: RunningSandbox,
+  options: MintOptions = {},
+): Promise<string> {
   const response = await fetch(`${sandbox.url}/_sandbox/oauth/tokens`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ client_id: CLIENT_ID, user: DANA, ...options }),
   });
   const body = (await response.json()) as { access_token?: string };
-  if (!response.ok || !body.access_token) throw new Error(`mint failed: ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || !body.access_token)
+    throw new Error(`mint failed: ${response.status} ${JSON.stringify(body)}`);
   return body.access_token;
 }
 
@@ -46,16 +50,27 @@ export interface CallOptions {
 /** A GraphQL caller bound to a token; `token: null` sends no Authorization header. */
 export function graphqlClient(sandbox: RunningSandbox, token: string | null) {
   return async (query: string, options: CallOptions = {}): Promise<GraphqlAnswer> => {
-    const headers: Record<string, string> = { "Content-Type": "application/json", "indeed-client-id": CLIENT_ID };
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "indeed-client-id": CLIENT_ID,
+    };
     if (token !== null) headers.Authorization = `Bearer ${token}`;
-    return rawPost(sandbox, JSON.stringify({ query, variables: options.variables, operationName: options.operationName }), {
-      ...headers,
-      ...options.headers,
-    });
+    return rawPost(
+      sandbox,
+      JSON.stringify({ query, variables: options.variables, operationName: options.operationName }),
+      {
+        ...headers,
+        ...options.headers,
+      },
+    );
   };
 }
 
-export async function rawPost(sandbox: RunningSandbox, body: string, headers: Record<string, string>): Promise<GraphqlAnswer> {
+export async function rawPost(
+  sandbox: RunningSandbox,
+  body: string,
+  headers: Record<string, string>,
+): Promise<GraphqlAnswer> {
   const response = await fetch(`${sandbox.url}/graphql`, { method: "POST", headers, body });
   const parsed = (await response.json()) as Omit<GraphqlAnswer, "status" | "headers">;
   return { status: response.status, headers: response.headers, ...parsed };
@@ -75,7 +90,11 @@ export const CREATE_MUTATION = `mutation CreateEvent($input: CreateVirtualInterv
 }`;
 
 /** A valid create input starting `hoursAhead` from now; override what a test is about. */
-export async function createInput(sandbox: RunningSandbox, overrides: Record<string, unknown> = {}, hoursAhead = 24) {
+export async function createInput(
+  sandbox: RunningSandbox,
+  overrides: Record<string, unknown> = {},
+  hoursAhead = 24,
+) {
   return {
     startTime: await inFuture(sandbox, hoursAhead * 3_600_000),
     endTime: await inFuture(sandbox, (hoursAhead + 1) * 3_600_000),
@@ -100,6 +119,7 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
 
 export function stringAt(value: unknown, ...path: (string | number)[]): string {
   const found = at(value, ...path);
-  if (typeof found !== "string") throw new Error(`expected a string at ${path.join(".")}, got ${JSON.stringify(found)}`);
+  if (typeof found !== "string")
+    throw new Error(`expected a string at ${path.join(".")}, got ${JSON.stringify(found)}`);
   return found;
 }

@@ -9,7 +9,8 @@ import { sameSecret } from "./tokens";
 
 /** Only a path on the sandbox itself: never an open redirect to somewhere else. */
 function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/";
   return value;
 }
 
@@ -47,7 +48,11 @@ export function mountAccountPages(router: Router, rt: OAuthRuntime) {
     const form = await readPageForm(req, res);
     if (!form) return;
     if (!session || !sameSecret(form.get("csrf"), sessionCsrf(session.id))) {
-      sendPage(res, 403, errorPage("This form has expired", "Open the sign-in page again and choose an account."));
+      sendPage(
+        res,
+        403,
+        errorPage("This form has expired", "Open the sign-in page again and choose an account."),
+      );
       return;
     }
     const signingIn = req.url.pathname.startsWith("/account/sign-in");

@@ -11,8 +11,14 @@ import { claimsOf, signIn, tokenRequest } from "./test-harness";
 const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 async function getJson(path: string, token?: string) {
-  const response = await fetch(`${sandbox.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  const response = await fetch(`${sandbox.url}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 describe("client credentials and appinfo", () => {
@@ -32,7 +38,10 @@ describe("client credentials and appinfo", () => {
   });
 
   it("refuses an app token for an employer the app cannot act for", async () => {
-    const { body } = await tokenRequest(sandbox, { grant_type: "client_credentials", employer: "emp-initech-foods" });
+    const { body } = await tokenRequest(sandbox, {
+      grant_type: "client_credentials",
+      employer: "emp-initech-foods",
+    });
     expect(body.error).toBe("invalid_request");
     expect(body.error_description).toContain("employer parameter");
   });
@@ -51,7 +60,11 @@ describe("userinfo", () => {
     const tokens = await signIn(sandbox, { employer: "emp-acme-robotics" });
     const { status, body } = await getJson("/v2/api/userinfo", tokens.access_token);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ sub: "user:u-dana", email: "dana@acme-robotics.example", email_verified: true });
+    expect(body).toMatchObject({
+      sub: "user:u-dana",
+      email: "dana@acme-robotics.example",
+      email_verified: true,
+    });
     expect(body.sub).toBe(claimsOf(tokens.id_token).sub);
   });
 
@@ -72,24 +85,44 @@ describe("userinfo", () => {
 describe("revocation endpoint (RFC 7009)", () => {
   it("revoking a refresh token ends the whole grant", async () => {
     const tokens = await signIn(sandbox);
-    const revoked = await tokenRequest(sandbox, { token: tokens.refresh_token ?? "" }, { path: "/oauth/v2/revoke" });
+    const revoked = await tokenRequest(
+      sandbox,
+      { token: tokens.refresh_token ?? "" },
+      { path: "/oauth/v2/revoke" },
+    );
     expect(revoked.status).toBe(200);
     expect(await verifyAccessToken(sandbox, tokens.access_token)).toBeNull();
-    const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
+    const refresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token ?? "",
+    });
     expect(refresh.body.error).toBe("invalid_grant");
   });
 
   it("revoking an access token ends only that token", async () => {
     const tokens = await signIn(sandbox);
-    await tokenRequest(sandbox, { token: tokens.access_token ?? "", token_type_hint: "access_token" }, { path: "/oauth/v2/revoke" });
+    await tokenRequest(
+      sandbox,
+      { token: tokens.access_token ?? "", token_type_hint: "access_token" },
+      { path: "/oauth/v2/revoke" },
+    );
     expect(await verifyAccessToken(sandbox, tokens.access_token)).toBeNull();
-    const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
+    const refresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token ?? "",
+    });
     expect(refresh.status).toBe(200);
   });
 
   it("answers 200 for an unknown token and 401 invalid_client for a wrong secret", async () => {
-    expect((await tokenRequest(sandbox, { token: "nonsense" }, { path: "/oauth/v2/revoke" })).status).toBe(200);
-    const wrong = await tokenRequest(sandbox, { token: "x", client_secret: "wrong" }, { path: "/oauth/v2/revoke" });
+    expect(
+      (await tokenRequest(sandbox, { token: "nonsense" }, { path: "/oauth/v2/revoke" })).status,
+    ).toBe(200);
+    const wrong = await tokenRequest(
+      sandbox,
+      { token: "x", client_secret: "wrong" },
+      { path: "/oauth/v2/revoke" },
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe("invalid_client");
   });
@@ -103,14 +136,24 @@ describe("control routes", () => {
       scope: "employer_access interviews.schedule offline_access",
     });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "employer_access interviews.schedule offline_access" });
+    expect(body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "employer_access interviews.schedule offline_access",
+    });
     expect(claimsOf(body.access_token as string).emp).toBe("emp-globex-logistics");
-    const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: body.refresh_token as string });
+    const refresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: body.refresh_token as string,
+    });
     expect(refresh.status).toBe(200);
   });
 
   it("refuses to mint for an employer the user is not a member of", async () => {
-    const { status } = await control(sandbox, "POST", "/_sandbox/oauth/tokens", { user: "u-sam", employer: "emp-acme-robotics" });
+    const { status } = await control(sandbox, "POST", "/_sandbox/oauth/tokens", {
+      user: "u-sam",
+      employer: "emp-acme-robotics",
+    });
     expect(status).toBe(400);
   });
 
@@ -124,7 +167,10 @@ describe("control routes", () => {
     expect(await verifyAccessToken(sandbox, first.access_token)).toBeNull();
     expect(await verifyAccessToken(sandbox, minted.body.access_token as string)).toBeNull();
     expect(await verifyAccessToken(sandbox, other.access_token)).not.toBeNull();
-    const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: first.refresh_token ?? "" });
+    const refresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token ?? "",
+    });
     expect(refresh.body.error).toBe("invalid_grant");
   });
 
@@ -135,7 +181,8 @@ describe("control routes", () => {
     expect(grants).toHaveLength(1);
     expect(grants[0]?.refreshTokens.active).toBe(1);
     const text = JSON.stringify(body);
-    for (const secret of [tokens.access_token, tokens.refresh_token, CLIENT_SECRET]) expect(text).not.toContain(secret);
+    for (const secret of [tokens.access_token, tokens.refresh_token, CLIENT_SECRET])
+      expect(text).not.toContain(secret);
   });
 
   it("serves discovery and JWKS matching the tokens' kid", async () => {
@@ -150,7 +197,9 @@ describe("control routes", () => {
     const key = (jwks.body.keys as { kid: string; alg: string; use: string }[])[0];
     expect(key).toMatchObject({ alg: "ES256", use: "sig" });
     const tokens = await signIn(sandbox);
-    const header = JSON.parse(Buffer.from(tokens.id_token?.split(".")[0] ?? "", "base64url").toString()) as { kid: string };
+    const header = JSON.parse(
+      Buffer.from(tokens.id_token?.split(".")[0] ?? "", "base64url").toString(),
+    ) as { kid: string };
     expect(header.kid).toBe(key?.kid);
   });
 

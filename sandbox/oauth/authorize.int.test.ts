@@ -35,7 +35,9 @@ async function redirectQuery(params: Record<string, string | undefined>) {
 
 describe("authorize: requests the sandbox refuses with a page, never a redirect", () => {
   it("shows an error page for an unknown client_id", async () => {
-    const response = await new TestBrowser(sandbox).get(authorizeUrl(validParams({ client_id: "nobody" })));
+    const response = await new TestBrowser(sandbox).get(
+      authorizeUrl(validParams({ client_id: "nobody" })),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
     expect(response.headers.get("content-type")).toContain("text/html");
@@ -55,7 +57,9 @@ describe("authorize: requests the sandbox refuses with a page, never a redirect"
   });
 
   it("refuses a redirect_uri that only differs by a trailing slash", async () => {
-    const response = await new TestBrowser(sandbox).get(authorizeUrl(validParams({ redirect_uri: `${REDIRECT_URI}/` })));
+    const response = await new TestBrowser(sandbox).get(
+      authorizeUrl(validParams({ redirect_uri: `${REDIRECT_URI}/` })),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
   });
@@ -63,7 +67,9 @@ describe("authorize: requests the sandbox refuses with a page, never a redirect"
 
 describe("authorize: errors sent back to the app", () => {
   it("redirects with unsupported_response_type for response_type=token", async () => {
-    const { status, location, query } = await redirectQuery(validParams({ response_type: "token" }));
+    const { status, location, query } = await redirectQuery(
+      validParams({ response_type: "token" }),
+    );
     expect(status).toBe(303);
     expect(location.startsWith(REDIRECT_URI)).toBe(true);
     expect(query.get("error")).toBe("unsupported_response_type");
@@ -89,13 +95,18 @@ describe("authorize: errors sent back to the app", () => {
   });
 
   it("redirects with invalid_request for prompt=select_employer without employer_access", async () => {
-    const { query } = await redirectQuery(validParams({ scope: "email", prompt: "select_employer" }));
+    const { query } = await redirectQuery(
+      validParams({ scope: "email", prompt: "select_employer" }),
+    );
     expect(query.get("error")).toBe("invalid_request");
     expect(query.get("error_description")).toContain("employer_access");
   });
 
   it("sends access_denied with state when the person presses Deny", async () => {
-    const back = await runAuthorizeFlow(sandbox, { decision: "deny", employer: "emp-acme-robotics" });
+    const back = await runAuthorizeFlow(sandbox, {
+      decision: "deny",
+      employer: "emp-acme-robotics",
+    });
     expect(back.get("error")).toBe("access_denied");
     expect(back.get("state")).toBe("state-123");
     expect(back.get("code")).toBeNull();
@@ -104,7 +115,10 @@ describe("authorize: errors sent back to the app", () => {
 
 describe("authorize: the person's choices", () => {
   it("redirects with code, state, employer and iss after account, employer and consent", async () => {
-    const back = await runAuthorizeFlow(sandbox, { user: "u-dana", employer: "emp-globex-logistics" });
+    const back = await runAuthorizeFlow(sandbox, {
+      user: "u-dana",
+      employer: "emp-globex-logistics",
+    });
     expect(back.get("code")).toBeTruthy();
     expect(back.get("state")).toBe("state-123");
     expect(back.get("employer")).toBe("emp-globex-logistics");
@@ -127,7 +141,10 @@ describe("authorize: the person's choices", () => {
   });
 
   it("honours a partial grant: unticking offline_access and email gives no refresh token and no email", async () => {
-    const tokens = await signIn(sandbox, { employer: "emp-acme-robotics", untick: ["offline_access", "email"] });
+    const tokens = await signIn(sandbox, {
+      employer: "emp-acme-robotics",
+      untick: ["offline_access", "email"],
+    });
     expect(tokens.refresh_token).toBeUndefined();
     expect(tokens.scope).toBe("employer_access interviews.schedule");
     expect(claimsOf(tokens.id_token).email).toBeUndefined();
@@ -138,7 +155,11 @@ describe("authorize: the person's choices", () => {
     const start = await browser.get(authorizeUrl(validParams()));
     const location = start.headers.get("location") ?? "";
     await browser.get(location);
-    const posted = await browser.post(location, { csrf: "forged", step: "account", user: "u-dana" });
+    const posted = await browser.post(location, {
+      csrf: "forged",
+      step: "account",
+      user: "u-dana",
+    });
     expect(posted.status).toBe(403);
   });
 
@@ -149,7 +170,11 @@ describe("authorize: the person's choices", () => {
     const html = await (await browser.get(location)).text();
     const stranger = new TestBrowser(sandbox);
     expect((await stranger.get(location)).status).toBe(400);
-    const posted = await stranger.post(location, { csrf: csrfOf(html), step: "account", user: "u-dana" });
+    const posted = await stranger.post(location, {
+      csrf: csrfOf(html),
+      step: "account",
+      user: "u-dana",
+    });
     expect(posted.status).toBe(400);
   });
 

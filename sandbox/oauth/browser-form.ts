@@ -8,13 +8,25 @@ import { errorPage } from "./pages";
 // the posted form into an error page rather than JSON, and the redirect after a post.
 
 /** 303: the browser follows with a GET, whatever the method that led here. */
-export function seeOther(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
-  res.writeHead(303, { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...headers });
+export function seeOther(
+  res: ServerResponse,
+  location: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(303, {
+    Location: location,
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    ...headers,
+  });
   res.end();
 }
 
 /** Reads a posted page form; when it cannot be read, answers an HTML error page and returns undefined. */
-export async function readPageForm(req: SandboxRequest, res: ServerResponse): Promise<Map<string, string> | undefined> {
+export async function readPageForm(
+  req: SandboxRequest,
+  res: ServerResponse,
+): Promise<Map<string, string> | undefined> {
   try {
     return await readForm(req);
   } catch (error) {

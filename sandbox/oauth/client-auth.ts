@@ -7,7 +7,10 @@ import { sameSecret } from "./tokens";
 export type ClientAuthFailure = "invalid_grant" | "invalid_client";
 
 /** The client id a request claims (body or Basic), for the journal; no secret is read here. */
-export function claimedClientId(req: SandboxRequest, form: Map<string, string>): string | undefined {
+export function claimedClientId(
+  req: SandboxRequest,
+  form: Map<string, string>,
+): string | undefined {
   const basic = parseBasic(req);
   const id = basic && "clientId" in basic ? basic.clientId : form.get("client_id");
   return id?.slice(0, 200);
@@ -26,7 +29,10 @@ function parseBasic(req: SandboxRequest): Basic {
   try {
     // RFC 6749 §2.3.1: both halves are form-urlencoded before being joined.
     const formDecode = (part: string) => decodeURIComponent(part.replaceAll("+", " "));
-    return { clientId: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+    return {
+      clientId: formDecode(decoded.slice(0, colon)),
+      secret: formDecode(decoded.slice(colon + 1)),
+    };
   } catch {
     return { malformed: true };
   }
@@ -44,26 +50,49 @@ export function authenticateClient(
 ): OAuthClient {
   const basic = parseBasic(req);
   if (basic && "malformed" in basic) {
-    throw invalidRequest("The Authorization header must be HTTP Basic with the client id and secret");
+    throw invalidRequest(
+      "The Authorization header must be HTTP Basic with the client id and secret",
+    );
   }
   if (basic && form.has("client_secret")) {
-    throw invalidRequest("Authenticate the client one way only: HTTP Basic or client_secret in the body");
+    throw invalidRequest(
+      "Authenticate the client one way only: HTTP Basic or client_secret in the body",
+    );
   }
   if (basic && form.has("client_id") && form.get("client_id") !== basic.clientId) {
-    throw invalidRequest("The client_id in the body differs from the one in the Authorization header");
+    throw invalidRequest(
+      "The client_id in the body differs from the one in the Authorization header",
+    );
   }
   const clientId = basic?.clientId ?? form.get("client_id");
   const secret = basic?.secret ?? form.get("client_secret");
   if (clientId === undefined || clientId === "") {
-    throw new OAuthError("invalid_client", "Client authentication is missing: send client_id and client_secret", 401,
-      "no client credentials", "invalid_client", { "WWW-Authenticate": 'Basic realm="indeed-sandbox"' });
+    throw new OAuthError(
+      "invalid_client",
+      "Client authentication is missing: send client_id and client_secret",
+      401,
+      "no client credentials",
+      "invalid_client",
+      { "WWW-Authenticate": 'Basic realm="indeed-sandbox"' },
+    );
   }
   const client = store.clients.get(clientId);
   const ok = client !== undefined && secret !== undefined && sameSecret(secret, client.secret);
   if (client && ok) return client;
-  const why = client ? (secret === undefined ? "client_secret missing" : "wrong client secret") : "unknown client id";
+  const why = client
+    ? secret === undefined
+      ? "client_secret missing"
+      : "wrong client secret"
+    : "unknown client id";
   if (onFailure === "invalid_grant") throw invalidGrant(why);
-  throw new OAuthError("invalid_client", "Client authentication failed", 401, why, "invalid_client", {
-    "WWW-Authenticate": 'Basic realm="indeed-sandbox"',
-  });
+  throw new OAuthError(
+    "invalid_client",
+    "Client authentication failed",
+    401,
+    why,
+    "invalid_client",
+    {
+      "WWW-Authenticate": 'Basic realm="indeed-sandbox"',
+    },
+  );
 }

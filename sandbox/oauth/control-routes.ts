@@ -58,10 +58,20 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
       throw new HttpError(400, `${user.name} is not a member of employer "${employerId}"`);
     }
     const grantScopes = scopes ?? splitScopes(DEFAULT_USER_SCOPES);
-    const grant = store.addGrant({ clientId: client.id, userId: user.id, employerId, scopes: grantScopes }, context.clock.now());
+    const grant = store.addGrant(
+      { clientId: client.id, userId: user.id, employerId, scopes: grantScopes },
+      context.clock.now(),
+    );
     req.note.grantId = grant.id;
     const withRefresh = grantScopes.includes("offline_access");
-    sendJson(res, 200, await tokens.issueForGrant(grant, { employerId, refresh: { kind: withRefresh ? "new" : "none" } }));
+    sendJson(
+      res,
+      200,
+      await tokens.issueForGrant(grant, {
+        employerId,
+        refresh: { kind: withRefresh ? "new" : "none" },
+      }),
+    );
   });
 
   router.on("GET", "/_sandbox/oauth/grants", (req, res) => {
@@ -69,7 +79,9 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
     const clientFilter = req.url.searchParams.get("client_id");
     const user = userFilter === null ? undefined : findUser(rt, userFilter);
     const grants = [...store.grants.values()].filter(
-      (g) => (userFilter === null || g.userId === user?.id) && (clientFilter === null || g.clientId === clientFilter),
+      (g) =>
+        (userFilter === null || g.userId === user?.id) &&
+        (clientFilter === null || g.clientId === clientFilter),
     );
     sendJson(res, 200, { grants: grants.map((g) => grantView(rt, g)) });
   });
@@ -141,7 +153,10 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
 
 function findUser(rt: OAuthRuntime, idOrEmail: string) {
   const needle = idOrEmail.toLowerCase();
-  return rt.store.users.get(idOrEmail) ?? [...rt.store.users.values()].find((u) => u.email.toLowerCase() === needle);
+  return (
+    rt.store.users.get(idOrEmail) ??
+    [...rt.store.users.values()].find((u) => u.email.toLowerCase() === needle)
+  );
 }
 
 /** A grant as the control API shows it: ids, scopes, times and counts; never a token. */
@@ -163,6 +178,8 @@ function grantView(rt: OAuthRuntime, grant: Grant) {
       rotated: refresh.filter((t) => t.rotatedAt !== null).length,
       expired: refresh.filter((t) => t.rotatedAt === null && t.expiresAt <= now).length,
     },
-    accessTokens: [...rt.store.accessTokens.values()].filter((t) => t.grantId === grant.id && t.expiresAt > now).length,
+    accessTokens: [...rt.store.accessTokens.values()].filter(
+      (t) => t.grantId === grant.id && t.expiresAt > now,
+    ).length,
   };
 }

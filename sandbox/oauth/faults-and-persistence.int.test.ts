@@ -10,7 +10,11 @@ describe("token endpoint faults", () => {
 
   it("error mode answers the given status and error `count` times, then recovers", async () => {
     const tokens = await signIn(sandbox);
-    await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "error", status: 503, count: 2 });
+    await control(sandbox, "POST", "/_sandbox/faults/token", {
+      mode: "error",
+      status: 503,
+      count: 2,
+    });
     for (let i = 0; i < 2; i += 1) {
       const failed = await refresh(tokens.refresh_token);
       expect(failed.status).toBe(503);
@@ -35,8 +39,15 @@ describe("token endpoint faults", () => {
     // The client never saw the new token; retrying with the old one is reuse and ends the grant.
     const retry = await refresh(tokens.refresh_token);
     expect(retry.body.error).toBe("invalid_grant");
-    const { body } = await control(sandbox, "GET", "/_sandbox/journal?kind=oauth.token&grant_type=refresh_token");
-    const outcomes = (body.entries as { outcome: string; status: number }[]).map((e) => [e.outcome, e.status]);
+    const { body } = await control(
+      sandbox,
+      "GET",
+      "/_sandbox/journal?kind=oauth.token&grant_type=refresh_token",
+    );
+    const outcomes = (body.entries as { outcome: string; status: number }[]).map((e) => [
+      e.outcome,
+      e.status,
+    ]);
     expect(outcomes).toEqual([
       ["dropped-after-rotate", 0],
       ["revoked-grant-on-reuse", 400],
@@ -49,7 +60,12 @@ describe("token endpoint faults", () => {
       await expect(refresh(tokens.refresh_token)).rejects.toThrow();
     });
     const { body } = await control(sandbox, "GET", "/_sandbox/oauth/grants");
-    const grant = (body.grants as { refreshTokens: { active: number; rotated: number }; revokedAt: string | null }[])[0];
+    const grant = (
+      body.grants as {
+        refreshTokens: { active: number; rotated: number };
+        revokedAt: string | null;
+      }[]
+    )[0];
     expect(grant?.refreshTokens).toMatchObject({ active: 1, rotated: 1 });
     expect(grant?.revokedAt).toBeNull();
   });
@@ -58,8 +74,13 @@ describe("token endpoint faults", () => {
     await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "error", count: 5 });
     await control(sandbox, "DELETE", "/_sandbox/faults/token");
     expect((await tokenRequest(sandbox, { grant_type: "client_credentials" })).status).toBe(200);
-    expect((await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "explode" })).status).toBe(400);
-    expect((await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "slow", delayMs: -1 })).status).toBe(400);
+    expect(
+      (await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "explode" })).status,
+    ).toBe(400);
+    expect(
+      (await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "slow", delayMs: -1 }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -68,14 +89,21 @@ describe("state persistence", () => {
     const dataDir = tempDataDir("oauth-persist");
     const first = await startTestSandbox({ dataDir, ephemeral: false });
     const tokens = await signIn(first);
-    const kid = (await (await fetch(`${first.url}/.well-known/keys`)).json()) as { keys: { kid: string }[] };
+    const kid = (await (await fetch(`${first.url}/.well-known/keys`)).json()) as {
+      keys: { kid: string }[];
+    };
     await first.close();
 
     const second = await startTestSandbox({ dataDir, ephemeral: false });
     try {
-      const refreshed = await tokenRequest(second, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
+      const refreshed = await tokenRequest(second, {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token ?? "",
+      });
       expect(refreshed.status).toBe(200);
-      const again = (await (await fetch(`${second.url}/.well-known/keys`)).json()) as { keys: { kid: string }[] };
+      const again = (await (await fetch(`${second.url}/.well-known/keys`)).json()) as {
+        keys: { kid: string }[];
+      };
       expect(again.keys[0]?.kid).toBe(kid.keys[0]?.kid);
     } finally {
       await second.close();

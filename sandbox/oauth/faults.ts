@@ -5,7 +5,10 @@ export const tokenFaultSchema = z.discriminatedUnion("mode", [
   z.object({
     mode: z.literal("error"),
     status: z.number().int().min(400).max(599).default(503),
-    error: z.string().regex(/^[a-z_]{1,64}$/).default("temporarily_unavailable"),
+    error: z
+      .string()
+      .regex(/^[a-z_]{1,64}$/)
+      .default("temporarily_unavailable"),
     count: z.number().int().min(1).max(1000).default(1),
   }),
   z.object({

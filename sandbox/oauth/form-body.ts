@@ -31,7 +31,8 @@ export async function readForm(req: SandboxRequest): Promise<Map<string, string>
   try {
     body = await req.body(MAX_FORM_BYTES);
   } catch (error) {
-    if (error instanceof HttpError && error.status === 413) throw new FormError("The request body is too large", 413);
+    if (error instanceof HttpError && error.status === 413)
+      throw new FormError("The request body is too large", 413);
     throw error;
   }
   const form = new Map<string, string>();

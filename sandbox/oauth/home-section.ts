@@ -8,18 +8,25 @@ export function oauthHomeSection(rt: OAuthRuntime): HomeSection {
   const employerName = (id: string) => store.employers.get(id)?.name ?? id;
   const people = [...store.users.values()]
     .map(
-      (u) => `<tr><td>${escapeHtml(u.name)}</td><td><code>${escapeHtml(u.email)}</code></td><td><code>${escapeHtml(u.id)}</code></td>
+      (
+        u,
+      ) => `<tr><td>${escapeHtml(u.name)}</td><td><code>${escapeHtml(u.email)}</code></td><td><code>${escapeHtml(u.id)}</code></td>
 <td>${u.employerIds.length === 0 ? "none" : u.employerIds.map((id) => `${escapeHtml(employerName(id))} (<code>${escapeHtml(id)}</code>)`).join(", ")}</td></tr>`,
     )
     .join("\n");
   const clients = [...store.clients.values()]
     .map(
-      (c) => `<tr><td><code>${escapeHtml(c.id)}</code></td><td><code>${escapeHtml(c.secret)}</code></td>
+      (
+        c,
+      ) => `<tr><td><code>${escapeHtml(c.id)}</code></td><td><code>${escapeHtml(c.secret)}</code></td>
 <td>${c.redirectUris.map((uri) => `<code>${escapeHtml(uri)}</code>`).join("<br>")}</td><td>${c.grantTypes.map(escapeHtml).join(", ")}</td></tr>`,
     )
     .join("\n");
   const employers = [...store.employers.values()]
-    .map((e) => `<tr><td>${escapeHtml(e.name)}</td><td><code>${escapeHtml(e.id)}</code></td><td><code>${escapeHtml(e.advertiserId)}</code></td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.name)}</td><td><code>${escapeHtml(e.id)}</code></td><td><code>${escapeHtml(e.advertiserId)}</code></td></tr>`,
+    )
     .join("\n");
   const { rotation, graceSeconds, refreshWithoutEmployer } = store.settings;
   return {

@@ -16,23 +16,31 @@ import { signIn } from "./test-harness";
 
 const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
-async function jwks(target: RunningSandbox = sandbox): Promise<JSONWebKeySet & { keys: { kid?: string }[] }> {
-  return (await (await fetch(`${target.url}/.well-known/keys`)).json()) as JSONWebKeySet & { keys: { kid?: string }[] };
+async function jwks(
+  target: RunningSandbox = sandbox,
+): Promise<JSONWebKeySet & { keys: { kid?: string }[] }> {
+  return (await (await fetch(`${target.url}/.well-known/keys`)).json()) as JSONWebKeySet & {
+    keys: { kid?: string }[];
+  };
 }
 
 async function rotate(target: RunningSandbox = sandbox) {
-  const result = await control<{ kid: string; previousKid: string; previousPublishedUntil: string; keys: string[] }>(
-    target,
-    "POST",
-    "/_sandbox/oauth/keys/rotate",
-  );
+  const result = await control<{
+    kid: string;
+    previousKid: string;
+    previousPublishedUntil: string;
+    keys: string[];
+  }>(target, "POST", "/_sandbox/oauth/keys/rotate");
   expect(result.status).toBe(200);
   return result.body;
 }
 
 /** Verifies an ID token the way an OIDC client does: against the published JWKS. */
 async function verifyIdToken(idToken: string | undefined) {
-  return jwtVerify(idToken ?? "", createLocalJWKSet(await jwks()), { issuer: sandbox.url, audience: CLIENT_ID });
+  return jwtVerify(idToken ?? "", createLocalJWKSet(await jwks()), {
+    issuer: sandbox.url,
+    audience: CLIENT_ID,
+  });
 }
 
 describe("signing key rotation", () => {
@@ -43,10 +51,16 @@ describe("signing key rotation", () => {
     expect(rotated.previousKid).toBe(oldKid);
     expect(rotated.kid).not.toBe(oldKid);
 
-    expect(await verifyAccessToken(sandbox, before.access_token)).toMatchObject({ userId: "u-dana" });
-    const userinfo = await fetch(`${sandbox.url}/v2/api/userinfo`, { headers: { Authorization: `Bearer ${before.access_token}` } });
+    expect(await verifyAccessToken(sandbox, before.access_token)).toMatchObject({
+      userId: "u-dana",
+    });
+    const userinfo = await fetch(`${sandbox.url}/v2/api/userinfo`, {
+      headers: { Authorization: `Bearer ${before.access_token}` },
+    });
     expect(userinfo.status).toBe(200);
-    await expect(verifyIdToken(before.id_token)).resolves.toMatchObject({ protectedHeader: { kid: oldKid } });
+    await expect(verifyIdToken(before.id_token)).resolves.toMatchObject({
+      protectedHeader: { kid: oldKid },
+    });
   });
 
   it("signs new ID and access tokens with the new kid, and the JWKS lists both keys, the new one first", async () => {
@@ -65,7 +79,9 @@ describe("signing key rotation", () => {
     const rotated = await rotate();
     const clock = await control<{ now: string }>(sandbox, "GET", "/_sandbox/clock");
     // The virtual clock keeps running in real time, so allow for the milliseconds between calls.
-    expect(Date.parse(rotated.previousPublishedUntil) - Date.parse(clock.body.now)).toBeGreaterThan(3_599_000);
+    expect(Date.parse(rotated.previousPublishedUntil) - Date.parse(clock.body.now)).toBeGreaterThan(
+      3_599_000,
+    );
     await advanceClock(sandbox, { minutes: 61 });
     expect((await jwks()).keys.map((k) => k.kid)).toEqual([rotated.kid]);
   });
@@ -81,7 +97,10 @@ describe("signing key rotation", () => {
     await first.close();
     const second = await startTestSandbox({ dataDir, ephemeral: false });
     try {
-      expect((await jwks(second)).keys.map((k) => k.kid)).toEqual([rotated.kid, rotated.previousKid]);
+      expect((await jwks(second)).keys.map((k) => k.kid)).toEqual([
+        rotated.kid,
+        rotated.previousKid,
+      ]);
     } finally {
       await second.close();
     }

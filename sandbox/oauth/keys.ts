@@ -1,10 +1,22 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from "node:crypto";
 import { z } from "zod";
 
 /** The ES256 signing key as persisted: a private JWK and its `kid`. */
 export const signingKeySchema = z.object({
   kid: z.string().min(1),
-  privateJwk: z.object({ kty: z.literal("EC"), crv: z.literal("P-256"), x: z.string(), y: z.string(), d: z.string() }),
+  privateJwk: z.object({
+    kty: z.literal("EC"),
+    crv: z.literal("P-256"),
+    x: z.string(),
+    y: z.string(),
+    d: z.string(),
+  }),
 });
 export type StoredSigningKey = z.infer<typeof signingKeySchema>;
 

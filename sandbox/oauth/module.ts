@@ -18,7 +18,12 @@ import { mountUserInfo } from "./userinfo";
 /** The OAuth half of the sandbox: Indeed's authorize, token, userinfo/appinfo and discovery endpoints. */
 export function createOAuthModule(context: SandboxContext): SandboxModule & { api: OAuthApi } {
   const store = new OAuthStore();
-  const rt: OAuthRuntime = { context, store, tokens: new TokenService(store, context), faults: new TokenFaults() };
+  const rt: OAuthRuntime = {
+    context,
+    store,
+    tokens: new TokenService(store, context),
+    faults: new TokenFaults(),
+  };
 
   const api: OAuthApi = {
     verifyAccessToken: (token) => rt.tokens.verifyAccessToken(token),
@@ -39,7 +44,8 @@ export function createOAuthModule(context: SandboxContext): SandboxModule & { ap
       const user = userId ? store.users.get(userId) : undefined;
       return user && store.publicUser(user);
     },
-    signInUrl: (returnTo) => `${context.issuer}/account/sign-in?return_to=${encodeURIComponent(returnTo)}`,
+    signInUrl: (returnTo) =>
+      `${context.issuer}/account/sign-in?return_to=${encodeURIComponent(returnTo)}`,
   };
 
   return {
@@ -56,7 +62,8 @@ export function createOAuthModule(context: SandboxContext): SandboxModule & { ap
     },
     load(snapshot) {
       if (snapshot !== undefined && store.restore(snapshot)) return;
-      if (snapshot !== undefined) console.warn("[sandbox] the saved OAuth state is not readable; starting from the seed");
+      if (snapshot !== undefined)
+        console.warn("[sandbox] the saved OAuth state is not readable; starting from the seed");
       store.seed(readSeed());
     },
     snapshot: () => store.snapshot(),

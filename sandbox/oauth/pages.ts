@@ -7,17 +7,26 @@ import type { SeedUser } from "./store";
 /** Hidden fields every step form carries: the CSRF token bound to the pending request. */
 function hidden(fields: Record<string, string>): string {
   return Object.entries(fields)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join("\n");
 }
 
-function employersOf(user: SeedUser, employers: (id: string) => SandboxEmployer | undefined): string {
+function employersOf(
+  user: SeedUser,
+  employers: (id: string) => SandboxEmployer | undefined,
+): string {
   const names = user.employerIds.map((id) => employers(id)?.name ?? id);
   return names.length === 0 ? "no employer" : names.join(", ");
 }
 
 export function errorPage(title: string, message: string, details: string[] = []): PageOptions {
-  const list = details.length === 0 ? "" : `<ul>${details.map((d) => `<li><code>${escapeHtml(d)}</code></li>`).join("")}</ul>`;
+  const list =
+    details.length === 0
+      ? ""
+      : `<ul>${details.map((d) => `<li><code>${escapeHtml(d)}</code></li>`).join("")}</ul>`;
   return {
     title,
     main: `<h1>${escapeHtml(title)}</h1>
@@ -38,7 +47,9 @@ export function accountPage(options: {
     : "";
   const buttons = options.users
     .map(
-      (u) => `<li><button class="account" type="submit" name="user" value="${escapeHtml(u.id)}">${escapeHtml(u.name)}
+      (
+        u,
+      ) => `<li><button class="account" type="submit" name="user" value="${escapeHtml(u.id)}">${escapeHtml(u.name)}
 <small>${escapeHtml(u.email)} · ${escapeHtml(employersOf(u, options.employers))}</small></button></li>`,
     )
     .join("\n");
@@ -72,7 +83,9 @@ export function employerPage(options: {
   problem?: string;
 }): PageOptions {
   const { user, employers } = options;
-  const problem = options.problem ? `<div class="card error" role="alert"><p>${escapeHtml(options.problem)}</p></div>` : "";
+  const problem = options.problem
+    ? `<div class="card error" role="alert"><p>${escapeHtml(options.problem)}</p></div>`
+    : "";
   const choices =
     employers.length === 0
       ? `<p>${escapeHtml(user.name)} is not a member of any employer on Indeed. You can continue without one;
@@ -80,7 +93,10 @@ ${escapeHtml(options.appName)} will then not act for an employer.</p>`
       : `<fieldset><legend>Employers ${escapeHtml(user.name)} can act for</legend>
 ${employers
   .map(
-    (e, i) => `<div class="choice"><input type="radio" id="employer-${i}" name="employer" value="${escapeHtml(e.id)}" required${i === 0 ? " checked" : ""}>
+    (
+      e,
+      i,
+    ) => `<div class="choice"><input type="radio" id="employer-${i}" name="employer" value="${escapeHtml(e.id)}" required${i === 0 ? " checked" : ""}>
 <label for="employer-${i}">${escapeHtml(e.name)} <span class="hint">(advertiser id ${escapeHtml(e.advertiserId)})</span></label></div>`,
   )
   .join("\n")}
@@ -124,7 +140,9 @@ export function consentPage(options: {
       : `<fieldset><legend>You can also let it (untick to refuse)</legend>
 ${optional
   .map(
-    (s) => `<div class="choice"><input type="checkbox" id="grant-${escapeHtml(s)}" name="grant_${escapeHtml(s)}" value="on" checked>
+    (
+      s,
+    ) => `<div class="choice"><input type="checkbox" id="grant-${escapeHtml(s)}" name="grant_${escapeHtml(s)}" value="on" checked>
 <label for="grant-${escapeHtml(s)}">${escapeHtml(SCOPES[s].describe)} <span class="hint">(<code>${escapeHtml(s)}</code>)</span></label></div>`,
   )
   .join("\n")}

@@ -5,7 +5,11 @@ import { claimsOf, signIn, tokenRequest } from "./test-harness";
 const sandbox = setupTestSandbox({ resetBeforeEach: true });
 
 function refresh(token: string | undefined, extra: Record<string, string> = {}) {
-  return tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: token ?? "", ...extra });
+  return tokenRequest(sandbox, {
+    grant_type: "refresh_token",
+    refresh_token: token ?? "",
+    ...extra,
+  });
 }
 
 async function setMode(mode: Record<string, unknown>) {
@@ -35,7 +39,9 @@ describe("refresh: rotation (the default)", () => {
     expect(await verifyAccessToken(sandbox, second.body.access_token)).toBeNull();
     expect(await verifyAccessToken(sandbox, first.access_token)).toBeNull();
     const { body } = await control(sandbox, "GET", "/_sandbox/oauth/grants");
-    expect((body.grants as { revokedReason: string }[])[0]?.revokedReason).toContain("rotated refresh token");
+    expect((body.grants as { revokedReason: string }[])[0]?.revokedReason).toContain(
+      "rotated refresh token",
+    );
   });
 });
 
@@ -71,7 +77,10 @@ describe("refresh: the 60-day life on the virtual clock", () => {
   it("fails at day 61 when never used", async () => {
     const first = await signIn(sandbox);
     await advanceClock(sandbox, { days: 61 });
-    expect((await refresh(first.refresh_token)).body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
+    expect((await refresh(first.refresh_token)).body).toEqual({
+      error: "invalid_grant",
+      error_description: "Invalid grant",
+    });
   });
 
   it("slides: a token used at day 59 gives one that still works at day 118", async () => {
@@ -107,7 +116,9 @@ describe("refresh: employers", () => {
     const first = await signIn(sandbox, { employer: "emp-acme-robotics" });
     const second = await refresh(first.refresh_token, { employer: "emp-globex-logistics" });
     expect(claimsOf(second.body.access_token).emp).toBe("emp-globex-logistics");
-    expect((await verifyAccessToken(sandbox, second.body.access_token))?.employerId).toBe("emp-globex-logistics");
+    expect((await verifyAccessToken(sandbox, second.body.access_token))?.employerId).toBe(
+      "emp-globex-logistics",
+    );
     const employers = claimsOf(second.body.id_token).employers as { id: string }[];
     expect(employers[0]?.id).toBe("emp-globex-logistics");
   });
@@ -141,7 +152,10 @@ describe("refresh: employers", () => {
 
   it("refuses a refresh token presented by another client", async () => {
     const first = await signIn(sandbox);
-    const other = await refresh(first.refresh_token, { client_id: "other-ats", client_secret: "other-ats-secret" });
+    const other = await refresh(first.refresh_token, {
+      client_id: "other-ats",
+      client_secret: "other-ats-secret",
+    });
     expect(other.body.error).toBe("invalid_grant");
   });
 

@@ -18,7 +18,8 @@ export function mountRevocation(router: Router, rt: OAuthRuntime) {
       const client = authenticateClient(req, form, rt.store, "invalid_client");
       req.note.clientId = client.id;
       const token = form.get("token");
-      if (token === undefined || token === "") throw invalidRequest("The token parameter is missing");
+      if (token === undefined || token === "")
+        throw invalidRequest("The token parameter is missing");
       const now = rt.context.clock.now();
 
       const refresh = rt.store.refreshTokens.get(hashSecret(token));

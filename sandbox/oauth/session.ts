@@ -7,7 +7,10 @@ import { randomSecret } from "./tokens";
 export const SESSION_COOKIE = "indeed_sandbox_session";
 const THIRTY_DAYS_SECONDS = 30 * 86_400;
 
-export function readSession(req: SandboxRequest, rt: OAuthRuntime): { id: string; session: BrowserSession } | null {
+export function readSession(
+  req: SandboxRequest,
+  rt: OAuthRuntime,
+): { id: string; session: BrowserSession } | null {
   const id = parseCookies(req.headers.cookie)[SESSION_COOKIE];
   const session = id === undefined ? undefined : rt.store.sessions.get(id);
   return id !== undefined && session ? { id, session } : null;

@@ -121,7 +121,11 @@ export const settingsSchema = z.object({
 });
 export type OAuthSettings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: OAuthSettings = { rotation: "rotate", graceSeconds: 30, refreshWithoutEmployer: "drop" };
+export const DEFAULT_SETTINGS: OAuthSettings = {
+  rotation: "rotate",
+  graceSeconds: 30,
+  refreshWithoutEmployer: "drop",
+};
 
 const snapshotSchema = z.object({
   version: z.literal(1),
@@ -182,7 +186,14 @@ export class OAuthStore {
     this.clients = new Map(seed.clients.map((c) => [c.id, c]));
     this.employers = new Map(seed.employers.map((e) => [e.id, e]));
     this.users = new Map(seed.users.map((u) => [u.id, u]));
-    for (const map of [this.grants, this.codes, this.refreshTokens, this.accessTokens, this.sessions, this.pending]) {
+    for (const map of [
+      this.grants,
+      this.codes,
+      this.refreshTokens,
+      this.accessTokens,
+      this.sessions,
+      this.pending,
+    ]) {
       map.clear();
     }
   }
@@ -229,7 +240,10 @@ export class OAuthStore {
    * A new signing key takes over; the previous one stays published until `publishedUntil`
    * so tokens it signed keep verifying.
    */
-  rotateSigningKey(publishedUntil: number): { current: StoredSigningKey; retired: RetiredSigningKey } {
+  rotateSigningKey(publishedUntil: number): {
+    current: StoredSigningKey;
+    retired: RetiredSigningKey;
+  } {
     const retired = { key: this.signingKey, publishedUntil };
     this.retiredKeys.push(retired);
     this.signingKey = generateSigningKey();
@@ -238,7 +252,10 @@ export class OAuthStore {
 
   /** The keys a token may be signed with at `now`: the current one, then the retired ones still published. */
   verificationKeys(now: number): StoredSigningKey[] {
-    return [this.signingKey, ...this.retiredKeys.filter((r) => r.publishedUntil > now).map((r) => r.key)];
+    return [
+      this.signingKey,
+      ...this.retiredKeys.filter((r) => r.publishedUntil > now).map((r) => r.key),
+    ];
   }
 
   publicUser(user: SeedUser): SandboxUser {
@@ -252,8 +269,17 @@ export class OAuthStore {
     });
   }
 
-  addGrant(fields: Pick<Grant, "clientId" | "userId" | "employerId" | "scopes">, now: number): Grant {
-    const grant: Grant = { id: `grant-${randomUUID()}`, ...fields, createdAt: now, revokedAt: null, revokedReason: null };
+  addGrant(
+    fields: Pick<Grant, "clientId" | "userId" | "employerId" | "scopes">,
+    now: number,
+  ): Grant {
+    const grant: Grant = {
+      id: `grant-${randomUUID()}`,
+      ...fields,
+      createdAt: now,
+      revokedAt: null,
+      revokedReason: null,
+    };
     this.grants.set(grant.id, grant);
     return grant;
   }
@@ -275,9 +301,12 @@ export class OAuthStore {
     this.lastSweepAt = now;
     const day = 86_400_000;
     for (const [key, code] of this.codes) if (code.expiresAt + day < now) this.codes.delete(key);
-    for (const [key, token] of this.accessTokens) if (token.expiresAt + day < now) this.accessTokens.delete(key);
-    for (const [key, token] of this.refreshTokens) if (token.expiresAt + day < now) this.refreshTokens.delete(key);
-    for (const [key, request] of this.pending) if (request.createdAt + day < now) this.pending.delete(key);
+    for (const [key, token] of this.accessTokens)
+      if (token.expiresAt + day < now) this.accessTokens.delete(key);
+    for (const [key, token] of this.refreshTokens)
+      if (token.expiresAt + day < now) this.refreshTokens.delete(key);
+    for (const [key, request] of this.pending)
+      if (request.createdAt + day < now) this.pending.delete(key);
     this.retiredKeys = this.retiredKeys.filter((r) => r.publishedUntil > now);
   }
 }

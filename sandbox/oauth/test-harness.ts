@@ -45,7 +45,11 @@ export async function tokenRequest(
     body: form,
   });
   const text = await response.text();
-  return { status: response.status, body: text === "" ? {} : (JSON.parse(text) as TokenBody), headers: response.headers };
+  return {
+    status: response.status,
+    body: text === "" ? {} : (JSON.parse(text) as TokenBody),
+    headers: response.headers,
+  };
 }
 
 export function claimsOf(jwt: string | undefined): Record<string, unknown> {
@@ -72,7 +76,10 @@ export class TestBrowser {
     const response = await fetch(new URL(path, this.sandbox.url), {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+      },
       body: new URLSearchParams(fields),
     });
     this.keepCookie(response);
@@ -87,7 +94,8 @@ export class TestBrowser {
 
 export function authorizeUrl(params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) query.set(name, value);
   return `/oauth/v2/authorize?${query.toString()}`;
 }
 
@@ -158,7 +166,10 @@ export async function runAuthorizeFlow(
 }
 
 /** A full sign-in: flow plus code exchange, returning the token response. */
-export async function signIn(sandbox: RunningSandbox, options: FlowOptions = {}): Promise<TokenBody & { grantEmployer?: string }> {
+export async function signIn(
+  sandbox: RunningSandbox,
+  options: FlowOptions = {},
+): Promise<TokenBody & { grantEmployer?: string }> {
   const pkce = pkcePair();
   const back = await runAuthorizeFlow(sandbox, { ...options, challenge: pkce.challenge });
   const code = back.get("code");
@@ -169,6 +180,7 @@ export async function signIn(sandbox: RunningSandbox, options: FlowOptions = {})
     redirect_uri: REDIRECT_URI,
     code_verifier: pkce.verifier,
   });
-  if (result.status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`code exchange failed: ${JSON.stringify(result.body)}`);
   return { ...result.body, grantEmployer: back.get("employer") ?? undefined };
 }

@@ -14,12 +14,21 @@ const sandbox = setupTestSandbox({ resetBeforeEach: true });
 /** A fresh code for Dana at Acme, with its PKCE verifier. */
 async function freshCode(options: { employer?: string } = {}) {
   const pkce = pkcePair();
-  const back = await runAuthorizeFlow(sandbox, { challenge: pkce.challenge, employer: options.employer ?? "emp-acme-robotics" });
+  const back = await runAuthorizeFlow(sandbox, {
+    challenge: pkce.challenge,
+    employer: options.employer ?? "emp-acme-robotics",
+  });
   return { code: back.get("code") ?? "", verifier: pkce.verifier };
 }
 
 function exchange(code: string, verifier: string, extra: Record<string, string> = {}) {
-  return tokenRequest(sandbox, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, ...extra });
+  return tokenRequest(sandbox, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: REDIRECT_URI,
+    code_verifier: verifier,
+    ...extra,
+  });
 }
 
 describe("token endpoint: authorization_code", () => {
@@ -32,9 +41,18 @@ describe("token endpoint: authorization_code", () => {
     expect(body.expires_in).toBe(3600);
     expect(body.refresh_token).toBeTruthy();
     const access = claimsOf(body.access_token);
-    expect(access).toMatchObject({ iss: sandbox.url, sub: "user:u-dana", azp: CLIENT_ID, emp: "emp-acme-robotics" });
+    expect(access).toMatchObject({
+      iss: sandbox.url,
+      sub: "user:u-dana",
+      azp: CLIENT_ID,
+      emp: "emp-acme-robotics",
+    });
     expect(typeof access.jti).toBe("string");
-    expect(claimsOf(body.id_token)).toMatchObject({ aud: CLIENT_ID, email: "dana@acme-robotics.example", name: "Dana Recruiter" });
+    expect(claimsOf(body.id_token)).toMatchObject({
+      aud: CLIENT_ID,
+      email: "dana@acme-robotics.example",
+      name: "Dana Recruiter",
+    });
   });
 
   it("refuses a reused code with invalid_grant and revokes every token issued from it", async () => {
@@ -45,7 +63,10 @@ describe("token endpoint: authorization_code", () => {
     expect(second.status).toBe(400);
     expect(second.body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
     expect(await verifyAccessToken(sandbox, first.body.access_token)).toBeNull();
-    const refresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: first.body.refresh_token ?? "" });
+    const refresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: first.body.refresh_token ?? "",
+    });
     expect(refresh.body.error).toBe("invalid_grant");
   });
 
@@ -65,7 +86,9 @@ describe("token endpoint: authorization_code", () => {
 
   it("refuses a redirect_uri different from the authorize request's", async () => {
     const { code, verifier } = await freshCode();
-    const { body } = await exchange(code, verifier, { redirect_uri: "http://localhost:3100/api/auth/callback/indeed" });
+    const { body } = await exchange(code, verifier, {
+      redirect_uri: "http://localhost:3100/api/auth/callback/indeed",
+    });
     expect(body.error).toBe("invalid_grant");
     expect(body.error_description).toBe("Invalid grant");
   });
@@ -78,13 +101,23 @@ describe("token endpoint: authorization_code", () => {
 
   it("asks for the verifier when PKCE was used and none is sent", async () => {
     const { code } = await freshCode();
-    const { body } = await tokenRequest(sandbox, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI });
-    expect(body).toEqual({ error: "invalid_request", error_description: "The code_verifier parameter is missing" });
+    const { body } = await tokenRequest(sandbox, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+    });
+    expect(body).toEqual({
+      error: "invalid_request",
+      error_description: "The code_verifier parameter is missing",
+    });
   });
 
   it("refuses a code issued to another client", async () => {
     const { code, verifier } = await freshCode();
-    const { body } = await exchange(code, verifier, { client_id: "other-ats", client_secret: "other-ats-secret" });
+    const { body } = await exchange(code, verifier, {
+      client_id: "other-ats",
+      client_secret: "other-ats-secret",
+    });
     expect(body.error).toBe("invalid_grant");
   });
 
@@ -112,12 +145,20 @@ describe("token endpoint: client authentication and request format", () => {
   });
 
   it("answers invalid_grant for an unknown client id", async () => {
-    const { body } = await tokenRequest(sandbox, { grant_type: "client_credentials", client_id: "nobody", client_secret: "x" });
+    const { body } = await tokenRequest(sandbox, {
+      grant_type: "client_credentials",
+      client_id: "nobody",
+      client_secret: "x",
+    });
     expect(body.error).toBe("invalid_grant");
   });
 
   it("answers 401 invalid_client when no client credentials are sent at all", async () => {
-    const { status, body, headers } = await tokenRequest(sandbox, { grant_type: "client_credentials" }, { noClientAuth: true });
+    const { status, body, headers } = await tokenRequest(
+      sandbox,
+      { grant_type: "client_credentials" },
+      { noClientAuth: true },
+    );
     expect(status).toBe(401);
     expect(body.error).toBe("invalid_client");
     expect(headers.get("www-authenticate")).toContain("Basic");
@@ -127,21 +168,33 @@ describe("token endpoint: client authentication and request format", () => {
     const { code, verifier } = await freshCode();
     const { status } = await tokenRequest(
       sandbox,
-      { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier },
+      {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+      },
       { basic: [CLIENT_ID, CLIENT_SECRET] },
     );
     expect(status).toBe(200);
   });
 
   it("answers invalid_grant for a wrong secret in HTTP Basic", async () => {
-    const { body } = await tokenRequest(sandbox, { grant_type: "client_credentials" }, { basic: [CLIENT_ID, "nope"] });
+    const { body } = await tokenRequest(
+      sandbox,
+      { grant_type: "client_credentials" },
+      { basic: [CLIENT_ID, "nope"] },
+    );
     expect(body.error).toBe("invalid_grant");
   });
 
   it("answers invalid_request for a malformed Basic header", async () => {
     const response = await fetch(`${sandbox.url}/oauth/v2/tokens`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: "Basic !!!not-base64" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Authorization: "Basic !!!not-base64",
+      },
       body: "grant_type=client_credentials",
     });
     expect(response.status).toBe(400);
@@ -149,7 +202,11 @@ describe("token endpoint: client authentication and request format", () => {
   });
 
   it("answers invalid_request when parameters are in the URL query string", async () => {
-    const { status, body } = await tokenRequest(sandbox, { grant_type: "client_credentials" }, { path: "/oauth/v2/tokens?grant_type=client_credentials" });
+    const { status, body } = await tokenRequest(
+      sandbox,
+      { grant_type: "client_credentials" },
+      { path: "/oauth/v2/tokens?grant_type=client_credentials" },
+    );
     expect(status).toBe(400);
     expect(body.error).toBe("invalid_request");
     expect(body.error_description).toContain("request body");
@@ -159,7 +216,11 @@ describe("token endpoint: client authentication and request format", () => {
     const response = await fetch(`${sandbox.url}/oauth/v2/tokens`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+      body: JSON.stringify({
+        grant_type: "client_credentials",
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
     });
     expect(response.status).toBe(400);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -179,7 +240,11 @@ describe("token endpoint: client authentication and request format", () => {
   });
 
   it("answers unsupported_grant_type for the password grant", async () => {
-    const { status, body } = await tokenRequest(sandbox, { grant_type: "password", username: "a", password: "b" });
+    const { status, body } = await tokenRequest(sandbox, {
+      grant_type: "password",
+      username: "a",
+      password: "b",
+    });
     expect(status).toBe(400);
     expect(body.error).toBe("unsupported_grant_type");
     expect(body.error_description).toContain("authorization_code");
@@ -187,7 +252,10 @@ describe("token endpoint: client authentication and request format", () => {
 
   it("answers invalid_request when grant_type is missing", async () => {
     const { body } = await tokenRequest(sandbox, {});
-    expect(body).toEqual({ error: "invalid_request", error_description: "The grant_type parameter is missing" });
+    expect(body).toEqual({
+      error: "invalid_request",
+      error_description: "The grant_type parameter is missing",
+    });
   });
 
   it("answers invalid_grant for a grant type not enabled for the client", async () => {
@@ -206,9 +274,15 @@ describe("token endpoint: sequential authorizations and disabled grant types", (
     const older = await exchange(first.code, first.verifier);
     const second = await freshCode();
     const newer = await exchange(second.code, second.verifier);
-    const stale = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: older.body.refresh_token ?? "" });
+    const stale = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: older.body.refresh_token ?? "",
+    });
     expect(stale.body).toEqual({ error: "invalid_grant", error_description: "Invalid grant" });
-    const fresh = await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: newer.body.refresh_token ?? "" });
+    const fresh = await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: newer.body.refresh_token ?? "",
+    });
     expect(fresh.status).toBe(200);
   });
 
@@ -236,8 +310,15 @@ describe("token endpoint: the journal", () => {
     const { code, verifier } = await freshCode();
     const ok = await exchange(code, verifier);
     await exchange(code, verifier);
-    await tokenRequest(sandbox, { grant_type: "refresh_token", refresh_token: ok.body.refresh_token ?? "" });
-    const { body } = await control(sandbox, "GET", "/_sandbox/journal?kind=oauth.token&client_id=lobby-local");
+    await tokenRequest(sandbox, {
+      grant_type: "refresh_token",
+      refresh_token: ok.body.refresh_token ?? "",
+    });
+    const { body } = await control(
+      sandbox,
+      "GET",
+      "/_sandbox/journal?kind=oauth.token&client_id=lobby-local",
+    );
     const entries = body.entries as { grantType: string; outcome: string; grantId?: string }[];
     expect(entries.map((e) => [e.grantType, e.outcome])).toEqual([
       ["authorization_code", "ok"],
@@ -246,7 +327,13 @@ describe("token endpoint: the journal", () => {
     ]);
     expect(entries[0]?.grantId).toMatch(/^grant-/);
     const text = JSON.stringify(body);
-    for (const secret of [code, verifier, ok.body.refresh_token, ok.body.access_token, CLIENT_SECRET]) {
+    for (const secret of [
+      code,
+      verifier,
+      ok.body.refresh_token,
+      ok.body.access_token,
+      CLIENT_SECRET,
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

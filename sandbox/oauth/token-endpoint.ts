@@ -5,11 +5,20 @@ import { OAuthError, invalidGrant, invalidRequest, sendOAuthError } from "./erro
 import { FormError, readForm } from "./form-body";
 import type { OAuthRuntime } from "./runtime";
 import { type GrantType, GRANT_TYPES } from "./store";
-import { authorizationCodeGrant, clientCredentialsGrant, type GrantResult, refreshTokenGrant } from "./token-grants";
+import {
+  authorizationCodeGrant,
+  clientCredentialsGrant,
+  type GrantResult,
+  refreshTokenGrant,
+} from "./token-grants";
 
 const GRANT_HANDLERS: Record<
   GrantType,
-  (rt: OAuthRuntime, client: Parameters<typeof authorizationCodeGrant>[1], form: Map<string, string>) => Promise<GrantResult>
+  (
+    rt: OAuthRuntime,
+    client: Parameters<typeof authorizationCodeGrant>[1],
+    form: Map<string, string>,
+  ) => Promise<GrantResult>
 > = {
   authorization_code: authorizationCodeGrant,
   refresh_token: refreshTokenGrant,
@@ -23,12 +32,15 @@ function isGrantType(value: string): value is GrantType {
 /** Reads the token request body; the guide forbids parameters in the URL's query string. */
 export async function readTokenForm(req: SandboxRequest): Promise<Map<string, string>> {
   if (req.url.search !== "") {
-    throw invalidRequest("Parameters must be sent in the request body (application/x-www-form-urlencoded), not in the URL query string");
+    throw invalidRequest(
+      "Parameters must be sent in the request body (application/x-www-form-urlencoded), not in the URL query string",
+    );
   }
   try {
     return await readForm(req);
   } catch (error) {
-    if (error instanceof FormError) throw new OAuthError("invalid_request", error.message, error.status);
+    if (error instanceof FormError)
+      throw new OAuthError("invalid_request", error.message, error.status);
     throw error;
   }
 }
@@ -48,7 +60,11 @@ export function mountTokenEndpoint(router: Router, rt: OAuthRuntime) {
   });
 }
 
-async function handleTokenRequest(req: SandboxRequest, res: ServerResponse, rt: OAuthRuntime): Promise<void> {
+async function handleTokenRequest(
+  req: SandboxRequest,
+  res: ServerResponse,
+  rt: OAuthRuntime,
+): Promise<void> {
   const form = await readTokenForm(req);
   const grantType = form.get("grant_type");
   req.note.grantType = grantType?.slice(0, 64);
@@ -57,13 +73,17 @@ async function handleTokenRequest(req: SandboxRequest, res: ServerResponse, rt: 
   const injected = rt.faults.take("error");
   if (injected) {
     req.note.outcome = "fault-error";
-    sendJson(res, injected.status, { error: injected.error, error_description: "Fault injected through the sandbox control API" });
+    sendJson(res, injected.status, {
+      error: injected.error,
+      error_description: "Fault injected through the sandbox control API",
+    });
     return;
   }
   const slow = rt.faults.take("slow");
   if (slow) await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
 
-  if (grantType === undefined || grantType === "") throw invalidRequest("The grant_type parameter is missing");
+  if (grantType === undefined || grantType === "")
+    throw invalidRequest("The grant_type parameter is missing");
   if (!isGrantType(grantType)) {
     throw new OAuthError(
       "unsupported_grant_type",
@@ -73,7 +93,8 @@ async function handleTokenRequest(req: SandboxRequest, res: ServerResponse, rt: 
     );
   }
   const client = authenticateClient(req, form, rt.store, "invalid_grant");
-  if (!client.grantTypes.includes(grantType)) throw invalidGrant(`the ${grantType} grant type is not enabled for this client`);
+  if (!client.grantTypes.includes(grantType))
+    throw invalidGrant(`the ${grantType} grant type is not enabled for this client`);
 
   const result = await GRANT_HANDLERS[grantType](rt, client, form);
   req.note.grantId = result.grantId;

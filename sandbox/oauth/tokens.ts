@@ -72,15 +72,23 @@ export class TokenService {
 
   /** Every key a valid token may carry, current first: what the JWKS publishes. */
   publishedKeys(): KeyRing[] {
-    return this.store.verificationKeys(this.context.clock.now()).map((stored) => this.ringFor(stored));
+    return this.store
+      .verificationKeys(this.context.clock.now())
+      .map((stored) => this.ringFor(stored));
   }
 
   /** Retires the signing key (still published until the tokens it signed have expired) for a new one. */
   rotateKeys(): { kid: string; previousKid: string; previousPublishedUntil: number } {
     const longestTokenMs = Math.max(ACCESS_TOKEN_SECONDS, ID_TOKEN_SECONDS) * 1000;
-    const { current, retired } = this.store.rotateSigningKey(this.context.clock.now() + longestTokenMs);
+    const { current, retired } = this.store.rotateSigningKey(
+      this.context.clock.now() + longestTokenMs,
+    );
     this.context.markDirty();
-    return { kid: current.kid, previousKid: retired.key.kid, previousPublishedUntil: retired.publishedUntil };
+    return {
+      kid: current.kid,
+      previousKid: retired.key.kid,
+      previousPublishedUntil: retired.publishedUntil,
+    };
   }
 
   private ringFor(stored: StoredSigningKey): KeyRing {
@@ -100,7 +108,12 @@ export class TokenService {
   /** Access token, ID token and (per plan) refresh token for a person's grant. */
   async issueForGrant(
     grant: Grant,
-    options: { employerId: string | null; refresh: RefreshPlan; nonce?: string | null; scopes?: string[] },
+    options: {
+      employerId: string | null;
+      refresh: RefreshPlan;
+      nonce?: string | null;
+      scopes?: string[];
+    },
   ): Promise<TokenResponse> {
     const user = this.store.users.get(grant.userId);
     if (!user) throw new Error(`grant ${grant.id} names a user that does not exist`);
@@ -117,7 +130,9 @@ export class TokenService {
     const now = this.context.clock.nowSeconds();
     const employers = this.store.userEmployers(user);
     // The selected employer first, then the user's others, so a reader of `employers[0]` gets it.
-    employers.sort((a, b) => Number(b.id === options.employerId) - Number(a.id === options.employerId));
+    employers.sort(
+      (a, b) => Number(b.id === options.employerId) - Number(a.id === options.employerId),
+    );
     const withEmail = grant.scopes.includes("email");
     const idToken = await new SignJWT({
       name: user.name,
@@ -147,7 +162,11 @@ export class TokenService {
   }
 
   /** A client-credentials token: the app itself, no person, no refresh token. */
-  async issueAppToken(client: OAuthClient, scopes: string[], employerId: string | null): Promise<TokenResponse> {
+  async issueAppToken(
+    client: OAuthClient,
+    scopes: string[],
+    employerId: string | null,
+  ): Promise<TokenResponse> {
     const access = await this.signAccessToken({
       sub: `app:${client.id}`,
       clientId: client.id,
@@ -156,7 +175,12 @@ export class TokenService {
       grantId: null,
     });
     this.context.markDirty();
-    return { access_token: access, token_type: "Bearer", expires_in: ACCESS_TOKEN_SECONDS, scope: scopes.join(" ") };
+    return {
+      access_token: access,
+      token_type: "Bearer",
+      expires_in: ACCESS_TOKEN_SECONDS,
+      scope: scopes.join(" "),
+    };
   }
 
   newRefreshToken(grant: Grant): string {

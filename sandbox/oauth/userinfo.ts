@@ -4,23 +4,43 @@ import type { AccessTokenClaims } from "./api";
 import type { OAuthRuntime } from "./runtime";
 
 /** RFC 6750 answer for a missing or bad bearer token. */
-function sendBearerError(res: ServerResponse, status: 401 | 403, error: string, description: string) {
-  sendJson(res, status, { error, error_description: description }, {
-    "WWW-Authenticate": `Bearer realm="indeed-sandbox", error="${error}", error_description="${description}"`,
-  });
+function sendBearerError(
+  res: ServerResponse,
+  status: 401 | 403,
+  error: string,
+  description: string,
+) {
+  sendJson(
+    res,
+    status,
+    { error, error_description: description },
+    {
+      "WWW-Authenticate": `Bearer realm="indeed-sandbox", error="${error}", error_description="${description}"`,
+    },
+  );
 }
 
 export function bearerToken(req: SandboxRequest): string | null {
   const header = req.headers.authorization;
-  const match = typeof header === "string" ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim()) : null;
+  const match =
+    typeof header === "string" ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim()) : null;
   return match?.[1] ?? null;
 }
 
-async function authenticate(req: SandboxRequest, res: ServerResponse, rt: OAuthRuntime): Promise<AccessTokenClaims | null> {
+async function authenticate(
+  req: SandboxRequest,
+  res: ServerResponse,
+  rt: OAuthRuntime,
+): Promise<AccessTokenClaims | null> {
   const token = bearerToken(req);
   const claims = token === null ? null : await rt.tokens.verifyAccessToken(token);
   if (!claims) {
-    sendBearerError(res, 401, "invalid_token", "The access token is missing, malformed, expired or revoked");
+    sendBearerError(
+      res,
+      401,
+      "invalid_token",
+      "The access token is missing, malformed, expired or revoked",
+    );
     return null;
   }
   req.note.clientId = claims.clientId;
@@ -36,14 +56,21 @@ export function mountUserInfo(router: Router, rt: OAuthRuntime) {
     if (!claims) return;
     const user = rt.store.users.get(claims.userId);
     if (!user) {
-      sendBearerError(res, 403, "insufficient_scope", "userinfo needs a token issued to a person, not an app token");
+      sendBearerError(
+        res,
+        403,
+        "insufficient_scope",
+        "userinfo needs a token issued to a person, not an app token",
+      );
       return;
     }
     // The guide points 3-legged integrators here to list the employers they may pass as `employer`.
     const employers = claims.scopes.includes("employer_access")
       ? { employers: rt.store.userEmployers(user).map((e) => ({ id: e.id, name: e.name })) }
       : {};
-    const email = claims.scopes.includes("email") ? { email: user.email, email_verified: user.emailVerified } : {};
+    const email = claims.scopes.includes("email")
+      ? { email: user.email, email_verified: user.emailVerified }
+      : {};
     sendJson(res, 200, { sub: claims.sub, ...email, ...employers });
   });
 
@@ -53,7 +80,12 @@ export function mountUserInfo(router: Router, rt: OAuthRuntime) {
     if (!claims) return;
     const client = rt.store.clients.get(claims.clientId);
     if (!claims.sub.startsWith("app:") || !client) {
-      sendBearerError(res, 403, "insufficient_scope", "appinfo needs an app token from the client_credentials grant");
+      sendBearerError(
+        res,
+        403,
+        "insufficient_scope",
+        "appinfo needs an app token from the client_credentials grant",
+      );
       return;
     }
     const employers = client.employerIds.flatMap((id) => {

@@ -26,7 +26,12 @@ interface DemoEvent {
   cancel?: boolean;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
@@ -56,40 +61,166 @@ const sam = "sam@initech-foods.example";
 
 const demo: DemoEvent[] = [
   // Long past: its recording's page has expired (more than 90 days ago).
-  { employerId: acme, organizer: "u-dana", title: "Robotics engineer: first interview", startsIn: -120 * DAY, minutes: 45, timezone: "America/New_York",
-    interviewers: [ivy], interviewee: candidates[0], sessions: [{ recording: "available", processingMinutes: 20 }],
-    decisions: [{ interviewerEmail: ivy, value: "YES", noteText: "Strong on control systems." }, { interviewerEmail: dana, value: "YES", noteText: "Good communicator." }] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Robotics engineer: first interview",
+    startsIn: -120 * DAY,
+    minutes: 45,
+    timezone: "America/New_York",
+    interviewers: [ivy],
+    interviewee: candidates[0],
+    sessions: [{ recording: "available", processingMinutes: 20 }],
+    decisions: [
+      { interviewerEmail: ivy, value: "YES", noteText: "Strong on control systems." },
+      { interviewerEmail: dana, value: "YES", noteText: "Good communicator." },
+    ],
+  },
   // Past, recorded and available, with mixed decisions.
-  { employerId: acme, organizer: "u-dana", title: "Firmware developer: technical interview", startsIn: -6 * DAY, minutes: 60, timezone: "America/Los_Angeles",
-    interviewers: [ivy, "lead.engineer@acme-robotics.example"], interviewee: candidates[1], sessions: [{ recording: "available", processingMinutes: 30 }],
-    decisions: [{ interviewerEmail: ivy, value: "MAYBE", noteText: "Solid C, unsure about RTOS depth." }, { interviewerEmail: "lead.engineer@acme-robotics.example", value: "YES", noteText: "Would hire." }] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Firmware developer: technical interview",
+    startsIn: -6 * DAY,
+    minutes: 60,
+    timezone: "America/Los_Angeles",
+    interviewers: [ivy, "lead.engineer@acme-robotics.example"],
+    interviewee: candidates[1],
+    sessions: [{ recording: "available", processingMinutes: 30 }],
+    decisions: [
+      { interviewerEmail: ivy, value: "MAYBE", noteText: "Solid C, unsure about RTOS depth." },
+      {
+        interviewerEmail: "lead.engineer@acme-robotics.example",
+        value: "YES",
+        noteText: "Would hire.",
+      },
+    ],
+  },
   // Past, recording failed in processing.
-  { employerId: acme, organizer: "u-dana", title: "QA analyst: screening call", startsIn: -3 * DAY, minutes: 30, timezone: "Europe/London",
-    interviewers: [ivy], interviewee: candidates[2], sessions: [{ recording: "failed" }], decisions: [{ interviewerEmail: ivy, value: "NO", noteText: "Not enough test automation experience." }] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "QA analyst: screening call",
+    startsIn: -3 * DAY,
+    minutes: 30,
+    timezone: "Europe/London",
+    interviewers: [ivy],
+    interviewee: candidates[2],
+    sessions: [{ recording: "failed" }],
+    decisions: [
+      { interviewerEmail: ivy, value: "NO", noteText: "Not enough test automation experience." },
+    ],
+  },
   // Past, two sessions: one not recorded, then one recorded.
-  { employerId: acme, organizer: "u-dana", title: "Product manager: panel", startsIn: -2 * DAY, minutes: 90, timezone: "Asia/Kolkata",
-    interviewers: [ivy, "cto@acme-robotics.example"], interviewee: candidates[3], sessions: [{ recording: "none" }, { recording: "available", processingMinutes: 15 }] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Product manager: panel",
+    startsIn: -2 * DAY,
+    minutes: 90,
+    timezone: "Asia/Kolkata",
+    interviewers: [ivy, "cto@acme-robotics.example"],
+    interviewee: candidates[3],
+    sessions: [{ recording: "none" }, { recording: "available", processingMinutes: 15 }],
+  },
   // Just ended: the recording is still processing.
-  { employerId: acme, organizer: "u-dana", title: "Support engineer: final round", startsIn: -90 * 60_000, minutes: 60, timezone: "America/Chicago",
-    interviewers: [ivy], interviewee: candidates[4], sessions: [{ recording: "available", processingMinutes: 24 * 60 }] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Support engineer: final round",
+    startsIn: -90 * 60_000,
+    minutes: 60,
+    timezone: "America/Chicago",
+    interviewers: [ivy],
+    interviewee: candidates[4],
+    sessions: [{ recording: "available", processingMinutes: 24 * 60 }],
+  },
   // Upcoming.
-  { employerId: acme, organizer: "u-dana", title: "Robotics engineer: second interview", startsIn: 20 * 60_000, minutes: 60, timezone: "America/New_York",
-    interviewers: [ivy], interviewee: candidates[0] },
-  { employerId: acme, organizer: "u-dana", title: "Data engineer: technical interview", startsIn: 2 * DAY, minutes: 60, timezone: "Asia/Kathmandu",
-    interviewers: [ivy, "data.lead@acme-robotics.example"], interviewee: candidates[5] },
-  { employerId: acme, organizer: "u-dana", title: "Design review with candidate", startsIn: 5 * DAY, minutes: 45, timezone: "Europe/Paris",
-    interviewers: [ivy], interviewee: candidates[6], cancel: true },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Robotics engineer: second interview",
+    startsIn: 20 * 60_000,
+    minutes: 60,
+    timezone: "America/New_York",
+    interviewers: [ivy],
+    interviewee: candidates[0],
+  },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Data engineer: technical interview",
+    startsIn: 2 * DAY,
+    minutes: 60,
+    timezone: "Asia/Kathmandu",
+    interviewers: [ivy, "data.lead@acme-robotics.example"],
+    interviewee: candidates[5],
+  },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Design review with candidate",
+    startsIn: 5 * DAY,
+    minutes: 45,
+    timezone: "Europe/Paris",
+    interviewers: [ivy],
+    interviewee: candidates[6],
+    cancel: true,
+  },
   // Upcoming without an interviewee yet: the event page shows the terms notice.
-  { employerId: acme, organizer: "u-dana", title: "Hold: hardware interview (candidate to be added)", startsIn: 9 * DAY, minutes: 60, timezone: "America/Denver",
-    interviewers: [ivy] },
-  { employerId: globex, organizer: "u-dana", title: "Dispatcher: phone screen", startsIn: -4 * DAY, minutes: 30, timezone: "America/Chicago",
-    interviewers: [], interviewee: candidates[7], sessions: [{ recording: "available", processingMinutes: 10 }], decisions: [{ interviewerEmail: dana, value: "YES", noteText: "Calm under pressure." }] },
-  { employerId: globex, organizer: "u-dana", title: "Warehouse lead: interview", startsIn: 3 * DAY, minutes: 45, timezone: "America/Chicago",
-    interviewers: [], interviewee: candidates[2] },
-  { employerId: initech, organizer: "u-sam", title: "Line cook: working interview debrief", startsIn: -1 * DAY, minutes: 30, timezone: "America/Phoenix",
-    interviewers: [], interviewee: candidates[3], sessions: [{ recording: "none" }], decisions: [{ interviewerEmail: sam, value: "MAYBE", noteText: "Check references." }] },
-  { employerId: initech, organizer: "u-sam", title: "Food scientist: technical interview", startsIn: 4 * DAY, minutes: 60, timezone: "Pacific/Auckland",
-    interviewers: ["lab.manager@initech-foods.example"], interviewee: candidates[4] },
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Hold: hardware interview (candidate to be added)",
+    startsIn: 9 * DAY,
+    minutes: 60,
+    timezone: "America/Denver",
+    interviewers: [ivy],
+  },
+  {
+    employerId: globex,
+    organizer: "u-dana",
+    title: "Dispatcher: phone screen",
+    startsIn: -4 * DAY,
+    minutes: 30,
+    timezone: "America/Chicago",
+    interviewers: [],
+    interviewee: candidates[7],
+    sessions: [{ recording: "available", processingMinutes: 10 }],
+    decisions: [{ interviewerEmail: dana, value: "YES", noteText: "Calm under pressure." }],
+  },
+  {
+    employerId: globex,
+    organizer: "u-dana",
+    title: "Warehouse lead: interview",
+    startsIn: 3 * DAY,
+    minutes: 45,
+    timezone: "America/Chicago",
+    interviewers: [],
+    interviewee: candidates[2],
+  },
+  {
+    employerId: initech,
+    organizer: "u-sam",
+    title: "Line cook: working interview debrief",
+    startsIn: -1 * DAY,
+    minutes: 30,
+    timezone: "America/Phoenix",
+    interviewers: [],
+    interviewee: candidates[3],
+    sessions: [{ recording: "none" }],
+    decisions: [{ interviewerEmail: sam, value: "MAYBE", noteText: "Check references." }],
+  },
+  {
+    employerId: initech,
+    organizer: "u-sam",
+    title: "Food scientist: technical interview",
+    startsIn: 4 * DAY,
+    minutes: 60,
+    timezone: "Pacific/Auckland",
+    interviewers: ["lab.manager@initech-foods.example"],
+    interviewee: candidates[4],
+  },
 ];
 
 function iso(ms: number): string {
@@ -97,15 +228,23 @@ function iso(ms: number): string {
 }
 
 async function cancel(employerId: string, organizer: string, id: string): Promise<void> {
-  const { access_token: token } = await call<{ access_token: string }>("POST", "/_sandbox/oauth/tokens", {
-    client_id: "lobby-local",
-    user: organizer,
-    employer: employerId,
-  });
+  const { access_token: token } = await call<{ access_token: string }>(
+    "POST",
+    "/_sandbox/oauth/tokens",
+    {
+      client_id: "lobby-local",
+      user: organizer,
+      employer: employerId,
+    },
+  );
   const answer = await call<{ errors?: unknown[] }>(
     "POST",
     "/graphql",
-    { query: "mutation CancelEvent($id: ID!) { cancelVirtualInterviewEvent(input: { id: $id }) { event { id status } } }", variables: { id } },
+    {
+      query:
+        "mutation CancelEvent($id: ID!) { cancelVirtualInterviewEvent(input: { id: $id }) { event { id status } } }",
+      variables: { id },
+    },
     { Authorization: `Bearer ${token}`, "indeed-client-id": "lobby-local" },
   );
   if (answer.errors) throw new Error(`cancel failed: ${JSON.stringify(answer.errors)}`);
@@ -129,7 +268,10 @@ async function main(): Promise<void> {
       atsName: "Lobby",
     });
     for (const session of item.sessions ?? []) {
-      await call("POST", `/_sandbox/events/${event.uuid}/sessions`, { ...session, endedAt: iso(Math.min(endMs, nowMs)) });
+      await call("POST", `/_sandbox/events/${event.uuid}/sessions`, {
+        ...session,
+        endedAt: iso(Math.min(endMs, nowMs)),
+      });
     }
     for (const decision of item.decisions ?? []) {
       await call("POST", `/_sandbox/events/${event.uuid}/decisions`, decision);

@@ -24,7 +24,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const filters = { q: single(params.q), job: single(params.job), stage: single(params.stage) };
   const imported = single(params.imported);
-  const current = new URLSearchParams(Object.entries({ ...filters, page: single(params.page) }).flatMap(([k, v]) => (v ? [[k, v]] : [])));
+  const current = new URLSearchParams(
+    Object.entries({ ...filters, page: single(params.page) }).flatMap(([k, v]) =>
+      v ? [[k, v]] : [],
+    ),
+  );
   const session = await requireEmployerSession(`/applications${current.size ? `?${current}` : ""}`);
   const employerId = session.employer.id;
 
@@ -50,7 +54,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         </Link>
       </div>
       {imported && (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200"
+        >
           Imported {imported} applications.
         </p>
       )}
@@ -59,7 +66,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         <ApplicationsTable rows={result.rows} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700">
-          {filters.q || filters.job || filters.stage ? "No application matches these filters." : "No applications yet. Import a CSV to start."}
+          {filters.q || filters.job || filters.stage
+            ? "No application matches these filters."
+            : "No applications yet. Import a CSV to start."}
         </p>
       )}
       <Pagination

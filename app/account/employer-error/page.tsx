@@ -6,9 +6,12 @@ export const metadata: Metadata = { title: "Could not switch employer" };
 export const dynamic = "force-dynamic";
 
 const MESSAGES: Record<string, string> = {
-  FORBIDDEN: "Indeed does not let your account act for that employer. Ask its Indeed administrator for access.",
-  RECONNECT_REQUIRED: "Indeed no longer accepts Lobby's connection to your account. Reconnect to Indeed, then switch.",
-  INDEED_UNAVAILABLE: "Indeed is not answering right now. Your employer was not changed; try again in a moment.",
+  FORBIDDEN:
+    "Indeed does not let your account act for that employer. Ask its Indeed administrator for access.",
+  RECONNECT_REQUIRED:
+    "Indeed no longer accepts Lobby's connection to your account. Reconnect to Indeed, then switch.",
+  INDEED_UNAVAILABLE:
+    "Indeed is not answering right now. Your employer was not changed; try again in a moment.",
 };
 
 export default async function EmployerErrorPage({

@@ -13,9 +13,13 @@ import type { OperationHooks, OperationName } from "./types";
  *     onSuccess: (ctx, variables, data, context) => recordCreatedInterview(ctx, data, context),
  *   }),
  */
-export function defineHooks<N extends OperationName, C = unknown>(hooks: OperationHooks<N, C>): OperationHooks<N, C> {
+export function defineHooks<N extends OperationName, C = unknown>(
+  hooks: OperationHooks<N, C>,
+): OperationHooks<N, C> {
   return hooks;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own context type
-export const operationHooks: { [N in OperationName]?: OperationHooks<N, any> } = { ...interviewOperationHooks };
+export const operationHooks: { [N in OperationName]?: OperationHooks<N, any> } = {
+  ...interviewOperationHooks,
+};

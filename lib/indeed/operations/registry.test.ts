@@ -32,7 +32,15 @@ describe("the operation registry", () => {
 
   it("finds registered names only (no prototype keys, no raw documents)", () => {
     expect(findOperation("CreateInterview")?.name).toBe("CreateInterview");
-    for (const name of ["__proto__", "constructor", "toString", "IntrospectionQuery", "query { __schema { types { name } } }", 3, undefined]) {
+    for (const name of [
+      "__proto__",
+      "constructor",
+      "toString",
+      "IntrospectionQuery",
+      "query { __schema { types { name } } }",
+      3,
+      undefined,
+    ]) {
       expect(findOperation(name)).toBeUndefined();
     }
   });
@@ -46,21 +54,33 @@ describe("the operation registry", () => {
 
   it("accepts a valid create and adds requestMetadata from the server's side", () => {
     const op = operations.CreateInterview;
-    const parsed = op.variables.parse({ ...validCreate, input: { ...validCreate.input, requestMetadata: { jobId: "J-1" } } });
+    const parsed = op.variables.parse({
+      ...validCreate,
+      input: { ...validCreate.input, requestMetadata: { jobId: "J-1" } },
+    });
     const prepared = op.prepare(parsed, { session: fakeEmployerSession(), atsName: "Lobby" });
-    expect(prepared.input.requestMetadata).toEqual({ jobId: "J-1", atsName: "Lobby", employerName: "Acme Robotics" });
+    expect(prepared.input.requestMetadata).toEqual({
+      jobId: "J-1",
+      atsName: "Lobby",
+      employerName: "Acme Robotics",
+    });
   });
 
   it("does not let a caller set atsName or employerName", () => {
     const result = operations.CreateInterview.variables.safeParse({
-      input: { ...validCreate.input, requestMetadata: { atsName: "Spoofed", employerName: "Other Co" } },
+      input: {
+        ...validCreate.input,
+        requestMetadata: { atsName: "Spoofed", employerName: "Other Co" },
+      },
     });
     expect(result.success).toBe(false);
   });
 
   it("refuses an event longer than 24 hours or ending before it starts, on input.endTime", () => {
     for (const endTime of ["2030-01-16T14:30:01+00:00", "2030-01-15T14:00:00+00:00"]) {
-      const result = operations.CreateInterview.variables.safeParse({ input: { ...validCreate.input, endTime } });
+      const result = operations.CreateInterview.variables.safeParse({
+        input: { ...validCreate.input, endTime },
+      });
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]?.path).toEqual(["input", "endTime"]);
     }
@@ -71,23 +91,60 @@ describe("the operation registry", () => {
       { ...validCreate.input, startTime: "2030-01-15T14:30:00" },
       { ...validCreate.input, timezone: "Mars/Olympus" },
       { ...validCreate.input, interviewers: [{ email: "not-an-email" }] },
-      { ...validCreate.input, interviewers: Array.from({ length: 49 }, (_, i) => ({ email: `i${i}@x.example` })) },
+      {
+        ...validCreate.input,
+        interviewers: Array.from({ length: 49 }, (_, i) => ({ email: `i${i}@x.example` })),
+      },
       { ...validCreate.input, extra: true },
     ];
-    for (const input of bad) expect(operations.CreateInterview.variables.safeParse({ input }).success).toBe(false);
+    for (const input of bad)
+      expect(operations.CreateInterview.variables.safeParse({ input }).success).toBe(false);
   });
 
   it("validates the update, cancel and read operations", () => {
-    expect(operations.RescheduleInterview.variables.safeParse({ input: { id: "abc", startTime: start, endTime: end } }).success).toBe(true);
-    expect(operations.AddInterviewers.variables.safeParse({ input: { id: "abc", interviewers: [] } }).success).toBe(false);
-    expect(operations.AddInterviewee.variables.safeParse({ input: { id: "abc", interviewee: { name: "R", email: "r@x.example" } } }).success).toBe(true);
-    expect(operations.SetInterviewTitle.variables.safeParse({ input: { id: "abc", title: "  " } }).success).toBe(false);
-    expect(operations.SetInterviewTimezone.variables.safeParse({ input: { id: "abc", timezone: "Asia/Kathmandu" } }).success).toBe(true);
-    expect(operations.CancelInterview.variables.safeParse({ input: { id: "" } }).success).toBe(false);
+    expect(
+      operations.RescheduleInterview.variables.safeParse({
+        input: { id: "abc", startTime: start, endTime: end },
+      }).success,
+    ).toBe(true);
+    expect(
+      operations.AddInterviewers.variables.safeParse({ input: { id: "abc", interviewers: [] } })
+        .success,
+    ).toBe(false);
+    expect(
+      operations.AddInterviewee.variables.safeParse({
+        input: { id: "abc", interviewee: { name: "R", email: "r@x.example" } },
+      }).success,
+    ).toBe(true);
+    expect(
+      operations.SetInterviewTitle.variables.safeParse({ input: { id: "abc", title: "  " } })
+        .success,
+    ).toBe(false);
+    expect(
+      operations.SetInterviewTimezone.variables.safeParse({
+        input: { id: "abc", timezone: "Asia/Kathmandu" },
+      }).success,
+    ).toBe(true);
+    expect(operations.CancelInterview.variables.safeParse({ input: { id: "" } }).success).toBe(
+      false,
+    );
     expect(operations.GetInterviews.variables.safeParse({ ids: [] }).success).toBe(false);
-    expect(operations.GetInterviews.variables.safeParse({ ids: Array.from({ length: 101 }, (_, i) => `id-${i}`) }).success).toBe(false);
-    expect(operations.FindInterviews.variables.safeParse({ first: 20, input: { startTime: { after: start } } }).success).toBe(true);
-    expect(operations.FindInterviews.variables.safeParse({ first: 1000, input: {} }).success).toBe(false);
-    expect(operations.FindInterviews.variables.safeParse({ input: { sort: { field: "NAME" } } }).success).toBe(false);
+    expect(
+      operations.GetInterviews.variables.safeParse({
+        ids: Array.from({ length: 101 }, (_, i) => `id-${i}`),
+      }).success,
+    ).toBe(false);
+    expect(
+      operations.FindInterviews.variables.safeParse({
+        first: 20,
+        input: { startTime: { after: start } },
+      }).success,
+    ).toBe(true);
+    expect(operations.FindInterviews.variables.safeParse({ first: 1000, input: {} }).success).toBe(
+      false,
+    );
+    expect(
+      operations.FindInterviews.variables.safeParse({ input: { sort: { field: "NAME" } } }).success,
+    ).toBe(false);
   });
 });

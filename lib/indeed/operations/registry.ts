@@ -22,8 +22,9 @@ export interface PrepareEnv {
   atsName: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context type is the hook's own
-export interface OperationDefinition<N extends OperationName = OperationName> extends OperationHooks<N, any> {
+export interface OperationDefinition<N extends OperationName = OperationName>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context type is the hook's own
+  extends OperationHooks<N, any> {
   name: N;
   kind: "query" | "mutation";
   document: OperationDocument<N>;
@@ -45,15 +46,29 @@ const KINDS: Record<OperationName, "query" | "mutation"> = {
 
 /** Everything but CreateInterview is sent as validated. The types prove it fits the document. */
 const passThrough = {
-  RescheduleInterview: (v: ParsedOperationVariables<"RescheduleInterview">): IndeedVariables<"RescheduleInterview"> => v,
-  AddInterviewers: (v: ParsedOperationVariables<"AddInterviewers">): IndeedVariables<"AddInterviewers"> => v,
-  AddInterviewee: (v: ParsedOperationVariables<"AddInterviewee">): IndeedVariables<"AddInterviewee"> => v,
-  SetInterviewTitle: (v: ParsedOperationVariables<"SetInterviewTitle">): IndeedVariables<"SetInterviewTitle"> => v,
-  SetInterviewTimezone: (v: ParsedOperationVariables<"SetInterviewTimezone">): IndeedVariables<"SetInterviewTimezone"> =>
+  RescheduleInterview: (
+    v: ParsedOperationVariables<"RescheduleInterview">,
+  ): IndeedVariables<"RescheduleInterview"> => v,
+  AddInterviewers: (
+    v: ParsedOperationVariables<"AddInterviewers">,
+  ): IndeedVariables<"AddInterviewers"> => v,
+  AddInterviewee: (
+    v: ParsedOperationVariables<"AddInterviewee">,
+  ): IndeedVariables<"AddInterviewee"> => v,
+  SetInterviewTitle: (
+    v: ParsedOperationVariables<"SetInterviewTitle">,
+  ): IndeedVariables<"SetInterviewTitle"> => v,
+  SetInterviewTimezone: (
+    v: ParsedOperationVariables<"SetInterviewTimezone">,
+  ): IndeedVariables<"SetInterviewTimezone"> => v,
+  CancelInterview: (
+    v: ParsedOperationVariables<"CancelInterview">,
+  ): IndeedVariables<"CancelInterview"> => v,
+  GetInterviews: (v: ParsedOperationVariables<"GetInterviews">): IndeedVariables<"GetInterviews"> =>
     v,
-  CancelInterview: (v: ParsedOperationVariables<"CancelInterview">): IndeedVariables<"CancelInterview"> => v,
-  GetInterviews: (v: ParsedOperationVariables<"GetInterviews">): IndeedVariables<"GetInterviews"> => v,
-  FindInterviews: (v: ParsedOperationVariables<"FindInterviews">): IndeedVariables<"FindInterviews"> => v,
+  FindInterviews: (
+    v: ParsedOperationVariables<"FindInterviews">,
+  ): IndeedVariables<"FindInterviews"> => v,
 };
 
 function prepareCreate(

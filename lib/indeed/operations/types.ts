@@ -12,7 +12,9 @@ export type OperationDocument<N extends OperationName> = (typeof operationDocume
 /** What a caller sends (before the server adds requestMetadata and defaults). */
 export type OperationVariables<N extends OperationName> = z.input<(typeof operationVariables)[N]>;
 /** The variables after validation, as hooks receive them. */
-export type ParsedOperationVariables<N extends OperationName> = z.output<(typeof operationVariables)[N]>;
+export type ParsedOperationVariables<N extends OperationName> = z.output<
+  (typeof operationVariables)[N]
+>;
 /** What Indeed answers (`data`). */
 export type OperationResult<N extends OperationName> = ResultOf<OperationDocument<N>>;
 /** What Indeed's document itself declares as variables. */

@@ -17,7 +17,8 @@ export const dateTime = z
   .refine((value) => !Number.isNaN(Date.parse(value)), "Enter a valid date and time");
 
 export function isTimeZone(value: string): boolean {
-  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false;
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value))
+    return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;
@@ -26,10 +27,16 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const timeZone = z.string().refine(isTimeZone, "Choose a time zone such as America/New_York");
+export const timeZone = z
+  .string()
+  .refine(isTimeZone, "Choose a time zone such as America/New_York");
 const email = z.string().trim().max(254).email("Enter a valid email address");
 const eventId = z.string().trim().min(1, "An interview id is required").max(300);
-const title = z.string().trim().min(1, "Enter a title").max(255, "Keep the title under 255 characters");
+const title = z
+  .string()
+  .trim()
+  .min(1, "Enter a title")
+  .max(255, "Keep the title under 255 characters");
 const person = z.object({
   name: z.string().trim().min(1, "Enter the candidate's name").max(200),
   email,
@@ -46,9 +53,14 @@ function checkTimes(
   const start = Date.parse(value.startTime);
   const end = Date.parse(value.endTime);
   if (Number.isNaN(start) || Number.isNaN(end)) return;
-  if (end <= start) ctx.addIssue({ code: "custom", path: [...path, "endTime"], message: "End after the start" });
+  if (end <= start)
+    ctx.addIssue({ code: "custom", path: [...path, "endTime"], message: "End after the start" });
   else if (end - start > MAX_EVENT_MS) {
-    ctx.addIssue({ code: "custom", path: [...path, "endTime"], message: "An interview lasts at most 24 hours" });
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "endTime"],
+      message: "An interview lasts at most 24 hours",
+    });
   }
 }
 
@@ -109,7 +121,10 @@ export const cancelInterviewVariables = z.object({
 });
 
 export const getInterviewsVariables = z.object({
-  ids: z.array(eventId).min(1, "Ask for at least one interview").max(100, "Ask for at most 100 interviews"),
+  ids: z
+    .array(eventId)
+    .min(1, "Ask for at least one interview")
+    .max(100, "Ask for at most 100 interviews"),
 });
 
 const timeRange = z

@@ -14,7 +14,11 @@ const RECORDING_WORDS = {
 } as const;
 
 /** `/_sandbox/events/:id`: everything about one event, with buttons to hold sessions and decide. */
-export function eventPage(service: InterviewService, event: StoredEvent, employerName: string): PageOptions {
+export function eventPage(
+  service: InterviewService,
+  event: StoredEvent,
+  employerName: string,
+): PageOptions {
   service.catchUpReminders();
   const interviewerLobby = service.lobbyUrl(event, "interviewer");
   const intervieweeLobby = event.interviewee ? service.lobbyUrl(event, "interviewee") : null;
@@ -42,9 +46,12 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
   const messages = service.outbox
     .forEvent(event.uuid)
     .map(
-      (n) => `<tr><td>${timeTag(n.at, event.timezone)}</td><td>${code(n.to)}</td><td>${escapeHtml(n.kind)}</td><td>${escapeHtml(n.subject)}${
-        n.ics ? `<details><summary>Calendar item</summary><pre>${escapeHtml(n.ics)}</pre></details>` : ""
-      }</td></tr>`,
+      (n) =>
+        `<tr><td>${timeTag(n.at, event.timezone)}</td><td>${code(n.to)}</td><td>${escapeHtml(n.kind)}</td><td>${escapeHtml(n.subject)}${
+          n.ics
+            ? `<details><summary>Calendar item</summary><pre>${escapeHtml(n.ics)}</pre></details>`
+            : ""
+        }</td></tr>`,
     )
     .join("");
 
@@ -69,7 +76,10 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
     ? `<form method="post" action="/_sandbox/events/${event.uuid}/decisions" class="card">
 <h3>Record an interviewer's decision</h3>
 <p><label for="recordId">Session</label><br><select id="recordId" name="recordId">${event.sessions
-        .map((s, i) => `<option value="${s.uuid}"${i === event.sessions.length - 1 ? " selected" : ""}>Session ${i + 1}</option>`)
+        .map(
+          (s, i) =>
+            `<option value="${s.uuid}"${i === event.sessions.length - 1 ? " selected" : ""}>Session ${i + 1}</option>`,
+        )
         .join("")}</select></p>
 <p><label for="interviewerEmail">Interviewer</label><br><select id="interviewerEmail" name="interviewerEmail">${event.interviewers
         .map((i) => `<option value="${escapeHtml(i.email)}">${escapeHtml(i.email)}</option>`)
@@ -87,15 +97,35 @@ export function eventPage(service: InterviewService, event: StoredEvent, employe
 <h1>${escapeHtml(event.title)}</h1>
 ${notices.map((n) => `<p class="card error" role="note"><strong>Terms:</strong> ${escapeHtml(n)}</p>`).join("")}
 ${detailsList([
-  ["Status", `<strong>${event.status}</strong>${event.canceledAt ? ` (${timeTag(event.canceledAt, event.timezone)})` : ""}`],
-  ["When", `${escapeHtml(localWhen(event.startMs, event.timezone))} to ${escapeHtml(localWhen(event.endMs, event.timezone))}`],
+  [
+    "Status",
+    `<strong>${event.status}</strong>${event.canceledAt ? ` (${timeTag(event.canceledAt, event.timezone)})` : ""}`,
+  ],
+  [
+    "When",
+    `${escapeHtml(localWhen(event.startMs, event.timezone))} to ${escapeHtml(localWhen(event.endMs, event.timezone))}`,
+  ],
   ["Time zone", code(event.timezone)],
   ["Employer", `${escapeHtml(employerName)} ${code(event.employerId)}`],
   ["Id", `${code(encodeEventId(event.uuid))}<br>${code(event.uuid)}`],
-  ["Language and country", `${escapeHtml(event.languageCode ?? "not set")} / ${escapeHtml(event.countryCode ?? "not set")}`],
-  ["Sent by", `${escapeHtml(event.requestMetadata.atsName)}${event.requestMetadata.employerName ? ` for ${escapeHtml(event.requestMetadata.employerName)}` : ""}`],
-  ["Interviewer lobby", `<a href="${escapeHtml(interviewerLobby)}">${escapeHtml(interviewerLobby)}</a>`],
-  ["Interviewee lobby", intervieweeLobby ? `<a href="${escapeHtml(intervieweeLobby)}">${escapeHtml(intervieweeLobby)}</a>` : "No interviewee yet"],
+  [
+    "Language and country",
+    `${escapeHtml(event.languageCode ?? "not set")} / ${escapeHtml(event.countryCode ?? "not set")}`,
+  ],
+  [
+    "Sent by",
+    `${escapeHtml(event.requestMetadata.atsName)}${event.requestMetadata.employerName ? ` for ${escapeHtml(event.requestMetadata.employerName)}` : ""}`,
+  ],
+  [
+    "Interviewer lobby",
+    `<a href="${escapeHtml(interviewerLobby)}">${escapeHtml(interviewerLobby)}</a>`,
+  ],
+  [
+    "Interviewee lobby",
+    intervieweeLobby
+      ? `<a href="${escapeHtml(intervieweeLobby)}">${escapeHtml(intervieweeLobby)}</a>`
+      : "No interviewee yet",
+  ],
 ])}
 <h2>Interviewers</h2>
 <table><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Added</th></tr></thead><tbody>${interviewers}</tbody></table>

@@ -7,7 +7,10 @@ import { timeTag } from "./page-format";
 const PAGE_SIZE = 50;
 
 /** `/_sandbox/events`: employers with their event counts. */
-export function employersPage(service: InterviewService, employers: SandboxEmployer[]): PageOptions {
+export function employersPage(
+  service: InterviewService,
+  employers: SandboxEmployer[],
+): PageOptions {
   const rows = employers
     .map((e) => {
       const count = service.store.employerEvents(e.id).byStart.length;
@@ -25,19 +28,27 @@ export function employersPage(service: InterviewService, employers: SandboxEmplo
 }
 
 /** `/_sandbox/events?employerId=`: one employer's events by start time, paged. */
-export function employerEventsPage(service: InterviewService, employer: SandboxEmployer, page: number): PageOptions {
+export function employerEventsPage(
+  service: InterviewService,
+  employer: SandboxEmployer,
+  page: number,
+): PageOptions {
   const sorted = service.store.employerEvents(employer.id).byStart;
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const slice = sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   const rows = slice
     .map(
-      (e) => `<tr><td><a href="/_sandbox/events/${e.uuid}">${escapeHtml(e.title)}</a></td><td>${timeTag(e.startMs, e.timezone)}</td><td>${e.status}</td><td>${e.interviewee ? escapeHtml(e.interviewee.name) : "none"}</td><td>${e.sessions.length}</td></tr>`,
+      (e) =>
+        `<tr><td><a href="/_sandbox/events/${e.uuid}">${escapeHtml(e.title)}</a></td><td>${timeTag(e.startMs, e.timezone)}</td><td>${e.status}</td><td>${e.interviewee ? escapeHtml(e.interviewee.name) : "none"}</td><td>${e.sessions.length}</td></tr>`,
     )
     .join("");
   const link = (n: number, label: string) =>
     `<a href="/_sandbox/events?employerId=${encodeURIComponent(employer.id)}&amp;page=${n}">${label}</a>`;
-  const nav = [current > 1 ? link(current - 1, "Earlier events") : "", current < pages ? link(current + 1, "Later events") : ""]
+  const nav = [
+    current > 1 ? link(current - 1, "Earlier events") : "",
+    current < pages ? link(current + 1, "Later events") : "",
+  ]
     .filter(Boolean)
     .join(" · ");
   return {

@@ -14,7 +14,9 @@ function eventSummary(event: StoredEvent, employerName: string): string {
 }
 
 function canceledNotice(event: StoredEvent): string {
-  return event.status === "CANCELED" ? `<p class="card error" role="note"><strong>This interview was canceled.</strong></p>` : "";
+  return event.status === "CANCELED"
+    ? `<p class="card error" role="note"><strong>This interview was canceled.</strong></p>`
+    : "";
 }
 
 /** The interviewee's lobby: no account needed. */
@@ -39,7 +41,11 @@ export function interviewerSignInPage(event: StoredEvent, signInUrl: string): Pa
   };
 }
 
-export function interviewerLobbyPage(event: StoredEvent, employerName: string, account: SandboxUser): PageOptions {
+export function interviewerLobbyPage(
+  event: StoredEvent,
+  employerName: string,
+  account: SandboxUser,
+): PageOptions {
   return {
     title: "Interviewer lobby",
     main: `<h1>Interviewer lobby</h1>

@@ -5,7 +5,11 @@ import type { RecordingState } from "../interview-service";
 import { detailsList, localWhen } from "./page-format";
 
 /** A recording's page as Indeed serves it: the video when ready, an error otherwise. */
-export function recordingPage(event: StoredEvent, session: StoredSession, state: RecordingState): { status: number; page: PageOptions } {
+export function recordingPage(
+  event: StoredEvent,
+  session: StoredSession,
+  state: RecordingState,
+): { status: number; page: PageOptions } {
   if (state === "expired") {
     return {
       status: 410,
@@ -32,7 +36,10 @@ export function recordingPage(event: StoredEvent, session: StoredSession, state:
       title: "Interview recording",
       main: `<h1>Recording: ${escapeHtml(event.title)}</h1>
 ${detailsList([
-  ["Held", `${escapeHtml(localWhen(session.startedAt, event.timezone))} to ${escapeHtml(localWhen(session.endedAt, event.timezone))}`],
+  [
+    "Held",
+    `${escapeHtml(localWhen(session.startedAt, event.timezone))} to ${escapeHtml(localWhen(session.endedAt, event.timezone))}`,
+  ],
   ["Interviewee", escapeHtml(event.interviewee?.name ?? "")],
 ])}
 <p class="card">(The sandbox has no video: this page stands in for Indeed's recording player.)</p>`,

@@ -69,7 +69,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {interviews.map((interview) => (
-              <li key={interview.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <li
+                key={interview.id}
+                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3"
+              >
                 <div>
                   <Link
                     href={`/interviews/${encodeURIComponent(interview.indeedEventId)}`}

@@ -23,14 +23,21 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
     event = data.virtualInterviewEvents?.events?.[0];
   } catch (error) {
     // Indeed answers FORBIDDEN for an event that does not exist or is not the employer's.
-    if (error instanceof IndeedError && (error.code === "FORBIDDEN" || error.code === "BAD_USER_INPUT")) notFound();
-    if (error instanceof IndeedError) return <IndeedProblem code={error.code} message={error.message} />;
+    if (
+      error instanceof IndeedError &&
+      (error.code === "FORBIDDEN" || error.code === "BAD_USER_INPUT")
+    )
+      notFound();
+    if (error instanceof IndeedError)
+      return <IndeedProblem code={error.code} message={error.message} />;
     throw error;
   }
   if (!event) notFound();
 
   const ledger = await findLedgerInterview(db(), session.employer.id, event.id);
-  const application = ledger?.applicationId ? await findApplication(db(), session.employer.id, ledger.applicationId) : undefined;
+  const application = ledger?.applicationId
+    ? await findApplication(db(), session.employer.id, ledger.applicationId)
+    : undefined;
 
   return (
     <InterviewDetail

@@ -20,12 +20,16 @@ function single(value: string | string[] | undefined): string | undefined {
 export default async function NewInterviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const query = new URLSearchParams(
-    Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+    Object.entries(params).flatMap(([key, value]) =>
+      typeof value === "string" ? [[key, value]] : [],
+    ),
   );
   const session = await requireEmployerSession(`/interviews/new${query.size ? `?${query}` : ""}`);
 
   const applicationKey = single(params.applicationId);
-  const application = applicationKey ? await findApplication(db(), session.employer.id, applicationKey) : undefined;
+  const application = applicationKey
+    ? await findApplication(db(), session.employer.id, applicationKey)
+    : undefined;
   const name = application?.applicantName ?? single(params.name);
   const email = application?.applicantEmail ?? single(params.email);
   const jobTitle = application?.job.title ?? single(params.jobTitle);
@@ -45,8 +49,8 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
           </p>
         ) : applicationKey ? (
           <p role="status" className="text-slate-700">
-            Application {applicationKey} is not one of {session.employer.name}&apos;s; the interview will not be
-            linked to it.
+            Application {applicationKey} is not one of {session.employer.name}&apos;s; the interview
+            will not be linked to it.
           </p>
         ) : null}
       </div>
@@ -54,7 +58,14 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
         defaults={createFormDefaults({ name, email, jobTitle, zone: employerZone ?? "UTC" })}
         hasEmployerTimezone={employerZone !== null}
         self={{ email: session.user.email, name: session.user.name }}
-        application={application ? { id: application.id, job: { externalId: application.job.externalId, title: application.job.title } } : undefined}
+        application={
+          application
+            ? {
+                id: application.id,
+                job: { externalId: application.job.externalId, title: application.job.title },
+              }
+            : undefined
+        }
         jobTitle={jobTitle}
         timeZones={timeZoneOptions()}
         languages={languageOptions()}

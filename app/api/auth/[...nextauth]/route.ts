@@ -23,9 +23,14 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
       headers: { Location: `/signin/error?error=${code}`, ...CALLBACK_HEADERS },
     });
   }
-  const employer = isCallback ? (request.nextUrl.searchParams.get("employer") ?? undefined) : undefined;
-  const response = await callbackContext.run({ employer }, () => NextAuth(authOptions())(request, context));
-  if (isCallback) for (const [name, value] of Object.entries(CALLBACK_HEADERS)) response.headers.set(name, value);
+  const employer = isCallback
+    ? (request.nextUrl.searchParams.get("employer") ?? undefined)
+    : undefined;
+  const response = await callbackContext.run({ employer }, () =>
+    NextAuth(authOptions())(request, context),
+  );
+  if (isCallback)
+    for (const [name, value] of Object.entries(CALLBACK_HEADERS)) response.headers.set(name, value);
   response.headers.set("Cache-Control", "no-store");
   return response;
 }

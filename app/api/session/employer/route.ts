@@ -13,9 +13,15 @@ export const POST = withEmployer(async (request, { session }) => {
   let returnTo: unknown;
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/json")) {
-    const body = (await request.json().catch(() => ({}))) as { employerId?: unknown; returnTo?: unknown };
+    const body = (await request.json().catch(() => ({}))) as {
+      employerId?: unknown;
+      returnTo?: unknown;
+    };
     ({ employerId, returnTo } = body);
-  } else if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+  } else if (
+    type.startsWith("application/x-www-form-urlencoded") ||
+    type.startsWith("multipart/form-data")
+  ) {
     const form = await request.formData();
     employerId = form.get("employerId");
     returnTo = form.get("returnTo");
@@ -29,7 +35,8 @@ export const POST = withEmployer(async (request, { session }) => {
       await tokenService().switchEmployer(session.connectionId, employerId);
     } catch (error) {
       const code = error instanceof TokenServiceError ? error.code : "INDEED_UNAVAILABLE";
-      if (!(error instanceof TokenServiceError)) console.error("[auth] employer switch failed", (error as Error).name);
+      if (!(error instanceof TokenServiceError))
+        console.error("[auth] employer switch failed", (error as Error).name);
       return redirect(`/account/employer-error?code=${code}`);
     }
   }
@@ -37,5 +44,8 @@ export const POST = withEmployer(async (request, { session }) => {
 });
 
 function redirect(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: location, "Cache-Control": "no-store" },
+  });
 }

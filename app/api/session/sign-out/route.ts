@@ -12,7 +12,10 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   if (!checkSameOrigin(request.headers, config().appUrl).ok) {
-    return Response.json({ error: { code: "FORBIDDEN", message: "Cross-site requests are not allowed" } }, { status: 403 });
+    return Response.json(
+      { error: { code: "FORBIDDEN", message: "Cross-site requests are not allowed" } },
+      { status: 403 },
+    );
   }
   const claims = await sessionClaimsFromRequest(request);
   if (claims) {
@@ -23,7 +26,13 @@ export async function POST(request: Request) {
     }
   }
   const cookie = sessionCookie();
-  const attributes = ["Path=/", "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(cookie.secure ? ["Secure"] : [])];
+  const attributes = [
+    "Path=/",
+    "Max-Age=0",
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(cookie.secure ? ["Secure"] : []),
+  ];
   return new Response(null, {
     status: 303,
     headers: {
