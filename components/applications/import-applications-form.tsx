@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { IMPORT_COLUMNS, type ImportPreview } from "@/lib/ats/application-import";
@@ -89,45 +90,29 @@ export function ImportApplicationsForm({
                 : `${invalidRows} of ${preview.rows.length} rows have problems. Nothing is imported until they are fixed.`}
           </p>
           {preview.rows.length > 0 && (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Rows of the CSV</caption>
-                <thead className="bg-slate-50 text-left text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Line
-                    </th>
-                    {IMPORT_COLUMNS.map((column) => (
-                      <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                        {column}
-                      </th>
-                    ))}
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Problems
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {preview.rows.map((row) => (
-                    <tr key={row.line} className={row.errors.length > 0 ? "bg-red-50" : undefined}>
-                      <td className="px-3 py-2">{row.line}</td>
-                      {IMPORT_COLUMNS.map((column) => (
-                        <td key={column} className="px-3 py-2">
-                          {row.values[column]}
-                        </td>
-                      ))}
-                      <td className="px-3 py-2 text-red-800">
-                        {row.errors.length > 0 ? (
-                          row.errors.join("; ")
-                        ) : (
-                          <span className="text-green-800">OK</span>
-                        )}
-                      </td>
-                    </tr>
+            <DataTable
+              caption="Rows of the CSV"
+              columns={["Line", ...IMPORT_COLUMNS, "Problems"]}
+              dense
+            >
+              {preview.rows.map((row) => (
+                <tr key={row.line} className={row.errors.length > 0 ? "bg-red-50" : undefined}>
+                  <td className="px-3 py-2">{row.line}</td>
+                  {IMPORT_COLUMNS.map((column) => (
+                    <td key={column} className="px-3 py-2">
+                      {row.values[column]}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                  <td className="px-3 py-2 text-red-800">
+                    {row.errors.length > 0 ? (
+                      row.errors.join("; ")
+                    ) : (
+                      <span className="text-green-800">OK</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       )}

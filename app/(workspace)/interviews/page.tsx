@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
 import { requireEmployerSession } from "@/lib/auth/session";
@@ -39,60 +40,39 @@ export default async function InterviewsPage({
           and press <em>Create interview with Indeed</em>.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Interviews</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Interview
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Applicant
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  When
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/interviews/${encodeURIComponent(row.indeedEventId)}`}
-                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                    >
-                      {row.title}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-800">
-                    {row.applicationId && row.applicantName ? (
-                      <Link
-                        href={`/applications/${row.applicationId}`}
-                        className="text-brand-700 underline-offset-2 hover:underline"
-                      >
-                        {row.applicantName}
-                      </Link>
-                    ) : (
-                      (row.intervieweeEmail ?? "—")
-                    )}
-                    {row.jobTitle && <div className="text-slate-700">{row.jobTitle}</div>}
-                  </td>
-                  <td className="px-4 py-3 text-slate-800">
-                    {formatRangeInZone(row.startTime, row.endTime, row.timezone)}
-                  </td>
-                  <td className="px-4 py-3">
-                    <InterviewStatusBadge status={row.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Interviews" columns={["Interview", "Applicant", "When", "Status"]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-4 py-3">
+                <Link
+                  href={`/interviews/${encodeURIComponent(row.indeedEventId)}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {row.title}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-slate-800">
+                {row.applicationId && row.applicantName ? (
+                  <Link
+                    href={`/applications/${row.applicationId}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {row.applicantName}
+                  </Link>
+                ) : (
+                  (row.intervieweeEmail ?? "—")
+                )}
+                {row.jobTitle && <div className="text-slate-700">{row.jobTitle}</div>}
+              </td>
+              <td className="px-4 py-3 text-slate-800">
+                {formatRangeInZone(row.startTime, row.endTime, row.timezone)}
+              </td>
+              <td className="px-4 py-3">
+                <InterviewStatusBadge status={row.status} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={page}
