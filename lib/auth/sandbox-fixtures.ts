@@ -1,7 +1,13 @@
 // Test helpers: sign a sandbox person in without the browser, and read the sandbox's journal.
 // Used by integration tests only (they may import the sandbox; app code never does).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Database, DatabaseHandle } from "@/lib/db/client";
+import { createTestDatabase } from "@/lib/db/testing";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { indeedConnections } from "@/lib/db/schema";
 import { completeSignIn } from "./complete-sign-in";
 import {
@@ -11,7 +17,7 @@ import {
   type IndeedTokenResponse,
 } from "./indeed-oauth";
 import { loadEmployerSession, type EmployerSession } from "./session";
-import type { TokenService } from "./tokens";
+import { createTokenService, type TokenService } from "./tokens";
 
 export function sandboxSettings(issuer: string): IndeedOAuthSettings {
   return { issuer, clientId: "lobby-local", clientSecret: "lobby-local-secret" };
@@ -136,4 +142,37 @@ export function jwtClaims(token: string): Record<string, unknown> {
     string,
     unknown
   >;
+}
+
+export interface TokenTestbed {
+  sandbox: RunningSandbox;
+  handle: DatabaseHandle;
+  key: Buffer;
+  tokens: TokenService;
+  close(): Promise<void>;
+}
+
+/** A sandbox on a free port, a fresh test database and a quiet token service between them. */
+export async function startTokenTestbed(): Promise<TokenTestbed> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-"));
+  const sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+  const handle = await createTestDatabase();
+  const key = randomBytes(32);
+  const tokens = createTokenService({
+    db: handle.db,
+    key,
+    oauth: sandboxSettings(sandbox.url),
+    log: () => undefined,
+  });
+  return {
+    sandbox,
+    handle,
+    key,
+    tokens,
+    async close() {
+      await sandbox.close();
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

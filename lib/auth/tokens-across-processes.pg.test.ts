@@ -1,13 +1,15 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { expireAccessToken, refreshCount, sandboxSettings, signInAs } from "./sandbox-fixtures";
+import type { RunningSandbox } from "@/sandbox/server";
+import {
+  expireAccessToken,
+  refreshCount,
+  sandboxSettings,
+  signInAs,
+  startTokenTestbed,
+  type TokenTestbed,
+} from "./sandbox-fixtures";
 import { createTokenService, type TokenService } from "./tokens";
 
 // Several app processes share one PostgreSQL; PGlite cannot be shared, so these run only in the
@@ -17,28 +19,19 @@ if (!serverUrl)
   throw new Error("The postgres tests need DATABASE_URL (npm run test:db sets it in CI)");
 
 describe("the token service across app processes on PostgreSQL", () => {
+  let bed: TokenTestbed;
   let sandbox: RunningSandbox;
   let handle: DatabaseHandle;
-  let dataDir: string;
+  let key: Buffer;
   let tokens: TokenService;
-  const key = randomBytes(32);
   const quiet = () => undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-pg-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    tokens = createTokenService({
-      db: handle.db,
-      key,
-      oauth: sandboxSettings(sandbox.url),
-      log: quiet,
-    });
+    bed = await startTokenTestbed();
+    ({ sandbox, handle, key, tokens } = bed);
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   const signIn = () =>

@@ -1,13 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import type { RunningSandbox } from "@/sandbox/server";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { authSessions, indeedConnections, users } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing";
 import { createIndeedClient } from "@/lib/indeed/client";
 import { findOperation } from "@/lib/indeed/operations/registry";
 import {
@@ -21,6 +17,8 @@ import {
   refreshCount,
   sandboxSettings,
   signInAs,
+  startTokenTestbed,
+  type TokenTestbed,
 } from "./sandbox-fixtures";
 import { loadEmployerSession } from "./session";
 import { endSession } from "./sign-out";
@@ -30,27 +28,18 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 const quiet = () => undefined;
 
 describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  let bed: TokenTestbed;
   let sandbox: RunningSandbox;
   let handle: DatabaseHandle;
-  let dataDir: string;
-  const key = randomBytes(32);
+  let key: Buffer;
   let tokens: TokenService;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    tokens = createTokenService({
-      db: handle.db,
-      key,
-      oauth: sandboxSettings(sandbox.url),
-      log: quiet,
-    });
+    bed = await startTokenTestbed();
+    ({ sandbox, handle, key, tokens } = bed);
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
   beforeEach(async () => {
     await clearTokenFault(sandbox.url);
