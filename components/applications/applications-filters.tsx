@@ -41,42 +41,20 @@ export function ApplicationsFilters({
           className={`${controlClassName} h-10`}
         />
       </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="applications-job" className="text-sm font-medium text-slate-900">
-          Job
-        </label>
-        <select
-          id="applications-job"
-          name="job"
-          defaultValue={values.job ?? ""}
-          className={`${controlClassName} h-10 pr-8`}
-        >
-          <option value="">All jobs</option>
-          {jobs.map((job) => (
-            <option key={job.id} value={job.id}>
-              {job.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="applications-stage" className="text-sm font-medium text-slate-900">
-          Stage
-        </label>
-        <select
-          id="applications-stage"
-          name="stage"
-          defaultValue={values.stage ?? ""}
-          className={`${controlClassName} h-10 pr-8`}
-        >
-          <option value="">All stages</option>
-          {APPLICATION_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGE_LABELS[stage]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="job"
+        label="Job"
+        allLabel="All jobs"
+        value={values.job}
+        options={jobs.map((job) => ({ value: job.id, label: job.title }))}
+      />
+      <FilterSelect
+        name="stage"
+        label="Stage"
+        allLabel="All stages"
+        value={values.stage}
+        options={APPLICATION_STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+      />
       <Button type="submit">Apply</Button>
       {(values.q || values.job || values.stage) && (
         <Link href="/applications" className={buttonClassName({ variant: "ghost" })}>
@@ -84,5 +62,42 @@ export function ApplicationsFilters({
         </Link>
       )}
     </form>
+  );
+}
+
+/** A labelled native select whose empty first option means "no filter". */
+function FilterSelect({
+  name,
+  label,
+  allLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  const id = `applications-${name}`;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        className={`${controlClassName} h-10 pr-8`}
+      >
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
