@@ -1,23 +1,57 @@
 /**
- * Where to go after signing in: only a relative path of the app. Anything else — absolute
- * URLs, protocol-relative `//host`, backslash tricks (`/\host`), control characters, the
- * auth routes themselves — becomes `/`. Pure; used by the sign-in page, next-auth's
- * `redirect` callback and `requireEmployerSession`.
+ * The one rule for following a user-supplied destination (a `callbackUrl`, a `returnTo` form
+ * field, next-auth's redirect): decode it, normalise it the way a browser would, and accept it
+ * only if it is still a path on this origin. Anything else becomes the fallback. Pure, so the
+ * sign-in page, next-auth's `redirect` callback, the employer switch, sign-out and the page
+ * guard all share it (the sandbox keeps a deliberate copy: it never imports app code).
  */
-export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  // Browsers ignore tabs and newlines in URLs and treat `\` as `/`: `/\t/evil` or `/\evil`.
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(value, "http://lobby.invalid");
-  } catch {
-    return fallback;
+
+const MAX_LENGTH = 2048;
+const BASE = "http://lobby.invalid";
+
+// Browsers drop tabs and newlines inside URLs and read `\` as `/`, so `/\t/evil` and `/\evil`
+// are `//evil` to them. Control characters have no place in a path either.
+const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A same-origin path (`/x?y#z`), normalised, or `undefined`. `value` is checked raw, after
+ * percent-decoding and after Unicode compatibility folding (a full-width `／` is a `/` to some
+ * parsers), so no spelling of `//host`, `/\host` or a scheme survives.
+ */
+export function localPath(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length === 0 || value.length > MAX_LENGTH) return;
+  const decoded = decode(value);
+  if (decoded === undefined) return; // malformed percent-encoding
+  for (const spelling of [value, decoded, decoded.normalize("NFKC")]) {
+    if (!isLocal(spelling)) return;
+    // `new URL` resolves dot segments: `/.//evil` and `/%2e//evil` become `//evil`.
+    const resolved = new URL(spelling, BASE).pathname;
+    const decodedResolved = decode(resolved);
+    if (decodedResolved === undefined || !isLocal(resolved) || !isLocal(decodedResolved)) return;
   }
-  if (parsed.origin !== "http://lobby.invalid") return fallback;
-  const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
-  // Coming back to the sign-in machinery would loop.
-  if (/^\/(api\/auth|signin)(\/|\?|#|$)/.test(parsed.pathname + "/")) return fallback;
+  const parsed = new URL(value, BASE);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+}
+
+/** Starts with one `/`, then neither `/` nor `\`, holds no control character. */
+function isLocal(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !UNSAFE_CHARACTER.test(path);
+}
+
+function decode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+// Coming back to the sign-in machinery after signing in would loop.
+const SIGN_IN_MACHINERY = /^\/(api\/auth|signin)(\/|$)/;
+
+/** Where to go after signing in, switching employer or signing out: a local path, or `fallback`. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  const path = localPath(value);
+  if (!path || SIGN_IN_MACHINERY.test(new URL(path, BASE).pathname)) return fallback;
   return path;
 }
