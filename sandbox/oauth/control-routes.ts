@@ -16,6 +16,8 @@ const mintSchema = z.object({
   /** Omitted: the user's first employer; null: no employer. */
   employer: z.string().max(200).nullable().optional(),
   scope: z.union([z.string().max(1000), z.array(z.string().max(100)).max(20)]).optional(),
+  /** The ID token's `nonce`, as if the authorize request had carried it. */
+  nonce: z.string().min(1).max(500).optional(),
 });
 
 const modeSchema = z.object({
@@ -70,6 +72,7 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
       await tokens.issueForGrant(grant, {
         employerId,
         refresh: { kind: withRefresh ? "new" : "none" },
+        nonce: body.nonce ?? null,
       }),
     );
   });
@@ -145,7 +148,7 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
     sendJson(res, 200, { fault: faults.current() });
   });
 
-  router.on("DELETE", "/_sandbox/faults/token", (_req, res) => {
+  router.on("POST", "/_sandbox/faults/token/clear", (_req, res) => {
     faults.clear();
     sendJson(res, 200, { fault: null });
   });
