@@ -26,7 +26,8 @@ export async function completeSignIn(
   const now = deps.now ?? new Date();
   const claimed = [...identity.employers];
   if (!claimed.some((e) => e.id === input.employerId)) {
-    // Indeed's employers claim may lag behind; the chosen employer is still a membership.
+    // Checked at the callback against Indeed's lists (acceptTokens): when only userinfo named
+    // it, the ID token's claim lags behind, and the chosen employer is still a membership.
     claimed.push({ id: input.employerId, name: input.employerId, advertiserId: null });
   }
   const result = await deps.db.transaction(async (tx) => {

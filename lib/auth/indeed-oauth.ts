@@ -225,6 +225,30 @@ export async function verifyIdToken(
   };
 }
 
+const userinfoEmployersSchema = z.object({
+  employers: z.array(z.object({ id: z.string().min(1).max(200) }).passthrough()).default([]),
+});
+
+/** The employers userinfo lists for the token's user; empty when Indeed cannot be asked. */
+export async function listEmployers(
+  accessToken: string,
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<{ id: string }[]> {
+  try {
+    const endpoint = (await discover(settings.issuer)).userinfo_endpoint;
+    if (!endpoint) return [];
+    const response = await fetch(endpoint, {
+      headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    if (!response.ok) return [];
+    const parsed = userinfoEmployersSchema.safeParse(await response.json().catch(() => null));
+    return parsed.success ? parsed.data.employers : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The scopes the app needs; a grant missing any of them is refused at sign-in. */
 export const REQUIRED_SCOPES = [
   "email",

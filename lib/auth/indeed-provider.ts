@@ -1,7 +1,9 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { config } from "@/lib/config";
 import {
+  listEmployers,
   missingScopes,
   oauthSettings,
   requestToken,
@@ -35,10 +37,12 @@ export interface IndeedProfile {
 }
 
 /**
- * next-auth's provider for Indeed (or the sandbox): discovery on the configured issuer, PKCE
- * and state, `prompt=select_employer`. The code exchange is ours (`token.request`) because
- * Indeed wants the `employer` the callback returned sent along with the code; the ID token
- * is verified against the JWKS (signature, iss, aud, exp, iat) before anything is trusted.
+ * next-auth's provider for Indeed (or the sandbox): discovery on the configured issuer, PKCE,
+ * state and nonce, `prompt=select_employer`. The code exchange is ours (`token.request`)
+ * because Indeed wants the `employer` the callback returned sent along with the code. A custom
+ * exchange skips openid-client's own checks, so this one does them all: the state against the
+ * browser's state cookie, then the ID token (signature, iss, aud, exp, iat, nonce), then the
+ * employer against the ones Indeed lists for the user.
  */
 export function indeedProvider(): OAuthConfig<IndeedProfile> {
   const { issuer, clientId, clientSecret } = config().indeed;
@@ -49,7 +53,7 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
     wellKnown: `${issuer}/.well-known/openid-configuration`,
     clientId,
     clientSecret,
-    checks: ["pkce", "state"],
+    checks: ["pkce", "state", "nonce"],
     // We verify the ID token ourselves (token.request), so next-auth must not decode it unchecked.
     idToken: false,
     client: { token_endpoint_auth_method: "client_secret_post" },
@@ -57,11 +61,15 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
     httpOptions: { timeout: 5_000 },
     token: {
       async request({ params, checks, provider }) {
+        // A callback this browser did not start (login CSRF, a replayed or edited redirect).
+        if (!sameSecret(params.state, checks.state))
+          return { tokens: { lobby_error: "state_mismatch" } as never };
         const tokens = await exchangeCode({
           code: params.code,
           iss: typeof params.iss === "string" ? params.iss : undefined,
           employer: callbackEmployer(params.employer),
           codeVerifier: checks.code_verifier,
+          nonce: (checks as { nonce?: string }).nonce,
           redirectUri: provider.callbackUrl,
         });
         return { tokens: tokens as never };
@@ -89,6 +97,15 @@ export function indeedProvider(): OAuthConfig<IndeedProfile> {
   };
 }
 
+/** Constant-time equality of two non-empty strings; false when either is missing. */
+export function sameSecret(received: unknown, expected: unknown): boolean {
+  if (typeof received !== "string" || typeof expected !== "string") return false;
+  if (!received || !expected) return false;
+  const a = Buffer.from(received);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** `employer` from the callback (openid-client drops unknown parameters; the route kept it). */
 function callbackEmployer(fromParams: unknown): string | undefined {
   const value =
@@ -98,13 +115,14 @@ function callbackEmployer(fromParams: unknown): string | undefined {
   return value && value.length <= 200 ? value : undefined;
 }
 
-/** The code exchange with `employer`, then ID-token verification. Never throws. */
+/** The code exchange with `employer`, then `acceptTokens`. Never throws. */
 export async function exchangeCode(
   input: {
     code: string | undefined;
     iss?: string;
     employer?: string;
     codeVerifier?: string;
+    nonce?: string;
     redirectUri: string;
   },
   settings: IndeedOAuthSettings = oauthSettings(),
@@ -127,23 +145,52 @@ export async function exchangeCode(
     if (result.kind === "unavailable") return { lobby_error: "indeed_unavailable" };
     return { lobby_error: result.error === "invalid_grant" ? "code_invalid" : "sign_in_failed" };
   }
-  const tokens = result.tokens;
-  if (!tokens.id_token) return { lobby_error: "sign_in_failed" };
+  return acceptTokens(result.tokens, input, settings);
+}
+
+/**
+ * What a code exchange answered, checked before it is trusted: the ID token (signature, iss,
+ * aud, exp, iat and this browser's `nonce`), the granted scopes, and the `employer`, which
+ * counts only if Indeed lists it for this user. Tokens refused here stay in the answer so the
+ * `signIn` callback can revoke them.
+ */
+export async function acceptTokens(
+  tokens: IndeedTokenResponse,
+  input: { employer?: string; nonce?: string },
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<IndeedSignInTokens> {
+  if (!tokens.id_token) return { ...tokens, lobby_error: "sign_in_failed" };
   let identity: IndeedIdentity;
   try {
     identity = await verifyIdToken(tokens.id_token, settings);
   } catch (error) {
     console.warn("[auth] ID token refused:", (error as Error).name);
-    return {
-      lobby_error:
-        (error as Error).name === "IndeedUnavailableError"
-          ? "indeed_unavailable"
-          : "id_token_invalid",
-    };
+    const unavailable = (error as Error).name === "IndeedUnavailableError";
+    return { ...tokens, lobby_error: unavailable ? "indeed_unavailable" : "id_token_invalid" };
   }
   const set: IndeedSignInTokens = { ...tokens, employer: input.employer, lobby_identity: identity };
-  if (missingScopes(tokens.scope).length > 0 || !tokens.refresh_token)
+  // An ID token replayed from another sign-in carries another nonce, or none.
+  if (!sameSecret(identity.claims.nonce, input.nonce)) set.lobby_error = "id_token_invalid";
+  else if (missingScopes(tokens.scope).length > 0 || !tokens.refresh_token)
     set.lobby_error = "partial_scopes";
   else if (!input.employer) set.lobby_error = "no_employer";
+  else if (!(await employerListed(input.employer, identity, tokens.access_token, settings)))
+    set.lobby_error = "employer_not_allowed";
   return set;
+}
+
+/**
+ * Whether Indeed lists `employer` for the signed-in user: in the verified ID token's
+ * `employers` claim, or else in userinfo's list (Indeed may name only the selected employer's
+ * advertiser id in the ID token). Unreachable userinfo counts as "not listed": fail closed.
+ */
+async function employerListed(
+  employer: string,
+  identity: IndeedIdentity,
+  accessToken: string,
+  settings: IndeedOAuthSettings,
+): Promise<boolean> {
+  if (identity.employers.some((e) => e.id === employer)) return true;
+  const listed = await listEmployers(accessToken, settings);
+  return listed.some((e) => e.id === employer);
 }

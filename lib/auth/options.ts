@@ -11,6 +11,22 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session-cookie";
 import { tokenService } from "./tokens";
 
 /**
+ * The short-lived cookies that bind a sign-in to the browser that started it (state, PKCE
+ * verifier, nonce): named here so the callback route can clear them whatever the outcome.
+ */
+export function oauthCheckCookies() {
+  const { secure } = sessionCookie();
+  // `__Host-`: Secure, Path=/ and no Domain, so no sibling host can plant or read them.
+  const prefix = secure ? "__Host-" : "";
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: 15 * 60 };
+  return {
+    state: { name: `${prefix}lobby.oauth-state`, options },
+    pkceCodeVerifier: { name: `${prefix}lobby.oauth-pkce`, options },
+    nonce: { name: `${prefix}lobby.oauth-nonce`, options },
+  };
+}
+
+/**
  * next-auth (v4) for Lobby: one provider (Indeed), JWT sessions whose token holds only the
  * user id, the server-side session id and the connection id (docs/decisions/0010). Indeed
  * tokens never enter the JWT: they go to the database, encrypted, at sign-in.
@@ -26,7 +42,10 @@ export function authOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: cookie.secure,
-    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
+    cookies: {
+      sessionToken: { name: cookie.name, options: cookie.options },
+      ...oauthCheckCookies(),
+    },
     pages: { signIn: "/signin", error: "/signin/error", signOut: "/signin" },
     callbacks: {
       async signIn({ account }) {

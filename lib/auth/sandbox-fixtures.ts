@@ -41,7 +41,7 @@ async function control(
 
 export async function mintTokens(
   sandboxUrl: string,
-  options: { user: string; employer?: string | null; scope?: string },
+  options: { user: string; employer?: string | null; scope?: string; nonce?: string },
 ): Promise<IndeedTokenResponse> {
   return tokenResponseSchema.parse(await control(sandboxUrl, "/_sandbox/oauth/tokens", options));
 }

@@ -27,6 +27,14 @@ export const SIGN_IN_ERRORS = {
     title: "Indeed's answer could not be verified",
     body: "Lobby could not verify the identity Indeed sent back, so it did not sign you in. Try again; if it keeps happening, contact support.",
   },
+  state_mismatch: {
+    title: "This sign-in was not started here",
+    body: "Lobby did not start this sign-in in this browser, so it did not sign you in. Start again from Lobby's sign-in page.",
+  },
+  employer_not_allowed: {
+    title: "That employer is not one of yours",
+    body: "Indeed does not list the chosen employer account for you, so Lobby did not sign you in. Sign in again and pick one of your employer accounts.",
+  },
   session_expired: {
     title: "The sign-in attempt expired",
     body: "The sign-in took too long or was started in another tab. Start again from this browser.",

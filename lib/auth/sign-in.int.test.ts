@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { verifyIdToken } from "./indeed-oauth";
-import { exchangeCode } from "./indeed-provider";
+import { listEmployers, verifyIdToken } from "./indeed-oauth";
+import { acceptTokens, exchangeCode, sameSecret } from "./indeed-provider";
 import { mintTokens, sandboxSettings } from "./sandbox-fixtures";
 
 describe("sign-in against the sandbox", () => {
@@ -97,6 +97,65 @@ describe("sign-in against the sandbox", () => {
     });
   });
 
+  describe("what the code exchange answered", () => {
+    const settings = () => sandboxSettings(sandbox.url);
+
+    it("accepts an ID token carrying this browser's nonce and an employer Indeed lists", async () => {
+      const tokens = await mintTokens(sandbox.url, {
+        user: "u-dana",
+        employer: "emp-globex-logistics",
+        nonce: "nonce-of-this-browser",
+      });
+      const result = await acceptTokens(
+        tokens,
+        { employer: "emp-globex-logistics", nonce: "nonce-of-this-browser" },
+        settings(),
+      );
+      expect(result.lobby_error).toBeUndefined();
+      expect(result.lobby_identity?.subject).toBe("user:u-dana");
+      expect(result.employer).toBe("emp-globex-logistics");
+    });
+
+    it("refuses an ID token whose nonce is another browser's, or missing", async () => {
+      const other = await mintTokens(sandbox.url, { user: "u-dana", nonce: "someone-else" });
+      const none = await mintTokens(sandbox.url, { user: "u-dana" });
+      for (const [tokens, nonce] of [
+        [other, "nonce-of-this-browser"],
+        [none, "nonce-of-this-browser"],
+        [none, undefined],
+      ] as const) {
+        const result = await acceptTokens(
+          tokens,
+          { employer: "emp-acme-robotics", nonce },
+          settings(),
+        );
+        expect(result.lobby_error).toBe("id_token_invalid");
+        // Handed back so the signIn callback revokes them.
+        expect(result.refresh_token).toBe(tokens.refresh_token);
+      }
+    });
+
+    it("refuses an employer parameter that Indeed does not list for the user", async () => {
+      const tokens = await mintTokens(sandbox.url, { user: "u-dana", nonce: "n-1" });
+      const result = await acceptTokens(
+        tokens,
+        { employer: "emp-initech-foods", nonce: "n-1" },
+        settings(),
+      );
+      expect(result.lobby_error).toBe("employer_not_allowed");
+    });
+
+    it("reads the user's employers from userinfo when the ID token does not list them", async () => {
+      const tokens = await mintTokens(sandbox.url, { user: "u-dana" });
+      const employers = await listEmployers(tokens.access_token, settings());
+      expect(employers.map((e) => e.id).sort()).toEqual([
+        "emp-acme-robotics",
+        "emp-globex-logistics",
+      ]);
+      expect(await listEmployers("not-a-token", settings())).toEqual([]);
+    });
+  });
+
   describe("the code exchange", () => {
     const redirectUri = "http://localhost:3000/api/auth/callback/indeed";
 
@@ -128,5 +187,17 @@ describe("sign-in against the sandbox", () => {
       );
       expect(result).toEqual({ lobby_error: "sign_in_failed" });
     });
+  });
+});
+
+describe("state and nonce comparison", () => {
+  it("matches only identical, present values", () => {
+    expect(sameSecret("abc123", "abc123")).toBe(true);
+    expect(sameSecret("tampered", "abc123")).toBe(false);
+    expect(sameSecret("abc12", "abc123")).toBe(false);
+    expect(sameSecret(undefined, "abc123")).toBe(false);
+    expect(sameSecret("abc123", undefined)).toBe(false);
+    expect(sameSecret("", "")).toBe(false);
+    expect(sameSecret(["abc123"], "abc123")).toBe(false);
   });
 });
