@@ -2,6 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import {
+  SINGLE_TOKEN_KEY_ID,
+  TOKEN_KEY_ID_PATTERN,
+  type TokenKey,
+  type TokenKeyring,
+} from "./auth/token-crypto";
 
 /**
  * Lobby's configuration, parsed once from the environment. Every variable has a default that
@@ -18,6 +24,36 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+/** The client the sandbox seeds: fine locally, a published credential anywhere else. */
+const REPOSITORY_CLIENT_ID = "lobby-local";
+const REPOSITORY_CLIENT_SECRET = "lobby-local-secret";
+
+const isTokenKey = (value: string) => Buffer.from(value, "base64").length === 32;
+
+/** `kid:base64key,kid:base64key`: the current key first, then older keys that still decrypt. */
+const tokenKeyList = z.string().transform((value, ctx): TokenKeyring => {
+  const keys: TokenKey[] = [];
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    const separator = entry.indexOf(":");
+    const id = entry.slice(0, separator);
+    const key = entry.slice(separator + 1);
+    if (separator < 1 || !TOKEN_KEY_ID_PATTERN.test(id) || !isTokenKey(key)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must be a comma-separated list of id:key, each id 1-32 of A-Z a-z 0-9 _ - and each key 32 bytes, base64-encoded",
+      });
+      return z.NEVER;
+    }
+    if (keys.some((k) => k.id === id)) {
+      ctx.addIssue({ code: "custom", message: `names the key id "${id}" twice` });
+      return z.NEVER;
+    }
+    keys.push({ id, key: Buffer.from(key, "base64") });
+  }
+  const [current, ...older] = keys;
+  return [current!, ...older];
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,26 +72,53 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   INDEED_ISSUER: url.default("http://127.0.0.1:4010"),
   INDEED_GRAPHQL_URL: url.optional(),
-  INDEED_CLIENT_ID: z.string().min(1).default("lobby-local"),
-  INDEED_CLIENT_SECRET: z.string().min(1).default("lobby-local-secret"),
+  INDEED_CLIENT_ID: z.string().min(1).default(REPOSITORY_CLIENT_ID),
+  INDEED_CLIENT_SECRET: z.string().min(1).default(REPOSITORY_CLIENT_SECRET),
   SANDBOX_PORT: port.default(4010),
   SANDBOX_DATA_DIR: z.string().min(1).default(".data/sandbox"),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(
-    z
-      .string()
-      .refine(
-        (value) => Buffer.from(value, "base64").length === 32,
-        "must be 32 bytes, base64-encoded",
-      )
-      .optional(),
+    z.string().refine(isTokenKey, "must be 32 bytes, base64-encoded").optional(),
   ),
+  TOKEN_ENCRYPTION_KEYS: optionalText.pipe(tokenKeyList.optional()),
   ATS_NAME: z.string().min(1).max(100).default("Lobby"),
   LOCAL_SECRETS_FILE: z.string().min(1).default(".data/local-secrets.json"),
   ALLOW_LOCAL_SANDBOX: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number of requests (1 or more)" })
+    .int({ error: "must be a whole number of requests (1 or more)" })
+    .min(1, "must be a whole number of requests (1 or more)")
+    .default(60),
+  RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number of points (5 or more)" })
+    .int({ error: "must be a whole number of points (5 or more)" })
+    .min(5, "must be a whole number of points (5 or more)")
+    .default(200),
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number({ error: "must be a whole number of proxies (0-10)" })
+    .int({ error: "must be a whole number of proxies (0-10)" })
+    .min(0, "must be a whole number of proxies (0-10)")
+    .max(10, "must be a whole number of proxies (0-10)")
+    .default(0),
+  INDEED_GRAPHQL_ALLOWED_HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i,
+        "must be a host name, like graphql-egress.example.com",
+      )
+      .transform((value) => value.toLowerCase())
+      .optional(),
+  ),
+  SESSION_IDLE_HOURS: z.coerce
+    .number({ error: "must be a whole number of hours (1-720)" })
+    .int({ error: "must be a whole number of hours (1-720)" })
+    .min(1, "must be a whole number of hours (1-720)")
+    .max(720, "must be a whole number of hours (1-720)")
+    .default(12),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -72,47 +135,119 @@ export function parseConfig(env: Record<string, string | undefined>) {
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
   const issuer = e.INDEED_ISSUER.replace(/\/$/, "");
+  const graphqlUrl = e.INDEED_GRAPHQL_URL ?? `${issuer}/graphql`;
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   const usesSandbox = isLoopback(issuer);
   // A production build run on this machine against the sandbox (the e2e suite, a local demo).
-  const localProduction = production && e.ALLOW_LOCAL_SANDBOX;
+  const localProduction = production && e.ALLOW_LOCAL_SANDBOX && usesSandbox;
 
-  if (production && usesSandbox && !localProduction) {
-    throw new Error(
-      "Lobby's configuration is invalid:\n  INDEED_ISSUER: production mode refuses the local Indeed sandbox; set Indeed's issuer",
-    );
+  const problems: string[] = [];
+  if (e.TOKEN_ENCRYPTION_KEY && e.TOKEN_ENCRYPTION_KEYS) {
+    problems.push("TOKEN_ENCRYPTION_KEYS: set it or TOKEN_ENCRYPTION_KEY, not both");
   }
-  if (production && !localProduction && (!e.AUTH_SECRET || !e.TOKEN_ENCRYPTION_KEY)) {
+  if (production && !localProduction) {
+    problems.push(...productionProblems(e, { issuer, graphqlUrl, appUrl, usesSandbox }));
+  }
+  if (problems.length > 0) {
     throw new Error(
-      "Lobby's configuration is invalid:\n  AUTH_SECRET and TOKEN_ENCRYPTION_KEY are required in production",
+      `Lobby's configuration is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
     );
   }
   const local = production && !localProduction ? undefined : localSecrets(e.LOCAL_SECRETS_FILE);
+  // A single key (TOKEN_ENCRYPTION_KEY, or the generated local one) is the key "default".
+  const tokenKeys: TokenKeyring = e.TOKEN_ENCRYPTION_KEYS ?? [
+    {
+      id: SINGLE_TOKEN_KEY_ID,
+      key: Buffer.from(e.TOKEN_ENCRYPTION_KEY ?? local!.tokenEncryptionKey, "base64"),
+    },
+  ];
 
   return {
     env: e.NODE_ENV,
     production,
     port: e.PORT,
-    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    appUrl,
     atsName: e.ATS_NAME,
     database: e.DATABASE_URL
       ? ({ kind: "postgres", url: e.DATABASE_URL } as const)
       : ({ kind: "pglite", dataDir: resolve(e.PGLITE_DIR) } as const),
     indeed: {
       issuer,
-      graphqlUrl: e.INDEED_GRAPHQL_URL ?? `${issuer}/graphql`,
+      graphqlUrl,
       clientId: e.INDEED_CLIENT_ID,
       clientSecret: e.INDEED_CLIENT_SECRET,
       usesSandbox,
     },
     sandbox: { port: e.SANDBOX_PORT, dataDir: resolve(e.SANDBOX_DATA_DIR) },
+    rateLimits: {
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      graphqlPointsPerMinute: e.RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE,
+      trustedProxies: e.TRUSTED_PROXY_COUNT,
+    },
+    session: { idleHours: e.SESSION_IDLE_HOURS },
     authSecret: e.AUTH_SECRET ?? local!.authSecret,
-    tokenEncryptionKey: Buffer.from(e.TOKEN_ENCRYPTION_KEY ?? local!.tokenEncryptionKey, "base64"),
+    tokenKeys,
   };
+}
+
+/**
+ * What a deployed server must not run with: the sandbox, plain http, the repository's published
+ * client credentials, a GraphQL host that is not Indeed's unless declared, generated secrets.
+ */
+function productionProblems(
+  e: z.infer<typeof envSchema>,
+  derived: { issuer: string; graphqlUrl: string; appUrl: string; usesSandbox: boolean },
+): string[] {
+  const problems: string[] = [];
+  if (derived.usesSandbox) {
+    problems.push(
+      "INDEED_ISSUER: production mode refuses the local Indeed sandbox; set Indeed's issuer",
+    );
+  } else if (e.ALLOW_LOCAL_SANDBOX) {
+    problems.push(
+      "ALLOW_LOCAL_SANDBOX: only allowed with a loopback sandbox issuer; unset it for a real Indeed issuer",
+    );
+  }
+  if (!derived.usesSandbox && !derived.issuer.startsWith("https://")) {
+    problems.push("INDEED_ISSUER: must be an https URL in production");
+  }
+  if (!derived.graphqlUrl.startsWith("https://")) {
+    problems.push("INDEED_GRAPHQL_URL: must be an https URL in production");
+  }
+  const graphqlHost = new URL(derived.graphqlUrl).hostname;
+  if (!graphqlHost.endsWith(".indeed.com") && graphqlHost !== e.INDEED_GRAPHQL_ALLOWED_HOST) {
+    problems.push(
+      `INDEED_GRAPHQL_URL: ${graphqlHost} is not Indeed's (apis.indeed.com); declare it in INDEED_GRAPHQL_ALLOWED_HOST if Lobby must send Indeed tokens there`,
+    );
+  }
+  if (e.INDEED_CLIENT_ID === REPOSITORY_CLIENT_ID) {
+    problems.push(
+      `INDEED_CLIENT_ID: production refuses the repository's default client "${REPOSITORY_CLIENT_ID}"; set your Indeed app's client id`,
+    );
+  }
+  if (e.INDEED_CLIENT_SECRET === REPOSITORY_CLIENT_SECRET) {
+    problems.push(
+      "INDEED_CLIENT_SECRET: production refuses the repository's default secret; set your Indeed app's client secret",
+    );
+  }
+  if (!derived.appUrl.startsWith("https://")) {
+    problems.push(
+      "APP_URL: must be an https URL in production (the session cookie is Secure, __Host- prefixed)",
+    );
+  }
+  if (!e.AUTH_SECRET) problems.push("AUTH_SECRET: required in production");
+  if (!e.TOKEN_ENCRYPTION_KEYS && !e.TOKEN_ENCRYPTION_KEY) {
+    problems.push(
+      "TOKEN_ENCRYPTION_KEYS: required in production (or a single TOKEN_ENCRYPTION_KEY)",
+    );
+  }
+  return problems;
 }
 
 function isLoopback(address: string): boolean {
   const host = new URL(address).hostname;
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+  // 127.0.0.0/8 as an address: a name like 127.0.0.1.example.com is somebody else's host.
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**

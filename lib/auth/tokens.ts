@@ -1,17 +1,28 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull, or } from "drizzle-orm";
+import { errors as joseErrors } from "jose";
 import { config } from "@/lib/config";
 import { db as processDb, type Database, type Transaction } from "@/lib/db/client";
-import { indeedConnections } from "@/lib/db/schema";
+import { indeedConnections, users } from "@/lib/db/schema";
 import {
+  IndeedUnavailableError,
   oauthSettings,
   requestToken,
   revokeToken,
+  verifyIdToken,
   type IndeedOAuthSettings,
   type IndeedTokenResponse,
 } from "./indeed-oauth";
-import { decryptToken, encryptToken, TokenDecryptionError } from "./token-crypto";
+import {
+  decryptToken,
+  encryptToken,
+  SINGLE_TOKEN_KEY_ID,
+  TokenDecryptionError,
+  tokenKeyId,
+  type TokenKeyring,
+  type TokenPurpose,
+} from "./token-crypto";
 
 /**
  * The token service: the only code that reads, writes or refreshes Indeed tokens.
@@ -26,7 +37,14 @@ import { decryptToken, encryptToken, TokenDecryptionError } from "./token-crypto
  * - `invalid_grant` → the connection needs reconnecting (status `needs_reauth`, tokens erased);
  *   5xx, 429, timeouts, network errors → nothing changes and the caller hears "Indeed
  *   unavailable"; the refresh token is kept.
- * - A ciphertext that does not decrypt (wrong key, moved row) is treated like `invalid_grant`.
+ * - When a refresh returns an ID token, it is verified like the one at sign-in (signature, `iss`,
+ *   `aud`, `exp`) and must name the person stored for the connection (`iss`, `sub`); a token
+ *   that fails, or names someone else, ends the connection like `invalid_grant` and the new
+ *   tokens are not stored. Keys Indeed cannot serve right now → "Indeed unavailable".
+ * - Tokens are encrypted under the keyring's current key; older keys still decrypt (their id is
+ *   in each stored value) until `rotateKeys` re-encrypts everything. A ciphertext that does not
+ *   decrypt (unknown or wrong key, moved row) is treated like `invalid_grant` for that connection
+ *   alone.
  */
 
 export type TokenErrorCode =
@@ -53,7 +71,8 @@ const DEFAULT_ACCESS_SECONDS = 3600;
 
 export interface TokenServiceDeps {
   db: Database;
-  key: Buffer;
+  /** The keyring (current key first), or a single key, which is the keyring `default:<key>`. */
+  key: Buffer | TokenKeyring;
   oauth: IndeedOAuthSettings;
   /** Milliseconds since the epoch; tests move it. */
   now?: () => number;
@@ -74,22 +93,59 @@ export interface NewConnection {
   tokens: IndeedTokenResponse;
 }
 
+export interface KeyRotationReport {
+  /** Connections whose tokens are now under the current key. */
+  reencrypted: number;
+  /** Connections whose tokens were already under it. */
+  alreadyCurrent: number;
+  /** Connections whose tokens did not decrypt: marked needs_reauth, tokens erased. */
+  reconnect: string[];
+}
+
+type RefreshedIdentity = "same" | "changed" | "invalid" | "unavailable";
+
 export type TokenService = ReturnType<typeof createTokenService>;
 
 export function createTokenService(deps: TokenServiceDeps) {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((message, fields) => console.info(`[tokens] ${message}`, fields ?? {}));
   const inflight = new Map<string, Promise<RefreshOutcome>>();
+  const keys: TokenKeyring = Buffer.isBuffer(deps.key)
+    ? [{ id: SINGLE_TOKEN_KEY_ID, key: deps.key }]
+    : deps.key;
+  const encrypt = (plaintext: string, rowId: string, purpose: TokenPurpose) =>
+    encryptToken(plaintext, keys, rowId, purpose);
 
   function decrypt(row: typeof indeedConnections.$inferSelect) {
     return {
       access: row.accessTokenCiphertext
-        ? decryptToken(row.accessTokenCiphertext, deps.key, row.id, "access_token")
+        ? decryptToken(row.accessTokenCiphertext, keys, row.id, "access_token")
         : null,
       refresh: row.refreshTokenCiphertext
-        ? decryptToken(row.refreshTokenCiphertext, deps.key, row.id, "refresh_token")
+        ? decryptToken(row.refreshTokenCiphertext, keys, row.id, "refresh_token")
         : null,
     };
+  }
+
+  /** Is the ID token a refresh returned valid, and about the person who connected? */
+  async function checkRefreshedIdentity(
+    tx: Transaction,
+    userId: string,
+    idToken: string,
+  ): Promise<RefreshedIdentity> {
+    const [stored] = await tx
+      .select({ issuer: users.issuer, subject: users.subject })
+      .from(users)
+      .where(eq(users.id, userId));
+    let identity: Awaited<ReturnType<typeof verifyIdToken>>;
+    try {
+      identity = await verifyIdToken(idToken, deps.oauth, { currentDate: new Date(now()) });
+    } catch (error) {
+      return couldNotFetchKeys(error) ? "unavailable" : "invalid";
+    }
+    return stored?.issuer === identity.issuer && stored.subject === identity.subject
+      ? "same"
+      : "changed";
   }
 
   function usable(
@@ -181,21 +237,30 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
 
       const issued = result.tokens;
+      if (issued.id_token) {
+        const identity = await checkRefreshedIdentity(tx, row.userId, issued.id_token);
+        if (identity === "unavailable") {
+          log("refresh not stored: Indeed's keys are unavailable", { connectionId });
+          return { kind: "unavailable" } as const;
+        }
+        if (identity !== "same") {
+          await markNeedsReauth(tx, connectionId);
+          log("refresh returned an ID token that is invalid or names someone else", {
+            connectionId,
+            identity,
+          });
+          return { kind: "reauth", reason: `id_token ${identity}` } as const;
+        }
+      }
       const at = now();
       await tx
         .update(indeedConnections)
         .set({
-          accessTokenCiphertext: encryptToken(
-            issued.access_token,
-            deps.key,
-            connectionId,
-            "access_token",
-          ),
+          accessTokenCiphertext: encrypt(issued.access_token, connectionId, "access_token"),
           accessTokenExpiresAt: new Date(at + (issued.expires_in ?? DEFAULT_ACCESS_SECONDS) * 1000),
           // Keep the refresh token when Indeed does not rotate it; store the successor when it does.
-          refreshTokenCiphertext: encryptToken(
+          refreshTokenCiphertext: encrypt(
             issued.refresh_token ?? tokens.refresh,
-            deps.key,
             connectionId,
             "refresh_token",
           ),
@@ -297,10 +362,10 @@ export function createTokenService(deps: TokenServiceDeps) {
       const values = {
         employerId: connection.employerId,
         scope: tokens.scope ?? "",
-        accessTokenCiphertext: encryptToken(tokens.access_token, deps.key, id, "access_token"),
+        accessTokenCiphertext: encrypt(tokens.access_token, id, "access_token"),
         accessTokenExpiresAt: new Date(at + (tokens.expires_in ?? DEFAULT_ACCESS_SECONDS) * 1000),
         refreshTokenCiphertext: tokens.refresh_token
-          ? encryptToken(tokens.refresh_token, deps.key, id, "refresh_token")
+          ? encrypt(tokens.refresh_token, id, "refresh_token")
           : null,
         refreshTokenExpiresAt: tokens.refresh_token
           ? new Date(at + REFRESH_TOKEN_LIFETIME_MS)
@@ -315,6 +380,60 @@ export function createTokenService(deps: TokenServiceDeps) {
         replacedRefreshToken:
           replacedRefreshToken === tokens.refresh_token ? null : replacedRefreshToken,
       };
+    },
+
+    /**
+     * Re-encrypts every stored token under the current key (`npm run keys:rotate`), one row
+     * lock at a time: a refresh running meanwhile waits for the row, then reads it under the
+     * new key. A row that does not decrypt is marked for reconnecting; the others go on.
+     */
+    async rotateKeys(): Promise<KeyRotationReport> {
+      const report: KeyRotationReport = { reencrypted: 0, alreadyCurrent: 0, reconnect: [] };
+      const current = keys[0].id;
+      const stored = await deps.db
+        .select({ id: indeedConnections.id })
+        .from(indeedConnections)
+        .where(
+          or(
+            isNotNull(indeedConnections.accessTokenCiphertext),
+            isNotNull(indeedConnections.refreshTokenCiphertext),
+          ),
+        );
+      for (const { id } of stored) {
+        await deps.db.transaction(async (tx) => {
+          const [row] = await tx
+            .select()
+            .from(indeedConnections)
+            .where(eq(indeedConnections.id, id))
+            .for("update");
+          if (!row || (!row.accessTokenCiphertext && !row.refreshTokenCiphertext)) return;
+          let tokens: { access: string | null; refresh: string | null };
+          try {
+            tokens = decrypt(row);
+          } catch (error) {
+            if (!(error instanceof TokenDecryptionError)) throw error;
+            await markNeedsReauth(tx, id);
+            report.reconnect.push(id);
+            log("stored tokens do not decrypt; connection needs reauth", { connectionId: id });
+            return;
+          }
+          const ciphertexts = [row.accessTokenCiphertext, row.refreshTokenCiphertext];
+          if (ciphertexts.every((value) => value === null || tokenKeyId(value) === current)) {
+            report.alreadyCurrent += 1;
+            return;
+          }
+          await tx
+            .update(indeedConnections)
+            .set({
+              accessTokenCiphertext: tokens.access && encrypt(tokens.access, id, "access_token"),
+              refreshTokenCiphertext:
+                tokens.refresh && encrypt(tokens.refresh, id, "refresh_token"),
+            })
+            .where(eq(indeedConnections.id, id));
+          report.reencrypted += 1;
+        });
+      }
+      return report;
     },
 
     /** Revokes a refresh token that is no longer stored anywhere (best effort). */
@@ -360,6 +479,14 @@ export function createTokenService(deps: TokenServiceDeps) {
   };
 }
 
+/** Indeed's discovery or JWKS could not be fetched: nothing is known about the token yet. */
+function couldNotFetchKeys(error: unknown): boolean {
+  if (error instanceof IndeedUnavailableError) return true;
+  // Not a verdict on the token: a network error, or jose failing to fetch or read the JWKS.
+  if (!(error instanceof joseErrors.JOSEError)) return true;
+  return ["ERR_JWKS_TIMEOUT", "ERR_JWKS_INVALID", "ERR_JOSE_GENERIC"].includes(error.code);
+}
+
 async function markNeedsReauth(tx: Transaction, connectionId: string): Promise<void> {
   await tx
     .update(indeedConnections)
@@ -382,7 +509,7 @@ export function tokenService(): TokenService {
   const holder = globalThis as WithTokenService;
   holder[globalKey] ??= createTokenService({
     db: processDb(),
-    key: config().tokenEncryptionKey,
+    key: config().tokenKeys,
     oauth: oauthSettings(),
   });
   return holder[globalKey];
