@@ -7,6 +7,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project (app, sandbox, tests) before it builds; the build
   // need not check it a second time.
   typescript: { ignoreBuildErrors: true },
+  // `forbidden()` and app/forbidden.tsx: a 403 page when the session's employer is gone.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

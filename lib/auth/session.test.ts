@@ -25,6 +25,22 @@ describe("withEmployer", () => {
     expect(await response.json()).toEqual({ employer: "emp-acme-robotics" });
   });
 
+  it("answers 403 when the session's employer is no longer the user's, unless the route is the way out", async () => {
+    const lost = async () => fakeEmployerSession({ employerAccess: false });
+    const request = () =>
+      new Request("http://localhost:3000/api/x", {
+        method: "POST",
+        headers: { origin: "http://localhost:3000" },
+      });
+    const refused = await withEmployer(handler, { getSession: lost })(request());
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "FORBIDDEN", message: "You no longer have access to Acme Robotics" },
+    });
+    const switchRoute = withEmployer(handler, { getSession: lost, allowLostEmployer: true });
+    expect((await switchRoute(request())).status).toBe(200);
+  });
+
   it("answers 401 NOT_SIGNED_IN without a session", async () => {
     const route = withEmployer(handler, { getSession: async () => null });
     const response = await route(new Request("http://localhost:3000/api/x"));

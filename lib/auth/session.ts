@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { config } from "@/lib/config";
 import { db as processDb, type Database } from "@/lib/db/client";
@@ -33,6 +33,11 @@ export interface EmployerSession {
   employers: { id: string; name: string }[];
   /** `needs_reauth`: Indeed refused the refresh token; the UI shows "Reconnect to Indeed". */
   connectionStatus: "active" | "needs_reauth";
+  /**
+   * False once Indeed no longer lists `employer` for the user (the membership is gone): pages
+   * answer 403 and offer the user's other employers; routes answer 403.
+   */
+  employerAccess: boolean;
   /** Indeed's refresh token lasts 60 days from issue or last use; null once it is gone. */
   refreshTokenExpiresAt: Date | null;
 }
@@ -62,14 +67,27 @@ export async function decodeSessionToken(
   }
 }
 
+/** How long a session lasts without a request, and how often its last-seen time is written. */
+export interface IdlePolicy {
+  idleMs: number;
+  /** Writing `last_seen_at` on every request would cost a write per read; to the minute is enough. */
+  touchEveryMs: number;
+}
+
+function idlePolicy(): IdlePolicy {
+  return { idleMs: config().session.idleHours * 3_600_000, touchEveryMs: 60_000 };
+}
+
 /**
  * Loads the employer session the claims point at, or null when the server-side session is
- * gone (signed out, expired) or the connection no longer exists.
+ * gone (signed out, expired, idle longer than SESSION_IDLE_HOURS) or the connection no longer
+ * exists. A live session's last-seen time moves forward.
  */
 export async function loadEmployerSession(
   claims: SessionClaims,
   database: Database = processDb(),
   now: Date = new Date(),
+  idle: IdlePolicy = idlePolicy(),
 ): Promise<EmployerSession | null> {
   const [row] = await database
     .select({
@@ -81,6 +99,8 @@ export async function loadEmployerSession(
       refreshTokenExpiresAt: indeedConnections.refreshTokenExpiresAt,
       employerId: employers.id,
       employerName: employers.name,
+      lastSeenAt: authSessions.lastSeenAt,
+      member: employerMemberships.employerId,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
@@ -92,16 +112,30 @@ export async function loadEmployerSession(
       ),
     )
     .innerJoin(employers, eq(employers.id, indeedConnections.employerId))
+    .leftJoin(
+      employerMemberships,
+      and(
+        eq(employerMemberships.userId, users.id),
+        eq(employerMemberships.employerId, indeedConnections.employerId),
+      ),
+    )
     .where(
       and(
         eq(authSessions.id, claims.sessionId),
         eq(authSessions.userId, claims.userId),
         eq(authSessions.connectionId, claims.connectionId),
         gt(authSessions.expiresAt, now),
+        gt(authSessions.lastSeenAt, new Date(now.getTime() - idle.idleMs)),
       ),
     )
     .limit(1);
   if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= idle.touchEveryMs) {
+    await database
+      .update(authSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(authSessions.id, claims.sessionId), lt(authSessions.lastSeenAt, now)));
+  }
 
   const memberships = await database
     .select({ id: employers.id, name: employers.name })
@@ -117,6 +151,7 @@ export async function loadEmployerSession(
     employer: { id: row.employerId, name: row.employerName },
     employers: memberships,
     connectionStatus: row.status,
+    employerAccess: row.member !== null,
     refreshTokenExpiresAt: row.refreshTokenExpiresAt,
   };
 }
@@ -165,11 +200,13 @@ export async function getEmployerSessionFromRequest(
 
 /**
  * For pages: the session, or a redirect to the sign-in page that comes back to `returnTo`
- * (kept only if it is a relative path of the app).
+ * (kept only if it is a relative path of the app), or the 403 page when the employer the
+ * session acts for is no longer the user's.
  */
 export async function requireEmployerSession(returnTo: string = "/"): Promise<EmployerSession> {
   const session = await getEmployerSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!session.employerAccess) forbidden();
   return session;
 }
 
@@ -197,6 +234,8 @@ export interface WithEmployerOptions {
   getSession?: (request: Request) => Promise<EmployerSession | null>;
   /** Refuse cross-site requests (default: true for every method but GET and HEAD). */
   sameOriginOnly?: boolean;
+  /** Let a session whose employer is gone through (the employer switch, its way out). */
+  allowLostEmployer?: boolean;
 }
 
 /**
@@ -216,6 +255,8 @@ export function withEmployer<Params = Record<string, string | string[]>>(
     }
     const session = await (options.getSession ?? getEmployerSessionFromRequest)(request);
     if (!session) return jsonError(401, "NOT_SIGNED_IN", "Sign in with Indeed to continue");
+    if (!session.employerAccess && !options.allowLostEmployer)
+      return jsonError(403, "FORBIDDEN", `You no longer have access to ${session.employer.name}`);
     const params = ((await context?.params) ?? {}) as Params;
     return handler(request, { session, params });
   };

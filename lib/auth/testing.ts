@@ -12,6 +12,7 @@ export function fakeEmployerSession(overrides: Partial<EmployerSession> = {}): E
       { id: "emp-globex-logistics", name: "Globex Logistics" },
     ],
     connectionStatus: "active",
+    employerAccess: true,
     refreshTokenExpiresAt: new Date(Date.now() + 30 * 86_400_000),
     ...overrides,
   };

@@ -196,6 +196,8 @@ export const authSessions = pgTable(
       .notNull()
       .references(() => indeedConnections.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** The last request seen, to the minute: past SESSION_IDLE_HOURS the session has ended. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [
