@@ -4,14 +4,13 @@ import { sendPage } from "../core/page";
 import { readPageForm, seeOther } from "./browser-form";
 import { accountPage, errorPage } from "./pages";
 import type { OAuthRuntime } from "./runtime";
+import { localPath } from "./return-path";
 import { ensureSession, readSession } from "./session";
 import { sameSecret } from "./tokens";
 
-/** Only a path on the sandbox itself: never an open redirect to somewhere else. */
+/** Only a path on the sandbox itself (the app's rule, copied): never an open redirect. */
 function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
-    return "/";
-  return value;
+  return localPath(value) ?? "/";
 }
 
 /** A CSRF token derived from the HttpOnly session id, which another site cannot read. */
