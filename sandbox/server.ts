@@ -9,6 +9,14 @@ import { mountControlRoutes } from "./core/control";
 import { mountHomePage } from "./core/home";
 import { createOAuthModule } from "./oauth/module";
 import { createInterviewModule } from "./interviews/module";
+import {
+  checkControlWrite,
+  checkHost,
+  FormTokens,
+  isControlWrite,
+  ownHosts,
+  ownOrigins,
+} from "./core/request-guard";
 
 export interface SandboxOptions {
   port: number;
@@ -46,6 +54,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const clock = new VirtualClock(saved?.clockOffsetMs ?? 0);
 
   let writeTimer: NodeJS.Timeout | undefined;
+  const formTokens = new FormTokens();
   const context: SandboxContext = {
     issuer: options.issuer ?? `http://${host}:${options.port}`,
     clock,
@@ -56,6 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       writeTimer = setTimeout(flush, 200);
       writeTimer.unref();
     },
+    controlFormToken: (action) => formTokens.issue(action),
   };
 
   const modules = createModules(context);
@@ -80,6 +90,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     renameSync(tmp, statePath);
   }
 
+  // Known once the server listens (port 0 picks one); no request arrives before that.
+  let guard = { hosts: new Set<string>(), origins: new Set<string>() };
+
   const server = createServer(async (raw, res) => {
     const started = performance.now();
     const req = toSandboxRequest(raw, context.issuer);
@@ -96,10 +109,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       });
     });
     try {
+      checkHost(req, guard.hosts);
       const found = router.match(req.method, req.url.pathname);
       if (!found) throw new HttpError(404, "Not found");
       if ("allow" in found) {
         throw new HttpError(405, "Method not allowed", { Allow: found.allow.join(", ") });
+      }
+      if (isControlWrite(req)) {
+        await checkControlWrite(req, { origins: guard.origins, formTokens });
       }
       await found.handler(req, res, found.params);
     } catch (error) {
@@ -125,6 +142,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   if (!options.issuer) context.issuer = `http://${host}:${port}`;
+  guard = { hosts: ownHosts(port, context.issuer), origins: ownOrigins(port, context.issuer) };
   if (!saved) context.markDirty();
 
   return {

@@ -23,12 +23,9 @@ export function sandboxSettings(issuer: string): IndeedOAuthSettings {
   return { issuer, clientId: "lobby-local", clientSecret: "lobby-local-secret" };
 }
 
-async function control(
-  url: string,
-  path: string,
-  body?: unknown,
-  method = body === undefined ? "GET" : "POST",
-) {
+/** GET without a body; with one, a POST as JSON (the sandbox refuses any other control write). */
+async function control(url: string, path: string, body?: unknown) {
+  const method = body === undefined ? "GET" : "POST";
   const response = await fetch(`${url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -107,7 +104,7 @@ export async function armTokenFault(
 }
 
 export async function clearTokenFault(sandboxUrl: string): Promise<void> {
-  await control(sandboxUrl, "/_sandbox/faults/token", undefined, "DELETE");
+  await control(sandboxUrl, "/_sandbox/faults/token/clear", {});
 }
 
 export async function grantsOf(sandboxUrl: string, user: string) {

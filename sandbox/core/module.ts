@@ -12,6 +12,8 @@ export interface SandboxContext {
   dataDir: string;
   /** Says the state changed; the server writes it to disk shortly after. */
   markDirty(): void;
+  /** The CSRF token a sandbox page's form needs to post to the control route `action`. */
+  controlFormToken(action: string): string;
 }
 
 /**

@@ -97,6 +97,9 @@ const settingsSchema = z.object({
   recordingRetentionDays: z.number().min(0).max(3650).optional(),
 });
 
+/** Which armed faults to clear: one operation's (`"*"` is the wildcard one), or all of them. */
+const clearFaultsSchema = z.object({ operationName: z.string().max(200).optional() });
+
 const rateLimitSchema = z.object({
   budget: z.number().int().min(1).max(10_000_000).optional(),
   windowSeconds: z.number().int().min(1).max(86_400).optional(),
@@ -274,8 +277,9 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
     sendJson(res, 200, { faults: faults.list() });
   });
 
-  router.on("DELETE", "/_sandbox/faults/graphql", (req, res) => {
-    faults.delete(req.url.searchParams.get("operationName") ?? undefined);
+  router.on("POST", "/_sandbox/faults/graphql/clear", async (req, res) => {
+    const body = await readControlBody(req, clearFaultsSchema);
+    faults.delete(body.operationName);
     sendJson(res, 200, { faults: faults.list() });
   });
 

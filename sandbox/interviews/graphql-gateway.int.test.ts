@@ -409,7 +409,7 @@ describe("rate limiting, faults and the journal", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
 
     // A fault named after the operation wins over `*`, so clear the latency one first.
-    await control(sandbox, "DELETE", "/_sandbox/faults/graphql?operationName=Probe");
+    await control(sandbox, "POST", "/_sandbox/faults/graphql/clear", { operationName: "Probe" });
     await control(sandbox, "POST", "/_sandbox/faults/graphql", {
       operationName: "*",
       code: "DOWNSTREAM_SERVICE_ERROR",
@@ -427,8 +427,9 @@ describe("rate limiting, faults and the journal", () => {
     expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "30"]);
     const cleared = await control<{ faults: unknown[] }>(
       sandbox,
-      "DELETE",
-      "/_sandbox/faults/graphql",
+      "POST",
+      "/_sandbox/faults/graphql/clear",
+      {},
     );
     expect(cleared.body.faults).toEqual([]);
     expect(codes(await acme(probe))).toBeUndefined();
@@ -439,7 +440,7 @@ describe("rate limiting, faults and the journal", () => {
   });
 
   it("journals each call with client, operation, variables and outcome", async () => {
-    await control(sandbox, "DELETE", "/_sandbox/faults/graphql");
+    await control(sandbox, "POST", "/_sandbox/faults/graphql/clear", {});
     await acme(GET_EVENTS, { variables: { ids: ["nope"] } });
     await acme(probe);
     const journal = await control<{ entries: Record<string, unknown>[] }>(

@@ -228,15 +228,32 @@ describe("pages", () => {
     }
   });
 
-  it("conducts a session from the event page's form and redirects back", async () => {
+  it("conducts a session from the event page's form (with its token) and redirects back", async () => {
     const event = await createEvent(8);
     const uuid = Buffer.from(stringAt(event, "id"), "base64").toString().split("/").at(-1)!;
-    const posted = await fetch(`${sandbox.url}/_sandbox/events/${uuid}/sessions`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: "recording=none&processingMinutes=",
-      redirect: "manual",
-    });
+    const action = `/_sandbox/events/${uuid}/sessions`;
+    const page = await (await fetch(`${sandbox.url}/_sandbox/events/${uuid}`)).text();
+    const form = new RegExp(
+      `action="${action}"[^>]*>\\s*<input type="hidden" name="csrf" value="([^"]+)"`,
+    );
+    const csrf = form.exec(page)?.[1];
+    expect(csrf).toBeTruthy();
+    const postForm = (body: string) =>
+      fetch(`${sandbox.url}${action}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      });
+
+    // Without the page's token, with a forged one or another form's, the form changes nothing.
+    const otherForm = sandbox.context.controlFormToken(`/_sandbox/events/${uuid}/decisions`);
+    expect((await postForm("recording=none")).status).toBe(415);
+    expect((await postForm(`recording=none&csrf=${csrf}x`)).status).toBe(403);
+    expect((await postForm(`recording=none&csrf=${otherForm}`)).status).toBe(403);
+    expect(await records(stringAt(event, "id"))).toHaveLength(0);
+
+    const posted = await postForm(`recording=none&processingMinutes=&csrf=${csrf}`);
     expect([posted.status, posted.headers.get("location")]).toEqual([
       302,
       `/_sandbox/events/${uuid}`,

@@ -25,7 +25,7 @@ export function createInterviewModule(
     mount(router: Router) {
       mountGraphqlEndpoint(router, { context, oauth, service, schema, limiter, faults });
       mountInterviewControlRoutes(router, { context, oauth, service, limiter, faults });
-      mountInterviewPages(router, oauth, service);
+      mountInterviewPages(router, context, oauth, service);
     },
     load(snapshot) {
       service.load(snapshot as InterviewState | undefined);

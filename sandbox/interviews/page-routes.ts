@@ -1,4 +1,5 @@
 import { HttpError, sendJson, type Router, type SandboxRequest } from "../core/http";
+import type { SandboxContext } from "../core/module";
 import { sendPage } from "../core/page";
 import type { OAuthApi } from "../oauth/api";
 import { eventFromParam, eventJson } from "./control-routes";
@@ -34,6 +35,7 @@ function interviewerOrPage(req: SandboxRequest, oauth: OAuthApi, event: StoredEv
 /** Browser pages: event list and details, the outbox, the two lobbies, recordings. */
 export function mountInterviewPages(
   router: Router,
+  context: SandboxContext,
   oauth: OAuthApi,
   service: InterviewService,
 ): void {
@@ -57,7 +59,12 @@ export function mountInterviewPages(
   router.on("GET", "/_sandbox/events/:id", (req, res, params) => {
     const event = eventFromParam(service, params.id ?? "");
     if (wantsJson(req)) sendJson(res, 200, eventJson(service, event));
-    else sendPage(res, 200, eventPage(service, event, employerName(event.employerId)));
+    else
+      sendPage(
+        res,
+        200,
+        eventPage(service, event, employerName(event.employerId), context.controlFormToken),
+      );
   });
 
   router.on("GET", "/_sandbox/outbox", (_req, res) => {

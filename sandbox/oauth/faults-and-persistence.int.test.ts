@@ -70,9 +70,9 @@ describe("token endpoint faults", () => {
     expect(grant?.revokedAt).toBeNull();
   });
 
-  it("DELETE clears an armed fault; bad fault bodies are a 400", async () => {
+  it("POST …/clear clears an armed fault; bad fault bodies are a 400", async () => {
     await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "error", count: 5 });
-    await control(sandbox, "DELETE", "/_sandbox/faults/token");
+    await control(sandbox, "POST", "/_sandbox/faults/token/clear", {});
     expect((await tokenRequest(sandbox, { grant_type: "client_credentials" })).status).toBe(200);
     expect(
       (await control(sandbox, "POST", "/_sandbox/faults/token", { mode: "explode" })).status,

@@ -79,9 +79,13 @@ describe("hostile or broken input never crashes the sandbox", () => {
         400,
       );
       expect((await post(path, "[1,2]", { "Content-Type": "application/json" })).status).toBe(400);
-      expect((await post(path, JSON.stringify({ user: 42, rotation: "spin" }), {})).status).toBe(
-        400,
-      );
+      expect(
+        (
+          await post(path, JSON.stringify({ user: 42, rotation: "spin" }), {
+            "Content-Type": "application/json",
+          })
+        ).status,
+      ).toBe(400);
     }
     await stillServing();
   });

@@ -18,6 +18,8 @@ export function eventPage(
   service: InterviewService,
   event: StoredEvent,
   employerName: string,
+  /** The CSRF token for a form posting to a control route (`SandboxContext.controlFormToken`). */
+  formToken: (action: string) => string,
 ): PageOptions {
   service.catchUpReminders();
   const interviewerLobby = service.lobbyUrl(event, "interviewer");
@@ -56,8 +58,11 @@ export function eventPage(
     .join("");
 
   const canHoldSession = event.status === "SCHEDULED" && event.interviewee !== null;
+  const formStart = (action: string) =>
+    `<form method="post" action="${escapeHtml(action)}" class="card">
+<input type="hidden" name="csrf" value="${escapeHtml(formToken(action))}">`;
   const sessionForm = canHoldSession
-    ? `<form method="post" action="/_sandbox/events/${event.uuid}/sessions" class="card">
+    ? `${formStart(`/_sandbox/events/${event.uuid}/sessions`)}
 <h3>Conduct a session</h3>
 <p class="hint">Holds one interview now (virtual time) and adds a record to the event.</p>
 <p><label for="recording">Recording</label><br>
@@ -73,7 +78,7 @@ export function eventPage(
     : `<p class="hint">${event.status === "CANCELED" ? "The event is canceled: no sessions can be held." : "Sessions need an interviewee; add one through the API first."}</p>`;
 
   const decisionForm = event.sessions.length
-    ? `<form method="post" action="/_sandbox/events/${event.uuid}/decisions" class="card">
+    ? `${formStart(`/_sandbox/events/${event.uuid}/decisions`)}
 <h3>Record an interviewer's decision</h3>
 <p><label for="recordId">Session</label><br><select id="recordId" name="recordId">${event.sessions
         .map(
