@@ -1,0 +1,142 @@
+import "server-only";
+import type { Pool } from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { config } from "@/lib/config";
+
+/**
+ * Lobby's rate limits (ADR 0015), on rate-limiter-flexible's fixed windows:
+ * - per client IP on the sign-in machinery (`/signin`, `/api/auth/*`), checked in proxy.ts;
+ * - per signed-in user on POST /api/indeed/graphql, weighted like Indeed's own gateway (a
+ *   mutation costs 5, a read 1) and well below the budget Indeed gives Lobby's one client id,
+ *   so one user cannot get every employer throttled.
+ * On PGlite (one process) the counters live in memory; with DATABASE_URL they live in one
+ * PostgreSQL table, so every app process spends from the same budget. If PostgreSQL fails, each
+ * process falls back to its own in-memory counters (the library's insurance limiter) rather
+ * than refusing everyone or letting everyone through.
+ */
+
+export type RateLimitOutcome =
+  { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Spends `cost` points of `key`'s budget, or says how long until it can. */
+  consume(key: string, cost?: number): Promise<RateLimitOutcome>;
+}
+
+export interface RateLimitRule {
+  /** Names the budget: keys of different rules never collide. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/** The PostgreSQL table of every counter (created by the library if missing; not app data). */
+export const RATE_LIMIT_TABLE = "lobby_rate_limits";
+
+/** What one Indeed operation costs, as Indeed's gateway counts it. */
+export const GRAPHQL_COST = { query: 1, mutation: 5 } as const;
+
+// Keys come from headers (an IP) or the session (a uuid); the table's key is varchar(255).
+const MAX_KEY_LENGTH = 200;
+
+function wrap(store: RateLimiterAbstract): RateLimiter {
+  return {
+    async consume(key, cost = 1) {
+      try {
+        const result = await store.consume(key.slice(0, MAX_KEY_LENGTH), cost);
+        return { allowed: true, remaining: result.remainingPoints };
+      } catch (rejection) {
+        // The library rejects with a RateLimiterRes when the budget is spent, an Error otherwise.
+        if (rejection instanceof RateLimiterRes) {
+          return {
+            allowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+          };
+        }
+        throw rejection;
+      }
+    },
+  };
+}
+
+function memoryStore(rule: RateLimitRule): RateLimiterMemory {
+  return new RateLimiterMemory({
+    keyPrefix: rule.name,
+    points: rule.points,
+    duration: rule.durationSeconds,
+  });
+}
+
+/** Counters in this process only (PGlite, tests). */
+export function memoryRateLimiter(rule: RateLimitRule): RateLimiter {
+  return wrap(memoryStore(rule));
+}
+
+/** Counters in PostgreSQL, shared by every process using the same database. */
+export async function postgresRateLimiter(rule: RateLimitRule, pool: Pool): Promise<RateLimiter> {
+  const store = await new Promise<RateLimiterPostgres>((resolve, reject) => {
+    const created: RateLimiterPostgres = new RateLimiterPostgres(
+      {
+        storeClient: pool,
+        storeType: "pool",
+        tableName: RATE_LIMIT_TABLE,
+        keyPrefix: rule.name,
+        points: rule.points,
+        duration: rule.durationSeconds,
+        insuranceLimiter: memoryStore(rule),
+      },
+      // Called once the table exists (CREATE TABLE IF NOT EXISTS, safe under concurrency).
+      (error?: Error) => (error ? reject(error) : resolve(created)),
+    );
+  });
+  return wrap(store);
+}
+
+export interface AppRateLimiters {
+  /** Per client IP: `/signin` and `/api/auth/*`. */
+  auth: RateLimiter;
+  /** Per user id: POST /api/indeed/graphql, in GRAPHQL_COST points. */
+  graphql: RateLimiter;
+}
+
+// One set per process, shared by the proxy's and the route handlers' bundles.
+const globalKey = Symbol.for("lobby.rateLimiters");
+type WithLimiters = typeof globalThis & { [globalKey]?: Promise<AppRateLimiters> };
+
+/** The process's limiters, configured from lib/config.ts. */
+export function rateLimiters(): Promise<AppRateLimiters> {
+  const holder = globalThis as WithLimiters;
+  holder[globalKey] ??= createAppRateLimiters().catch((error: unknown) => {
+    holder[globalKey] = undefined; // try again on the next request
+    throw error;
+  });
+  return holder[globalKey];
+}
+
+async function createAppRateLimiters(): Promise<AppRateLimiters> {
+  const settings = config();
+  const rules = {
+    auth: { name: "auth-ip", points: settings.rateLimits.authPerMinute, durationSeconds: 60 },
+    graphql: {
+      name: "graphql-user",
+      points: settings.rateLimits.graphqlPointsPerMinute,
+      durationSeconds: 60,
+    },
+  } satisfies Record<keyof AppRateLimiters, RateLimitRule>;
+  if (settings.database.kind !== "postgres") {
+    return { auth: memoryRateLimiter(rules.auth), graphql: memoryRateLimiter(rules.graphql) };
+  }
+  // The app's own pool (drizzle keeps it as $client): no second set of connections.
+  const { db } = await import("@/lib/db/client");
+  const pool = (db() as unknown as { $client: Pool }).$client;
+  const [auth, graphql] = await Promise.all([
+    postgresRateLimiter(rules.auth, pool),
+    postgresRateLimiter(rules.graphql, pool),
+  ]);
+  return { auth, graphql };
+}
