@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { checkSameOrigin } from "@/lib/auth/origin-check";
 import type { EmployerSession } from "@/lib/auth/session";
+import { rateLimitMessage } from "@/lib/security/error-responses";
+import { GRAPHQL_COST, type RateLimiter } from "@/lib/security/rate-limit";
 import { IndeedError } from "./errors";
 import type { IndeedClient } from "./client";
 import { findOperation } from "./operations/registry";
@@ -19,6 +21,8 @@ export interface GraphqlRouteDeps {
   appUrl: string;
   getSession: (request: Request) => Promise<EmployerSession | null>;
   client: Pick<IndeedClient, "execute">;
+  /** Per-user budget in GRAPHQL_COST points (lib/security/rate-limit.ts); the route passes it. */
+  limiter?: RateLimiter;
   log?: (line: string) => void;
 }
 
@@ -118,6 +122,18 @@ export async function handleGraphqlRequest(
   }
   const definition = findOperation(body.data.operationName);
   if (!definition) return respond(new IndeedError("UNKNOWN_OPERATION"), requestId);
+
+  // Spent before Indeed is called, so one user cannot use up Lobby's client-wide budget.
+  const spent = await deps.limiter?.consume(session.userId, GRAPHQL_COST[definition.kind]);
+  if (spent && !spent.allowed) {
+    log(`[graphql] ${requestId} ${definition.name} rate limited for user ${session.userId}`);
+    return respond(
+      new IndeedError("RATE_LIMITED", rateLimitMessage(spent.retryAfterSeconds), {
+        retryAfterSeconds: spent.retryAfterSeconds,
+      }),
+      requestId,
+    );
+  }
 
   try {
     const data = await deps.client.execute(

@@ -2,14 +2,16 @@ import { getEmployerSessionFromRequest } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { indeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+import { rateLimiters } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-function handle(request: Request): Promise<Response> {
+async function handle(request: Request): Promise<Response> {
   return handleGraphqlRequest(request, {
     appUrl: config().appUrl,
     getSession: getEmployerSessionFromRequest,
     client: indeedClient(),
+    limiter: (await rateLimiters()).graphql,
   });
 }
 
