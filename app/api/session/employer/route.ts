@@ -1,6 +1,8 @@
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { withEmployer } from "@/lib/auth/session";
 import { tokenService, TokenServiceError } from "@/lib/auth/tokens";
+import { SESSION_FORM_MAX_BYTES, withBodyLimit } from "@/lib/security/body-limit";
+import { payloadTooLargeResponse } from "@/lib/security/error-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +10,9 @@ export const dynamic = "force-dynamic";
  * Switches the active employer (a form POST from the header's employer menu, Origin-checked by
  * withEmployer): the connection's token is refreshed with the chosen `employer`.
  */
-export const POST = withEmployer(async (request, { session }) => {
+export const POST = withEmployer(async (incoming, { session }) => {
+  const request = await withBodyLimit(incoming, SESSION_FORM_MAX_BYTES);
+  if (!request) return payloadTooLargeResponse(SESSION_FORM_MAX_BYTES);
   let employerId: unknown;
   let returnTo: unknown;
   const type = request.headers.get("content-type") ?? "";
@@ -22,9 +26,10 @@ export const POST = withEmployer(async (request, { session }) => {
     type.startsWith("application/x-www-form-urlencoded") ||
     type.startsWith("multipart/form-data")
   ) {
-    const form = await request.formData();
-    employerId = form.get("employerId");
-    returnTo = form.get("returnTo");
+    // A malformed form (say, multipart without a boundary) chooses nothing; it is no 500.
+    const form = await request.formData().catch(() => null);
+    employerId = form?.get("employerId");
+    returnTo = form?.get("returnTo");
   }
   const back = safeReturnPath(returnTo);
   if (typeof employerId !== "string" || !session.employers.some((e) => e.id === employerId)) {

@@ -3,6 +3,8 @@ import { checkSameOrigin } from "@/lib/auth/origin-check";
 import { sessionClaimsFromRequest } from "@/lib/auth/session";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { endSession } from "@/lib/auth/sign-out";
+import { declaredTooLarge, SESSION_FORM_MAX_BYTES } from "@/lib/security/body-limit";
+import { payloadTooLargeResponse } from "@/lib/security/error-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +18,10 @@ export async function POST(request: Request) {
       { error: { code: "FORBIDDEN", message: "Cross-site requests are not allowed" } },
       { status: 403 },
     );
+  }
+  // The form has no fields and its body is never read; a large one is refused before any work.
+  if (declaredTooLarge(request, SESSION_FORM_MAX_BYTES)) {
+    return payloadTooLargeResponse(SESSION_FORM_MAX_BYTES);
   }
   const claims = await sessionClaimsFromRequest(request);
   if (claims) {
