@@ -22,11 +22,14 @@ export function applyRouteError<Values extends FieldValues>(
     shown = true;
   }
   if (shown) return;
-  const needsSignIn =
-    routeError.code === "NOT_SIGNED_IN" || routeError.code === "RECONNECT_REQUIRED";
+  // After signing in again or waiting out a rate limit, the same entries can be sent again.
+  const entriesKept =
+    routeError.code === "NOT_SIGNED_IN" ||
+    routeError.code === "RECONNECT_REQUIRED" ||
+    routeError.code === "RATE_LIMITED";
   setError("root" as Path<Values>, {
     type: "server",
-    message: needsSignIn
+    message: entriesKept
       ? `${routeError.message ?? "Sign in again"}. Your entries are still here.`
       : (routeError.message ?? "Something went wrong; try again."),
   });

@@ -4,11 +4,14 @@ import { buttonClassName } from "@/components/ui/button";
 /** When Indeed cannot answer a page's read: what happened and what to do next. */
 export function IndeedProblem({ code, message }: { code: string; message: string }) {
   const reconnect = code === "RECONNECT_REQUIRED" || code === "NOT_SIGNED_IN";
+  const heading = reconnect
+    ? "Reconnect to Indeed"
+    : code === "RATE_LIMITED"
+      ? "Too many requests"
+      : "Indeed could not be reached";
   return (
     <section className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">
-        {reconnect ? "Reconnect to Indeed" : "Indeed could not be reached"}
-      </h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{heading}</h1>
       <p role="alert" className="text-slate-800">
         {message}
       </p>
