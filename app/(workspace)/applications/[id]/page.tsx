@@ -10,11 +10,13 @@ import { requireEmployerSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listInterviewsForApplication } from "@/lib/scheduling/interview-ledger";
 import { formatRangeInZone } from "@/lib/scheduling/time";
+import { applicationIdSchema, parseRouteId } from "@/lib/security/route-ids";
 
 export const metadata: Metadata = { title: "Application" };
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = parseRouteId(applicationIdSchema, (await params).id);
+  if (!id) notFound();
   const session = await requireEmployerSession(`/applications/${encodeURIComponent(id)}`);
   const application = await findApplication(db(), session.employer.id, id);
   if (!application) notFound();

@@ -8,13 +8,14 @@ import { db } from "@/lib/db/client";
 import { executeOperation } from "@/lib/indeed/client";
 import { IndeedError } from "@/lib/indeed/errors";
 import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
+import { interviewIdSchema, parseRouteId } from "@/lib/security/route-ids";
 import { timeZoneOptions } from "@/lib/scheduling/locale-options";
 
 export const metadata: Metadata = { title: "Interview" };
 
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id: rawId } = await params;
-  const id = decodeURIComponent(rawId);
+  const id = parseRouteId(interviewIdSchema, (await params).id);
+  if (!id) notFound();
   const session = await requireEmployerSession(`/interviews/${encodeURIComponent(id)}`);
 
   let event;
