@@ -5,29 +5,27 @@ import { ApplicationsTable } from "@/components/applications/applications-table"
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClassName } from "@/components/ui/button";
 import { listApplications, listJobs } from "@/lib/ats/application-queries";
-import { isApplicationStage } from "@/lib/ats/application-stages";
 import { seedDemoData } from "@/lib/ats/seed-demo";
 import { requireEmployerSession } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { filterValues, queryFilters, single, type SearchParamsRecord } from "./application-filters";
 
 export const metadata: Metadata = { title: "Applications" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text?.trim() ? text.trim().slice(0, 200) : undefined;
-}
+type SearchParams = Promise<SearchParamsRecord>;
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const filters = { q: single(params.q), job: single(params.job), stage: single(params.stage) };
+  const filters = filterValues(params);
   const imported = single(params.imported);
   const current = new URLSearchParams(
     Object.entries({ ...filters, page: single(params.page) }).flatMap(([k, v]) =>
       v ? [[k, v]] : [],
     ),
+  );
+  const exportQuery = new URLSearchParams(
+    Object.entries(filters).flatMap(([k, v]) => (v ? [[k, v]] : [])),
   );
   const session = await requireEmployerSession(`/applications${current.size ? `?${current}` : ""}`);
   const employerId = session.employer.id;
@@ -37,9 +35,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
 
   const [result, jobs] = await Promise.all([
     listApplications(db(), employerId, {
-      query: filters.q,
-      jobId: filters.job,
-      stage: isApplicationStage(filters.stage) ? filters.stage : undefined,
+      ...queryFilters(filters),
       page: Number(single(params.page) ?? 1),
     }),
     listJobs(db(), employerId),
@@ -49,9 +45,23 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <section className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Applications</h1>
-        <Link href="/applications/import" className={buttonClassName({ variant: "outline" })}>
-          Import CSV
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          {/* A plain link: the browser downloads the file; the filters are the list's own. */}
+          <a
+            href={`/applications/export${exportQuery.size ? `?${exportQuery}` : ""}`}
+            download
+            className={buttonClassName({ variant: "outline" })}
+          >
+            Download CSV
+            <span className="sr-only">
+              {" "}
+              of {exportQuery.size ? "the filtered" : "all"} applications
+            </span>
+          </a>
+          <Link href="/applications/import" className={buttonClassName({ variant: "outline" })}>
+            Import CSV
+          </Link>
+        </div>
       </div>
       {imported && (
         <p
