@@ -62,7 +62,7 @@ export function renderPage(options: PageOptions): {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(options.title)} · Indeed sandbox</title>
 <style nonce="${nonce}">${STYLESHEET}</style>
 </head>
@@ -85,7 +85,10 @@ ${options.main}
         "frame-ancestors 'none'",
         "base-uri 'none'",
       ].join("; "),
-      "Referrer-Policy": "no-referrer",
+      // Other sites never see a sandbox URL (lobby tokens, authorize parameters), yet the
+      // page's own form posts keep their Origin, which the control API checks: under
+      // no-referrer a browser sends `Origin: null`, even to the same origin.
+      "Referrer-Policy": "same-origin",
     },
   };
 }
