@@ -64,7 +64,7 @@ async function createEvent(request: APIRequestContext) {
 }
 
 test.beforeEach(async ({ request }) => {
-  await request.post(`${sandboxUrl}/_sandbox/reset`);
+  expect((await request.post(`${sandboxUrl}/_sandbox/reset`, { data: {} })).ok()).toBe(true);
 });
 
 test("an event's pages, lobbies and a session held from the event page pass axe", async ({

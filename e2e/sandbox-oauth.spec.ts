@@ -33,7 +33,7 @@ async function discover() {
 }
 
 test.beforeEach(async ({ request }) => {
-  await request.post(`${sandboxUrl}/_sandbox/reset`);
+  expect((await request.post(`${sandboxUrl}/_sandbox/reset`, { data: {} })).ok()).toBe(true);
 });
 
 test("an OIDC client completes sign-in, employer choice, code exchange, refresh and userinfo", async ({
@@ -210,4 +210,73 @@ test("the home, sign-in and error pages have no axe violations", async ({ page }
     "This sign-in request is not valid",
   );
   await expectNoAxeViolations(page);
+});
+
+test("a page on another origin cannot reset the sandbox: its form POST is refused", async ({
+  page,
+  request,
+}) => {
+  const advanced = await request.post(`${sandboxUrl}/_sandbox/clock/advance`, {
+    data: { days: 1 },
+  });
+  expect(advanced.ok()).toBe(true);
+  const offset = async () =>
+    ((await (await request.get(`${sandboxUrl}/_sandbox/clock`)).json()) as { offsetMs: number })
+      .offsetMs;
+
+  // A page the developer happens to visit, auto-submitting a form at the sandbox.
+  await page.route("http://evil.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Win a prize</title>
+<form method="post" action="${sandboxUrl}/_sandbox/reset"><input name="confirm" value="1"></form>
+<script>document.forms[0].submit()</script>`,
+    }),
+  );
+  const answer = page.waitForResponse(`${sandboxUrl}/_sandbox/reset`);
+  await page.goto("http://evil.example/");
+  expect((await answer).status()).toBe(403);
+  expect(await offset()).toBe(86_400_000);
+
+  // The same from a script with a forged Origin, and a text/plain "simple" request.
+  const forged = await request.post(`${sandboxUrl}/_sandbox/reset`, {
+    headers: {
+      Origin: "https://evil.example",
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    data: "confirm=1",
+  });
+  expect([forged.status(), ((await forged.json()) as { error: string }).error]).toEqual([
+    403,
+    "Control requests from another origin are refused",
+  ]);
+  const textPlain = await request.post(`${sandboxUrl}/_sandbox/reset`, {
+    headers: { "Content-Type": "text/plain" },
+    data: "{}",
+  });
+  expect(textPlain.status()).toBe(415);
+  expect(await offset()).toBe(86_400_000);
+});
+
+test("hostile return_to values of the sandbox sign-in land on the sandbox's own origin", async ({
+  page,
+}) => {
+  for (const hostile of [
+    "//evil.example",
+    "/.//evil.example",
+    "/%2e//evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "https:evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "／／evil.example",
+    "/／evil.example",
+  ]) {
+    await page.goto(`${sandboxUrl}/account/sign-in?return_to=${encodeURIComponent(hostile)}`);
+    await page.getByRole("button", { name: /Ivy Interviewer/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Indeed sandbox" })).toBeVisible();
+    expect([hostile, page.url()]).toEqual([hostile, `${sandboxUrl}/`]);
+  }
 });

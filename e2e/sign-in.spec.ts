@@ -165,7 +165,7 @@ test.describe("sign-in with Indeed", () => {
     expect(crossSite.status()).toBe(403);
 
     // Dana removes Lobby's access at Indeed, and an hour later the access token has run out.
-    await page.request.post(`${sandboxUrl}/_sandbox/users/u-dana/revoke`);
+    await page.request.post(`${sandboxUrl}/_sandbox/users/u-dana/revoke`, { data: {} });
     await page.request.post(`${sandboxUrl}/_sandbox/clock/advance`, { data: { hours: 2 } });
     const refused = await page.request.post("/api/indeed/graphql", {
       data: find,
