@@ -1,0 +1,90 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresRateLimiter, RATE_LIMIT_TABLE } from "./rate-limit";
+
+// Several app processes share one PostgreSQL and so one budget; PGlite cannot be shared, so
+// these run only in the `postgres` project, where DATABASE_URL is required, not optional.
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl)
+  throw new Error("The postgres tests need DATABASE_URL (npm run test:db sets it in CI)");
+
+describe("rate limits across app processes on PostgreSQL", () => {
+  let pools: pg.Pool[];
+  beforeAll(() => {
+    pools = [
+      new pg.Pool({ connectionString: serverUrl }),
+      new pg.Pool({ connectionString: serverUrl }),
+    ];
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.end()));
+  });
+
+  it("two limiters on two pools spend one budget: 60 attempts, exactly 40 allowed", async () => {
+    const rule = { name: `pg-test-${randomUUID()}`, points: 40, durationSeconds: 60 };
+    const [a, b] = await Promise.all(pools.map((pool) => postgresRateLimiter(rule, pool)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? a! : b!).consume("user-1")),
+    );
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(40);
+    const refused = outcomes.find((o) => !o.allowed) as { retryAfterSeconds: number };
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    const { rows } = await pools[0]!.query(
+      `select points from ${RATE_LIMIT_TABLE} where key = $1`,
+      [`${rule.name}:user-1`],
+    );
+    expect(rows[0].points).toBe(60);
+  });
+
+  it("two child processes running Lobby's limiters (DATABASE_URL) share one user's GraphQL budget", async () => {
+    const key = randomUUID();
+    let ready = 0;
+    const children: ReturnType<typeof spawn>[] = [];
+    const run = () =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(
+          "npx",
+          [
+            "tsx",
+            "--import",
+            "./scripts/allow-server-only.mjs",
+            "lib/security/rate-limit-child.ts",
+          ],
+          {
+            env: {
+              ...process.env,
+              DATABASE_URL: serverUrl,
+              RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE: "40",
+              CHILD_KEY: key,
+              CHILD_ATTEMPTS: "30",
+            },
+            stdio: ["pipe", "pipe", "pipe"],
+          },
+        );
+        children.push(child);
+        let out = "";
+        let err = "";
+        child.stdout!.on("data", (chunk: Buffer) => {
+          const text = chunk.toString();
+          out += text;
+          if (text.includes("ready") && ++ready === 2)
+            for (const c of children) c.stdin!.write("go\n");
+        });
+        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+        const timer = setTimeout(() => {
+          child.kill();
+          reject(new Error(`child timed out; stdout: ${out} stderr: ${err}`));
+        }, 30_000);
+        child.on("exit", (code) => {
+          clearTimeout(timer);
+          if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
+          else resolve((JSON.parse(out.trim().split("\n").pop()!) as { allowed: number }).allowed);
+        });
+      });
+    const [a, b] = await Promise.all([run(), run()]);
+    // Each process alone would allow 30; together they may spend only the 40 they share.
+    expect(a! + b!).toBe(40);
+  }, 60_000);
+});
