@@ -92,7 +92,7 @@ const envSchema = z.object({
     .int({ error: "must be a whole number of requests (1 or more)" })
     .min(1, "must be a whole number of requests (1 or more)")
     .default(60),
-  RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE: z.coerce
+  RATE_LIMIT_GRAPHQL_PER_MINUTE: z.coerce
     .number({ error: "must be a whole number of points (5 or more)" })
     .int({ error: "must be a whole number of points (5 or more)" })
     .min(5, "must be a whole number of points (5 or more)")
@@ -181,7 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     sandbox: { port: e.SANDBOX_PORT, dataDir: resolve(e.SANDBOX_DATA_DIR) },
     rateLimits: {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
-      graphqlPointsPerMinute: e.RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE,
+      graphqlPointsPerMinute: e.RATE_LIMIT_GRAPHQL_PER_MINUTE,
       trustedProxies: e.TRUSTED_PROXY_COUNT,
     },
     session: { idleHours: e.SESSION_IDLE_HOURS },

@@ -71,11 +71,11 @@ vi.mock("@/lib/indeed/client", () => ({ indeedClient: () => ({ execute }) }));
 
 describe("app/api/indeed/graphql/route.ts", () => {
   beforeAll(() => {
-    vi.stubEnv("RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE", "5");
+    vi.stubEnv("RATE_LIMIT_GRAPHQL_PER_MINUTE", "5");
     vi.stubEnv("DATABASE_URL", "");
     vi.stubEnv("APP_URL", APP);
   });
-  it("passes the process's per-user limiter (RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE) to the handler", async () => {
+  it("passes the process's per-user limiter (RATE_LIMIT_GRAPHQL_PER_MINUTE) to the handler", async () => {
     const { POST } = await import("@/app/api/indeed/graphql/route");
     for (let i = 0; i < 5; i++) expect((await POST(post(read))).status).toBe(200);
     const refused = await POST(post(read));

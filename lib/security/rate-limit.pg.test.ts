@@ -56,7 +56,7 @@ describe("rate limits across app processes on PostgreSQL", () => {
             env: {
               ...process.env,
               DATABASE_URL: serverUrl,
-              RATE_LIMIT_GRAPHQL_POINTS_PER_MINUTE: "40",
+              RATE_LIMIT_GRAPHQL_PER_MINUTE: "40",
               CHILD_KEY: key,
               CHILD_ATTEMPTS: "30",
             },
