@@ -3,12 +3,18 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WASM database drivers must load from node_modules, not from the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "drizzle-orm"],
+  // rate-limiter-flexible's optional stores import their drivers dynamically; leave it unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "drizzle-orm", "rate-limiter-flexible"],
   // `npm test` type-checks the whole project (app, sandbox, tests) before it builds; the build
   // need not check it a second time.
   typescript: { ignoreBuildErrors: true },
-  // `forbidden()` and app/forbidden.tsx: a 403 page when the session's employer is gone.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // `forbidden()` and app/forbidden.tsx: a 403 page when the session's employer is gone.
+    authInterrupts: true,
+    // The CSV import takes files up to 2 MB and says so itself; Next's 1 MB default would end a
+    // bigger upload in a 500. proxy.ts refuses anything declared over this with a 413.
+    serverActions: { bodySizeLimit: "3mb" },
+  },
 };
 
 export default nextConfig;

@@ -12,6 +12,7 @@ import {
   clientAddress,
   isApiPath,
   isSignInPath,
+  MAX_ACTION_BODY_BYTES,
   MAX_AUTH_BODY_BYTES,
   NOT_FOUND_PATH,
   pathProblem,
@@ -53,6 +54,11 @@ export async function proxy(request: NextRequest) {
         request: { headers: requestHeaders },
       }),
     );
+  }
+
+  // Next answers an oversized server action with a 500; refuse it first, with a 413.
+  if (request.headers.has("next-action") && declaredTooLarge(request, MAX_ACTION_BODY_BYTES)) {
+    return secured(payloadTooLargeResponse(MAX_ACTION_BODY_BYTES));
   }
 
   if (isSignInPath(pathname)) {

@@ -113,3 +113,24 @@ describe("proxy: the sign-in machinery is rate limited per client IP", () => {
     );
   });
 });
+
+describe("proxy: server action bodies", () => {
+  it("refuses an action declared over 3 MB with 413 instead of Next's 500", async () => {
+    const response = await proxy(
+      request("/applications/import", {
+        accept: "text/x-component",
+        headers: { "next-action": "abc123", "content-length": String(4 * 1024 * 1024) },
+      }),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it("lets a 2 MB CSV import through to the action, which checks it itself", async () => {
+    const response = await proxy(
+      request("/applications/import", {
+        headers: { "next-action": "abc123", "content-length": String(2 * 1024 * 1024 + 4096) },
+      }),
+    );
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});

@@ -17,6 +17,9 @@ export const NOT_FOUND_PATH = "/_lobby/not-found";
 /** Next-auth's routes take small forms and query strings; nothing legitimate comes near this. */
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
+/** next.config.js's serverActions.bodySizeLimit: the CSV import's 2 MB file and its form. */
+export const MAX_ACTION_BODY_BYTES = 3 * 1024 * 1024;
+
 export type PathProblem = "too-long" | "bad-encoding" | "control-character";
 
 // C0 controls, DEL and C1 controls: no id or page name has them.
