@@ -66,6 +66,8 @@ export default defineConfig({
               INDEED_ISSUER: sandboxUrl,
               ALLOW_LOCAL_SANDBOX: "true",
               NEXT_TELEMETRY_DISABLED: "1",
+              // Every test signs in from 127.0.0.1: one address, far more sign-ins than a person's.
+              RATE_LIMIT_AUTH_PER_MINUTE: "10000",
             },
             reuseExistingServer: false,
             timeout: 120_000,
