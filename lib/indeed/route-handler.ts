@@ -89,6 +89,10 @@ export async function handleGraphqlRequest(
   }
   const session = await deps.getSession(request);
   if (!session) return respond(new IndeedError("NOT_SIGNED_IN"), requestId);
+  if (!session.employerAccess) {
+    const message = `You no longer have access to ${session.employer.name}`;
+    return respond(new IndeedError("FORBIDDEN", message), requestId);
+  }
 
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
