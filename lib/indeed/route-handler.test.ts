@@ -60,6 +60,18 @@ describe("POST /api/indeed/graphql", () => {
     expect((await errorOf(response)).code).toBe("NOT_SIGNED_IN");
   });
 
+  it("answers 403 FORBIDDEN, without calling Indeed, when the session's employer is no longer the user's", async () => {
+    const lost = async () => fakeEmployerSession({ employerAccess: false });
+    const { deps: d, execute } = deps({ getSession: lost });
+    const response = await handleGraphqlRequest(post(JSON.stringify(valid)), d);
+    expect(response.status).toBe(403);
+    expect(await errorOf(response)).toMatchObject({
+      code: "FORBIDDEN",
+      message: "You no longer have access to Acme Robotics",
+    });
+    expect(execute).not.toHaveBeenCalled();
+  });
+
   it("refuses GET", async () => {
     const { deps: d } = deps();
     const response = await handleGraphqlRequest(
