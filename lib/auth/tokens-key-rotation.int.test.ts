@@ -7,7 +7,6 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
 import { indeedConnections } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
 import {
@@ -150,13 +149,27 @@ describe(`token key rotation (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(await onlyB.getAccessToken(sam.session.connectionId)).toBe(sam.tokens.access_token);
     expect(await onlyB.getAccessToken(ivy.session.connectionId)).toBe(ivy.tokens.access_token);
   });
+
   it("npm run keys:rotate re-encrypts the configured database under the current key and prints the counts", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lobby-keys-rotate-"));
     const listed = (...keys: TokenKey[]) =>
       keys.map((k) => `${k.id}:${k.key.toString("base64")}`).join(",");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "development",
+      PGLITE_DIR: join(dir, "pglite"),
+      LOCAL_SECRETS_FILE: join(dir, "secrets.json"),
+      INDEED_ISSUER: bed.sandbox.url,
+      TOKEN_ENCRYPTION_KEYS: listed(keyB, keyA),
+    };
+    delete env.DATABASE_URL;
+    delete env.TOKEN_ENCRYPTION_KEY;
+    const npmRun = (script: string) =>
+      promisify(execFile)("npm", ["run", "--silent", script], { env });
     try {
+      // In a child process: migrating PGlite on disk would stall this process's event loop.
+      await npmRun("db:migrate");
       const database = openPglite(join(dir, "pglite"));
-      await migrateDatabase(database);
       const underA = createTokenService({
         db: database.db,
         key: [keyA],
@@ -170,19 +183,7 @@ describe(`token key rotation (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         );
       await database.close();
 
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NODE_ENV: "development",
-        PGLITE_DIR: join(dir, "pglite"),
-        LOCAL_SECRETS_FILE: join(dir, "secrets.json"),
-        INDEED_ISSUER: bed.sandbox.url,
-        TOKEN_ENCRYPTION_KEYS: listed(keyB, keyA),
-      };
-      delete env.DATABASE_URL;
-      delete env.TOKEN_ENCRYPTION_KEY;
-      const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "keys:rotate"], {
-        env,
-      });
+      const { stdout } = await npmRun("keys:rotate");
       expect(stdout).toMatch(/current key "key-b"[\s\S]*re-encrypted:\s+2\b/);
       expect(stdout).toMatch(/could not decrypt:\s+0\b/);
 
