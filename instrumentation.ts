@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next calls this once per server process before serving. The Node.js part stops the process on
 // a bad configuration and brings the database up to date, so no request meets a half-migrated
 // schema.
@@ -7,3 +9,9 @@ export async function register() {
     await startServer();
   }
 }
+
+// One log line per error that reaches an error boundary, keyed by the digest the page shows.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { requestErrorLine } = await import("@/lib/observability/request-error");
+  console.error(requestErrorLine(error, request, context));
+};

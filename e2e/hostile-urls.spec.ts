@@ -24,7 +24,9 @@ test("hostile page URLs answer 404, never 500", async ({ page }) => {
   }
   const response = await page.goto("/interviews/%zz");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "This page does not exist" }),
+  ).toBeVisible();
 });
 
 test("hostile API URLs answer 400, never 500", async ({ request }) => {
