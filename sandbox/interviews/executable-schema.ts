@@ -13,12 +13,9 @@ import { ApiError, badInput } from "./api-error";
 import type { DecisionValue, StoredEvent, StoredSession } from "./event-model";
 import { findEvents, type SortDirection, type SortField, type TimeRange } from "./find-events";
 import { formatDateTime, LIMITS, parseDateTime } from "./input-rules";
-import type {
-  Actor,
-  CreateEventInput,
-  InterviewService,
-  UpdateEventInput,
-} from "./interview-service";
+import type { CreateEventInput, UpdateEventInput } from "./event-rules";
+import type { Actor } from "./event-transitions";
+import type { InterviewService } from "./interview-service";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { encodeEventId, encodeResourceId } from "./resource-id";
 

@@ -18,7 +18,8 @@ import type { OAuthApi } from "../oauth/api";
 import { ApiError, type ApiErrorCode } from "./api-error";
 import type { ResolverContext } from "./executable-schema";
 import type { GraphqlFaults } from "./graphql-faults";
-import type { Actor, InterviewService } from "./interview-service";
+import type { Actor } from "./event-transitions";
+import type { InterviewService } from "./interview-service";
 import { queryLimitsRule } from "./query-limits";
 import type { RateLimiter } from "./rate-limit";
 

@@ -5,7 +5,8 @@ import { mountInterviewControlRoutes } from "./control-routes";
 import { createExecutableSchema } from "./executable-schema";
 import { mountGraphqlEndpoint } from "./graphql-endpoint";
 import { GraphqlFaults } from "./graphql-faults";
-import { InterviewService, type InterviewState } from "./interview-service";
+import { InterviewService } from "./interview-service";
+import type { InterviewState } from "./interview-state";
 import { mountInterviewPages } from "./page-routes";
 import { DEFAULT_RATE_LIMIT, RateLimiter } from "./rate-limit";
 

@@ -1,7 +1,7 @@
 import { escapeHtml } from "../../core/http";
 import type { PageOptions } from "../../core/page";
 import type { StoredEvent, StoredSession } from "../event-model";
-import type { RecordingState } from "../interview-service";
+import type { RecordingState } from "../interview-sessions";
 import { detailsList, localWhen } from "./page-format";
 
 /** A recording's page as Indeed serves it: the video when ready, an error otherwise. */
