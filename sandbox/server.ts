@@ -9,6 +9,7 @@ import { mountControlRoutes } from "./core/control";
 import { mountHomePage } from "./core/home";
 import { createOAuthModule } from "./oauth/module";
 import { createInterviewModule } from "./interviews/module";
+import { createMailboxModule } from "./mailbox/module";
 import {
   checkControlWrite,
   checkHost,
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   /** Public base URL (issuer). Defaults to http://127.0.0.1:<port>. */
   issuer?: string;
   dataDir: string;
+  /** The SMTP server's port, on the same host; 0 or omitted picks a free one (tests). */
+  smtpPort?: number;
   /** Keep state in memory only (tests); the state file is neither read nor written. */
   ephemeral?: boolean;
 }
@@ -33,6 +36,8 @@ export interface RunningSandbox {
   context: SandboxContext;
   modules: SandboxModule[];
   server: Server;
+  /** The port of the SMTP server whose mail the mailbox shows (`smtp://<host>:<smtpPort>`). */
+  smtpPort: number;
   /** Writes pending state and stops listening. */
   close(): Promise<void>;
 }
@@ -68,7 +73,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     controlFormToken: (action) => formTokens.issue(action),
   };
 
-  const modules = createModules(context);
+  const mailbox = createMailboxModule(context);
+  const modules = [...createModules(context), mailbox];
   for (const part of modules) {
     part.load(saved?.modules[part.name]);
     part.mount(router);
@@ -139,6 +145,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     server.once("error", reject);
     server.listen(options.port, host, () => resolve());
   });
+  let smtpPort: number;
+  try {
+    smtpPort = await mailbox.startSmtp(host, options.smtpPort ?? 0);
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   if (!options.issuer) context.issuer = `http://${host}:${port}`;
@@ -150,13 +164,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     context,
     modules,
     server,
+    smtpPort,
     async close() {
       if (writeTimer) {
         clearTimeout(writeTimer);
         flush();
       }
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        mailbox.stopSmtp(),
+      ]);
     },
   };
 }

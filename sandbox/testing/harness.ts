@@ -68,6 +68,9 @@ export function setupTestSandbox(options: { resetBeforeEach?: boolean } = {}): R
     get server() {
       return current().server;
     },
+    get smtpPort() {
+      return current().smtpPort;
+    },
     close: () => current().close(),
   };
 }
