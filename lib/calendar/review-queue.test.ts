@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import {
+  matchesReviewFilters,
+  type ReviewEventFields,
+  undecidedInterviewers,
+} from "./review-queue";
+
+const NOW = new Date("2026-06-20T12:00:00Z");
+const ana = { id: "acc-ana", email: "ana@example.com", name: "Ana" };
+const bo = { id: null, email: "Bo@Example.com", name: null };
+
+function event({
+  endTime = "2026-06-19T10:00:00Z",
+  recordingUrl = null as string | null,
+  decided = [] as Array<{ id?: string | null; email?: string | null }>,
+  sessions = 1,
+}): ReviewEventFields {
+  return {
+    endTime,
+    interviewersConnection: { interviewers: [ana, bo, null] },
+    intervieweesConnection: {
+      interviewees: [
+        {
+          interviewRecordsConnection: {
+            records: Array.from({ length: sessions }, () => ({
+              recordingUrl,
+              interviewOutcomesConnection: {
+                outcomes: decided.map((interviewer) => ({
+                  interviewer,
+                  decision: { value: "YES" },
+                })),
+              },
+            })),
+          },
+        },
+      ],
+    },
+  };
+}
+
+const none = { pending: false, recording: false, expiring: false };
+
+describe("undecidedInterviewers", () => {
+  it("matches decisions to interviewers by account id, else by email in any case", () => {
+    expect(undecidedInterviewers(event({ decided: [] }))).toEqual([ana, bo]);
+    expect(undecidedInterviewers(event({ decided: [{ id: "acc-ana" }] }))).toEqual([bo]);
+    expect(undecidedInterviewers(event({ decided: [ana, { email: "bo@example.com" }] }))).toEqual(
+      [],
+    );
+  });
+});
+
+describe("matchesReviewFilters", () => {
+  it("passes everything with no filter on", () => {
+    expect(matchesReviewFilters({}, none, NOW)).toBe(true);
+  });
+
+  it("keeps pending decisions only for interviews that were held", () => {
+    const pending = { ...none, pending: true };
+    expect(matchesReviewFilters(event({ decided: [ana] }), pending, NOW)).toBe(true);
+    expect(matchesReviewFilters(event({ decided: [ana, bo] }), pending, NOW)).toBe(false);
+    expect(matchesReviewFilters(event({ sessions: 0 }), pending, NOW)).toBe(false);
+  });
+
+  it("keeps watchable recordings, and those expiring within 14 days", () => {
+    const recording = { ...none, recording: true };
+    const expiring = { ...none, expiring: true };
+    const fresh = event({ recordingUrl: "https://r/1" });
+    const old = event({ recordingUrl: "https://r/2", endTime: "2026-03-30T10:00:00Z" }); // 82 days
+    const gone = event({ recordingUrl: "https://r/3", endTime: "2026-03-01T10:00:00Z" });
+    expect(
+      [fresh, old, gone, event({})].map((e) => matchesReviewFilters(e, recording, NOW)),
+    ).toEqual([true, true, false, false]);
+    expect([fresh, old, gone].map((e) => matchesReviewFilters(e, expiring, NOW))).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+});
