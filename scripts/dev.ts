@@ -30,6 +30,8 @@ function stop(code: number) {
   setTimeout(() => process.exit(code), 500).unref();
 }
 
+// The sandbox's SMTP server (its mailbox shows what the app sends); the child reads the same variable.
+const sandboxSmtpUrl = `smtp://127.0.0.1:${process.env.SANDBOX_SMTP_PORT || "2525"}`;
 if (settings.indeed.usesSandbox) {
   const sandboxPort = new URL(settings.indeed.issuer).port || String(settings.sandbox.port);
   start("sandbox", "npx", ["tsx", "sandbox/main.ts"], {
@@ -42,7 +44,8 @@ start("app", "npx", ["next", "dev", "-p", String(settings.port)], { NEXT_TELEMET
 console.log(
   `[dev] Lobby on ${settings.appUrl}` +
     (settings.indeed.usesSandbox
-      ? `, Indeed sandbox on ${settings.indeed.issuer}`
+      ? `, Indeed sandbox on ${settings.indeed.issuer} (SMTP ${sandboxSmtpUrl}, ` +
+        `mailbox ${settings.indeed.issuer}/_sandbox/mailbox)`
       : `, Indeed at ${settings.indeed.issuer}`) +
     `, database: ${settings.database.kind}`,
 );

@@ -27,7 +27,8 @@ export function mountHomePage(router: Router, context: SandboxContext, modules: 
       wide: true,
       main: `<h1>Indeed sandbox</h1>
 <p>This server plays Indeed for local development, tests and demos: the OAuth server that
-signs people in and issues tokens, and the Interview API. Everything here is fake and local;
+signs people in and issues tokens, the Interview API, and an SMTP server whose mailbox shows
+the mail the ATS sends. Everything here is fake and local;
 no real Indeed account or data is involved.</p>
 <section class="card">
 <h2>Time and tools</h2>

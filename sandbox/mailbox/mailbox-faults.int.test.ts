@@ -65,7 +65,7 @@ describe("SMTP faults", () => {
       mode: "accept-then-drop-connection",
     });
     const error = await sendExpectingError(invitation({ subject: "did it arrive?" }));
-    expect(error.code).toMatch(/^(ECONNECTION|ESOCKET)$/);
+    expect(error.code).toBe("ECONNECTION");
     expect(error.responseCode).toBeUndefined();
 
     const { messages } = await listMessages(sandbox);
