@@ -3,7 +3,14 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The e2e suite runs its own sandbox and app on ports apart from `npm run dev` (4010/3000),
 // so a developer's running app never interferes. Both use throwaway data directories.
-import { appUrl, E2E_APP_PORT, E2E_SANDBOX_PORT, runDir, sandboxUrl } from "./e2e/support/urls";
+import {
+  appUrl,
+  E2E_APP_PORT,
+  E2E_SANDBOX_PORT,
+  E2E_SANDBOX_SMTP_PORT,
+  runDir,
+  sandboxUrl,
+} from "./e2e/support/urls";
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -49,7 +56,11 @@ export default defineConfig({
     {
       command: `rm -rf ${runDir}/sandbox && npx tsx sandbox/main.ts`,
       url: `${sandboxUrl}/.well-known/openid-configuration`,
-      env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT), SANDBOX_DATA_DIR: `${runDir}/sandbox` },
+      env: {
+        SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        SANDBOX_SMTP_PORT: String(E2E_SANDBOX_SMTP_PORT),
+        SANDBOX_DATA_DIR: `${runDir}/sandbox`,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
