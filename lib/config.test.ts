@@ -18,6 +18,7 @@ const deployed: Record<string, string | undefined> = {
   INDEED_CLIENT_SECRET: "issued-by-indeed-for-acme",
   AUTH_SECRET: "x".repeat(32),
   TOKEN_ENCRYPTION_KEYS: `k2:${base64Key()}`,
+  MAIL_FROM: "Acme interviews <interviews@mail.acme.example>",
 };
 
 /** The e2e suite's `next start`: production build, local sandbox, plain http on localhost. */
@@ -70,6 +71,38 @@ describe("parseConfig", () => {
         LOCAL_SECRETS_FILE: secretsFile(),
       }),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*INDEED_ISSUER/);
+  });
+
+  describe("mail", () => {
+    it("sends to the sandbox's SMTP server from Lobby's placeholder address by default", () => {
+      const { mail } = parseConfig({ LOCAL_SECRETS_FILE: secretsFile() });
+      expect(mail.smtpUrl).toBe("smtp://127.0.0.1:2525");
+      expect(mail.from).toEqual({ name: "Lobby", address: "interviews@lobby.invalid" });
+      expect(mail.retryLimit).toBe(8);
+    });
+
+    it("reads MAIL_FROM as a name and an address, or a bare address", () => {
+      const env = { LOCAL_SECRETS_FILE: secretsFile() };
+      expect(parseConfig({ ...env, MAIL_FROM: "Acme <jobs@acme.example>" }).mail.from).toEqual({
+        name: "Acme",
+        address: "jobs@acme.example",
+      });
+      expect(parseConfig({ ...env, MAIL_FROM: "jobs@acme.example" }).mail.from).toEqual({
+        name: undefined,
+        address: "jobs@acme.example",
+      });
+    });
+
+    it.each([
+      ["SMTP_URL", "http://mail.example.com", /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
+      ["MAIL_FROM", "Acme <not an address>", /MAIL_FROM: must be an address/],
+      ["MAIL_RETRY_LIMIT", "-1", /MAIL_RETRY_LIMIT: must be a whole number of retries/],
+      ["MAIL_RETRY_DELAY_SECONDS", "0.5", /MAIL_RETRY_DELAY_SECONDS: must be a whole number/],
+    ])("refuses a bad %s", (name, value, message) => {
+      expect(() => parseConfig({ LOCAL_SECRETS_FILE: secretsFile(), [name]: value })).toThrow(
+        message,
+      );
+    });
   });
 
   describe("SESSION_IDLE_HOURS", () => {
@@ -243,6 +276,7 @@ describe("parseConfig", () => {
       ],
       ["no APP_URL (http://localhost)", { APP_URL: undefined }, /APP_URL: must be an https URL/],
       ["no AUTH_SECRET", { AUTH_SECRET: undefined }, /AUTH_SECRET: required in production/],
+      ["no MAIL_FROM", { MAIL_FROM: undefined }, /MAIL_FROM: required in production/],
       [
         "no token key",
         { TOKEN_ENCRYPTION_KEYS: undefined },

@@ -24,6 +24,17 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+/** `Name <address>` or a bare address: where Lobby's mail comes from (MAIL_FROM). */
+const mailbox = z.string().transform((value, ctx) => {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
+  const address = match?.[2] ?? match?.[3];
+  if (!address || !z.email().safeParse(address).success) {
+    ctx.addIssue({ code: "custom", message: "must be an address, or a name and <address>" });
+    return z.NEVER;
+  }
+  return { name: match?.[1]?.trim() || undefined, address };
+});
+const DEFAULT_MAIL_FROM = { name: "Lobby", address: "interviews@lobby.invalid" };
 /** The client the sandbox seeds: fine locally, a published credential anywhere else. */
 const REPOSITORY_CLIENT_ID = "lobby-local";
 const REPOSITORY_CLIENT_SECRET = "lobby-local-secret";
@@ -119,6 +130,24 @@ const envSchema = z.object({
     .min(1, "must be a whole number of hours (1-720)")
     .max(720, "must be a whole number of hours (1-720)")
     .default(12),
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
+      .default("smtp://127.0.0.1:2525"),
+  ),
+  MAIL_FROM: optionalText.pipe(mailbox.optional()),
+  MAIL_RETRY_LIMIT: z.coerce
+    .number({ error: "must be a whole number of retries (0-20)" })
+    .int({ error: "must be a whole number of retries (0-20)" })
+    .min(0, "must be a whole number of retries (0-20)")
+    .max(20, "must be a whole number of retries (0-20)")
+    .default(8),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds (1-3600)" })
+    .int({ error: "must be a whole number of seconds (1-3600)" })
+    .min(1, "must be a whole number of seconds (1-3600)")
+    .max(3600, "must be a whole number of seconds (1-3600)")
+    .default(30),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -185,6 +214,12 @@ export function parseConfig(env: Record<string, string | undefined>) {
       trustedProxies: e.TRUSTED_PROXY_COUNT,
     },
     session: { idleHours: e.SESSION_IDLE_HOURS },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? DEFAULT_MAIL_FROM,
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+    },
     authSecret: e.AUTH_SECRET ?? local!.authSecret,
     tokenKeys,
   };
@@ -236,6 +271,11 @@ function productionProblems(
     );
   }
   if (!e.AUTH_SECRET) problems.push("AUTH_SECRET: required in production");
+  if (!e.MAIL_FROM) {
+    problems.push(
+      "MAIL_FROM: required in production: the address Lobby sends interviewees' mail from, on a domain whose SPF and DKIM cover SMTP_URL's server",
+    );
+  }
   if (!e.TOKEN_ENCRYPTION_KEYS && !e.TOKEN_ENCRYPTION_KEY) {
     problems.push(
       "TOKEN_ENCRYPTION_KEYS: required in production (or a single TOKEN_ENCRYPTION_KEY)",
