@@ -3,6 +3,7 @@ import {
   bigserial,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -203,5 +204,88 @@ export const authSessions = pgTable(
   (t) => [
     index("auth_sessions_user_idx").on(t.userId),
     index("auth_sessions_connection_idx").on(t.connectionId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Candidate messages (issue 14, lib/mail and lib/jobs).
+
+/**
+ * What an employer sets for the mail Lobby sends to its interviewees (`/settings`). The From
+ * address stays Lobby's own (MAIL_FROM); the organizer name goes with it, replies go to
+ * `reply_to`.
+ */
+export const employerSettings = pgTable(
+  "employer_settings",
+  {
+    employerId: text("employer_id")
+      .primaryKey()
+      .references(() => employers.id, { onDelete: "cascade" }),
+    organizerName: text("organizer_name").notNull(),
+    replyTo: text("reply_to").notNull(),
+    /** How job seekers reach the employer, shown in every message. */
+    contact: text("contact").notNull(),
+    defaultLanguage: text("default_language", { enum: ["en", "fr", "es", "de"] })
+      .notNull()
+      .default("en"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("employer_settings_language", sql`${t.defaultLanguage} in ('en', 'fr', 'es', 'de')`),
+  ],
+);
+
+export const CANDIDATE_MESSAGE_STATUSES = [
+  "queued",
+  "sending",
+  "sent",
+  "retrying",
+  "failed",
+  "unknown",
+] as const;
+export type CandidateMessageStatus = (typeof CANDIDATE_MESSAGE_STATUSES)[number];
+
+/**
+ * One message to an interviewee, written in the transaction that records Indeed's answer, with
+ * its job. The row is the message's state; the job only says "deliver row X". `sending` with
+ * an attempt number is committed before SMTP and `sent` right after the server's 250, so a job
+ * run twice (a retry, a worker killed mid-send) finds out before it sends: see
+ * docs/decisions/0042-job-queue-pg-boss.md and lib/mail/deliver.ts.
+ */
+export const candidateMessages = pgTable(
+  "candidate_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    interviewId: uuid("interview_id").references(() => interviews.id, { onDelete: "set null" }),
+    indeedEventId: text("indeed_event_id").notNull(),
+    kind: text("kind", { enum: ["invitation", "update", "cancellation"] }).notNull(),
+    /** The iCalendar SEQUENCE: 0, 1, 2… per event, in the order the changes were recorded. */
+    sequence: integer("sequence").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientName: text("recipient_name").notNull(),
+    /** The RFC 5322 Message-ID, stable across retries and resends (`messageIdOf`). */
+    messageId: text("message_id").notNull(),
+    /** The `CandidateMessage` as recorded: a retry or a resend renders the very same mail. */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: CANDIDATE_MESSAGE_STATUSES }).notNull().default("queued"),
+    /** SMTP attempts started (claims); a claim commits `sending` with the new number first. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** The server's reply to the message (`250 OK: queued as …`). */
+    smtpResponse: text("smtp_response"),
+    /** The pg-boss job that delivers it now (a resend makes a new one). */
+    jobId: text("job_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("candidate_messages_event_sequence_key").on(t.indeedEventId, t.sequence),
+    index("candidate_messages_employer_event_idx").on(t.employerId, t.indeedEventId),
   ],
 );
