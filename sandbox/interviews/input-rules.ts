@@ -1,4 +1,5 @@
 import { badInput } from "./api-error";
+import { ISO_3166_1_ALPHA_2_CODES, ISO_639_1_CODES } from "./iso-codes";
 
 /** Caps on what callers send; anything longer is a BAD_USER_INPUT, not a stored megabyte. */
 export const LIMITS = {
@@ -13,18 +14,49 @@ export const LIMITS = {
   pageSize: 100,
 } as const;
 
-// ISO-8601 date-time with seconds and an explicit offset ("Z" or ±hh:mm).
+// ISO-8601 (RFC 3339) date-time with seconds and an explicit offset ("Z" or ±hh:mm), the
+// guide's own form. Minutes-only times and local times are refused, not guessed.
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/i;
 
-/** Epoch ms of an ISO-8601 string with an offset; throws BAD_USER_INPUT otherwise. */
+/**
+ * Epoch ms of an ISO-8601 string with seconds and an offset; throws BAD_USER_INPUT otherwise.
+ * The calendar is checked field by field: `2022-02-30` is refused, never rolled into March.
+ */
 export function parseDateTime(value: unknown, field: string): number {
-  if (typeof value !== "string" || value.length > 40 || !DATE_TIME.test(value)) {
+  const match = typeof value === "string" && value.length <= 40 ? DATE_TIME.exec(value) : null;
+  if (!match) {
     throw badInput(
-      `${field} must be an ISO-8601 date and time with an offset, e.g. 2030-01-15T14:30:00+00:00.`,
+      `${field} must be an ISO-8601 date and time with seconds and an offset, e.g. 2030-01-15T14:30:00+00:00.`,
     );
   }
-  const ms = Date.parse(value);
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offsetHours = match[9] === undefined ? 0 : Number(match[9]);
+  const offsetMinutes = match[10] === undefined ? 0 : Number(match[10]);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const realDate =
+    year >= 1 &&
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day;
+  if (
+    !realDate ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
+    throw badInput(`${field} '${clip(value as string)}' is not a real date and time.`);
+  }
+  const ms = Date.parse(value as string);
   if (Number.isNaN(ms)) throw badInput(`${field} is not a valid date and time.`);
   return ms;
 }
@@ -36,13 +68,32 @@ export function formatDateTime(ms: number): string {
   return `${iso.slice(0, 19)}${millis === ".000" ? "" : millis}+00:00`;
 }
 
-const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+/**
+ * Time zones in the form Indeed's examples use: an IANA `Area/Location` name such as
+ * `America/Los_Angeles`, plus `UTC` (and its canonical `Etc/UTC`). Legacy aliases (`EST`, `US/Pacific`, `Etc/GMT+5`,
+ * `Japan`) are refused (ADR 0006); backward links of the same form (`Asia/Calcutta`) pass,
+ * since the runtime's own list calls some of them canonical.
+ */
+const IANA_AREAS = new Set([
+  "Africa",
+  "America",
+  "Antarctica",
+  "Arctic",
+  "Asia",
+  "Atlantic",
+  "Australia",
+  "Europe",
+  "Indian",
+  "Pacific",
+]);
+const ZONE_NAME = /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2}$/;
 const canonicalZones = new Set(Intl.supportedValuesOf("timeZone"));
 
-/** IANA names the runtime knows, including aliases such as `UTC` and `US/Pacific`. */
 export function isTimeZone(value: string): boolean {
-  if (canonicalZones.has(value)) return true;
+  if (value === "UTC" || value === "Etc/UTC") return true;
   if (value.length > 64 || !ZONE_NAME.test(value)) return false;
+  if (!IANA_AREAS.has(value.slice(0, value.indexOf("/")))) return false;
+  if (canonicalZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;
@@ -86,31 +137,26 @@ export function optionalText(
   return requireText(value, field, max);
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-// User-assigned or not-a-country alpha-2 codes ICU still names.
-const NOT_COUNTRIES = /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/;
-
+/** A lower-case ISO 639-1 code (`fr`), exactly as sent: no trimming, no case folding. */
 export function optionalLanguageCode(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const code = value.trim().toLowerCase();
-  if (!/^[a-z]{2}$/.test(code) || languageNames.of(code) === code) {
-    throw badInput(`languageCode '${clip(value)}' is not an ISO 639-1 language code, e.g. fr.`);
-  }
-  return code;
-}
-
-export function optionalCountryCode(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const code = value.trim().toUpperCase();
-  const name =
-    /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.test(code) ? regionNames.of(code) : undefined;
-  if (!name || name === code || name === "Unknown Region") {
+  if (!ISO_639_1_CODES.has(value)) {
     throw badInput(
-      `countryCode '${clip(value)}' is not an ISO 3166-1 alpha-2 country code, e.g. CA.`,
+      `languageCode '${clip(value)}' is not a lower-case ISO 639-1 language code, e.g. fr.`,
     );
   }
-  return code;
+  return value;
+}
+
+/** An upper-case, officially assigned ISO 3166-1 alpha-2 code (`CA`), exactly as sent. */
+export function optionalCountryCode(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!ISO_3166_1_ALPHA_2_CODES.has(value)) {
+    throw badInput(
+      `countryCode '${clip(value)}' is not an upper-case ISO 3166-1 alpha-2 country code, e.g. CA.`,
+    );
+  }
+  return value;
 }
 
 /** Echoes at most 60 characters of what the caller sent back in a message. */
