@@ -1,5 +1,11 @@
 import { resolve } from "node:path";
 import { startSandbox } from "./server";
+import {
+  ACCESS_MODES,
+  modeFromEnv,
+  SCHEMA_MODES,
+  type InterviewApiModes,
+} from "./interviews/api-modes";
 
 // `npm run sandbox`: the Indeed sandbox on its own. Reads only its own variables.
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -17,12 +23,23 @@ if (smtpPort !== 0 && smtpPort === port) {
   process.exit(1);
 }
 const dataDir = resolve(process.env.SANDBOX_DATA_DIR ?? ".data/sandbox");
+let interviews: InterviewApiModes;
+try {
+  interviews = {
+    schema: modeFromEnv("SANDBOX_SCHEMA", process.env.SANDBOX_SCHEMA, SCHEMA_MODES, "extended"),
+    access: modeFromEnv("SANDBOX_ACCESS", process.env.SANDBOX_ACCESS, ACCESS_MODES, "interviewer"),
+  };
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const sandbox = await startSandbox({
   port,
   smtpPort,
   dataDir,
   issuer: process.env.SANDBOX_ISSUER,
+  interviews,
 }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // The HTTP server listens first; a listen error naming another port is the SMTP server's.
@@ -43,6 +60,10 @@ const sandbox = await startSandbox({
   process.exit(1);
 });
 console.log(`[sandbox] Indeed sandbox on ${sandbox.url} (state in ${dataDir})`);
+console.log(
+  `[sandbox] Interview API: schema ${interviews.schema}, access ${interviews.access} ` +
+    "(SANDBOX_SCHEMA, SANDBOX_ACCESS)",
+);
 console.log(
   `[sandbox] SMTP server on smtp://127.0.0.1:${sandbox.smtpPort}; ` +
     `mailbox at ${sandbox.url}/_sandbox/mailbox`,

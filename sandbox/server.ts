@@ -9,6 +9,7 @@ import { mountControlRoutes } from "./core/control";
 import { mountHomePage } from "./core/home";
 import { createOAuthModule } from "./oauth/module";
 import { createInterviewModule } from "./interviews/module";
+import type { InterviewApiModes } from "./interviews/api-modes";
 import { createMailboxModule } from "./mailbox/module";
 import {
   checkControlWrite,
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   smtpPort?: number;
   /** Keep state in memory only (tests); the state file is neither read nor written. */
   ephemeral?: boolean;
+  /** The Interview API's modes at start (`SANDBOX_SCHEMA`, `SANDBOX_ACCESS`); see interviews/api-modes.ts. */
+  interviews?: Partial<InterviewApiModes>;
 }
 
 export interface RunningSandbox {
@@ -74,7 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
 
   const mailbox = createMailboxModule(context);
-  const modules = [...createModules(context), mailbox];
+  const modules = [...createModules(context, options.interviews), mailbox];
   for (const part of modules) {
     part.load(saved?.modules[part.name]);
     part.mount(router);
@@ -191,7 +194,10 @@ function readState(path: string): StateFile | undefined {
 }
 
 /** The sandbox's parts, in mount order. */
-function createModules(context: SandboxContext): SandboxModule[] {
+function createModules(
+  context: SandboxContext,
+  interviewModes: Partial<InterviewApiModes> = {},
+): SandboxModule[] {
   const oauth = createOAuthModule(context);
-  return [oauth, createInterviewModule(context, oauth.api)];
+  return [oauth, createInterviewModule(context, oauth.api, interviewModes)];
 }

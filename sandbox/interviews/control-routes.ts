@@ -1,9 +1,11 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
+import { readJsonBody } from "../core/control";
 import { HttpError, redirect, sendJson, type Router, type SandboxRequest } from "../core/http";
 import type { SandboxContext } from "../core/module";
 import type { OAuthApi } from "../oauth/api";
 import { ApiError } from "./api-error";
+import { ACCESS_MODES, SCHEMA_MODES } from "./api-modes";
 import { isFormPost, readControlBody } from "./control-body";
 import { DECISION_VALUES, RECORDING_MODES, type StoredEvent } from "./event-model";
 import { graphqlFaultSchema, type GraphqlFaults } from "./graphql-faults";
@@ -74,7 +76,12 @@ const sessionSchema = z.object({
     .max(7 * 24 * 60)
     .optional(),
   endedAt: isoTime.optional(),
+  /** Who joined, by email (default: every interviewer); only they may watch the recording. */
+  interviewers: z.array(z.string().max(320)).min(1).max(49).optional(),
 });
+
+const schemaModeSchema = z.object({ mode: z.enum(SCHEMA_MODES) });
+const accessModeSchema = z.object({ mode: z.enum(ACCESS_MODES) });
 
 const decisionSchema = z.object({
   recordId: z.string().max(200).optional(),
@@ -214,6 +221,7 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
         durationMs: body.durationMinutes === undefined ? undefined : body.durationMinutes * 60_000,
         processingMs:
           body.processingMinutes === undefined ? undefined : body.processingMinutes * 60_000,
+        interviewerEmails: body.interviewers,
       }),
     );
     context.markDirty();
@@ -236,7 +244,7 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
   });
 
   router.on("GET", "/_sandbox/notifications", (req, res) => {
-    service.catchUpReminders();
+    service.catchUp();
     const q = req.url.searchParams;
     const eventId = q.get("eventId");
     const uuid = eventId === null ? null : decodeEventId(eventId);
@@ -248,6 +256,26 @@ export function mountInterviewControlRoutes(router: Router, deps: ControlDeps): 
       .filter((n) => (!to || n.to === to) && (!kind || n.kind === kind))
       .map(notificationJson);
     sendJson(res, 200, { notifications });
+  });
+
+  router.on("GET", "/_sandbox/schema", (_req, res) => {
+    sendJson(res, 200, { mode: service.modes.schema });
+  });
+
+  router.on("POST", "/_sandbox/schema", async (req, res) => {
+    const body = await readJsonBody(req, schemaModeSchema);
+    service.modes.schema = body.mode;
+    sendJson(res, 200, { mode: service.modes.schema });
+  });
+
+  router.on("GET", "/_sandbox/access", (_req, res) => {
+    sendJson(res, 200, { mode: service.modes.access });
+  });
+
+  router.on("POST", "/_sandbox/access", async (req, res) => {
+    const body = await readJsonBody(req, accessModeSchema);
+    service.modes.access = body.mode;
+    sendJson(res, 200, { mode: service.modes.access });
   });
 
   router.on("GET", "/_sandbox/interviews/settings", (_req, res) => {
@@ -320,7 +348,12 @@ function rateLimitJson(limiter: RateLimiter, context: SandboxContext) {
 }
 
 export function notificationJson(n: Notification) {
-  return { ...n, at: new Date(n.at).toISOString(), eventId: encodeEventId(n.eventUuid) };
+  return {
+    ...n,
+    recordingUrl: n.recordingUrl ?? null,
+    at: new Date(n.at).toISOString(),
+    eventId: encodeEventId(n.eventUuid),
+  };
 }
 
 export function sessionJson(service: InterviewService, session: StoredEvent["sessions"][number]) {
@@ -334,12 +367,17 @@ export function sessionJson(service: InterviewService, session: StoredEvent["ses
       session.recording === "available" ? formatDateTime(session.recordingReadyAt) : null,
     recordingUrl: service.recordingUrl(session),
     decisions: session.decisions.map((d) => ({ ...d, decidedAt: formatDateTime(d.decidedAt) })),
+    interviewers: session.interviewerEmails ?? null,
+    recordingMailSentAt:
+      session.recordingMailSentAt === undefined || session.recordingMailSentAt === null
+        ? null
+        : formatDateTime(session.recordingMailSentAt),
   };
 }
 
 /** Everything the sandbox knows about an event, for tests and the event page's JSON form. */
 export function eventJson(service: InterviewService, event: StoredEvent) {
-  service.catchUpReminders();
+  service.catchUp();
   return {
     id: encodeEventId(event.uuid),
     uuid: event.uuid,

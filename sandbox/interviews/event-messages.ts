@@ -1,11 +1,14 @@
 import type { VirtualClock } from "../core/clock";
 import { calendarItem } from "./calendar-item";
-import type { StoredEvent, StoredInterviewee } from "./event-model";
+import type { StoredEvent, StoredInterviewee, StoredSession } from "./event-model";
 import { localWhen } from "./local-time";
 import { lobbyUrl } from "./lobby-url";
 import type { NotificationKind, Outbox } from "./outbox";
 
-export type InterviewerMessageKind = Exclude<NotificationKind, "interviewee.reminder">;
+export type InterviewerMessageKind = Exclude<
+  NotificationKind,
+  "interviewee.reminder" | "interviewer.recording"
+>;
 
 /** Subject and first sentence of each interviewer message, in Indeed's words. */
 const INTERVIEWER_WORDING: Record<
@@ -57,6 +60,36 @@ export class EventMessages {
         lobbyUrl: link,
         ics: calendarItem(event, email, link, method, now),
         at: now,
+      });
+    }
+  }
+
+  /**
+   * The recording link, to the interviewers who took part (only they can watch it), dated when
+   * processing finished (sending is lazy, see 0031). No calendar item: nothing to schedule.
+   */
+  recording(
+    event: StoredEvent,
+    session: StoredSession,
+    recipients: string[],
+    recordingUrl: string,
+    retentionDays: number,
+    dueMs: number,
+  ): void {
+    const link = lobbyUrl(this.baseUrl(), event, "interviewer");
+    const when = localWhen(session.startedAt, event.timezone);
+    for (const email of recipients) {
+      this.outbox.add({
+        eventUuid: event.uuid,
+        employerId: event.employerId,
+        kind: "interviewer.recording",
+        to: email,
+        subject: `Recording available: ${event.title}`,
+        text: `The recording of your interview "${event.title}" on ${when} is ready: ${recordingUrl}\n\nOnly interviewers who took part in the interview can view it, even if the link is shared. It expires ${retentionDays} days after the interview.\n`,
+        lobbyUrl: link,
+        recordingUrl,
+        ics: null,
+        at: dueMs,
       });
     }
   }

@@ -38,6 +38,18 @@ export interface StoredSession {
   /** When an `available` recording finishes processing. */
   recordingReadyAt: number;
   decisions: StoredDecision[];
+  /**
+   * The interviewers who took part (lower-cased emails): only they may watch the recording.
+   * Absent in state saved before the sandbox tracked it: then every interviewer of the event.
+   */
+  interviewerEmails?: string[];
+  /** When Indeed e-mailed the recording link to them (virtual time); absent or null: not yet. */
+  recordingMailSentAt?: number | null;
+}
+
+/** Who took part in a session (see `StoredSession.interviewerEmails`). */
+export function sessionParticipants(event: StoredEvent, session: StoredSession): string[] {
+  return session.interviewerEmails ?? event.interviewers.map((i) => i.email);
 }
 
 export interface RequestMetadata {

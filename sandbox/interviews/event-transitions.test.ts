@@ -4,18 +4,21 @@ import type { CreateEventInput } from "./event-rules";
 import { EventStore } from "./event-store";
 import { EventTransitions } from "./event-transitions";
 import { encodeEventId } from "./resource-id";
-import { dana, eventInput, failure, HOUR, rival } from "./unit-fixtures";
+import type { InterviewApiModes } from "./api-modes";
+import { colleague, dana, eventInput, failure, HOUR, ivy, rival } from "./unit-fixtures";
 
 let clock: VirtualClock;
 let store: EventStore;
 let transitions: EventTransitions;
+let modes: Pick<InterviewApiModes, "access">;
 const schedule = (overrides: Partial<CreateEventInput> = {}) =>
   transitions.create(dana, eventInput(clock, overrides)).event;
 
 beforeEach(() => {
   clock = new VirtualClock();
   store = new EventStore();
-  transitions = new EventTransitions(clock, store);
+  modes = { access: "interviewer" };
+  transitions = new EventTransitions(clock, store, modes);
 });
 
 describe("scheduling", () => {
@@ -96,6 +99,26 @@ describe("updating and canceling", () => {
     ).toMatch(/interviewee cannot also be an interviewer/);
   });
 
+  it("says so when addInterviewers brings nobody new, and changes nothing", () => {
+    const event = schedule();
+    const before = event.updatedAt;
+    clock.advance(HOUR);
+    const refused = failure(() =>
+      transitions.update(dana, {
+        addInterviewers: {
+          id: event.uuid,
+          interviewers: [{ email: "IVY@acme.example" }, { email: "dana@acme.example" }],
+        },
+      }),
+    );
+    expect(refused).toEqual({
+      code: "BAD_USER_INPUT",
+      message: "Every interviewer in addInterviewers is already on the event: nothing was added.",
+    });
+    expect(event.interviewers).toHaveLength(2);
+    expect(event.updatedAt).toBe(before);
+  });
+
   it("adds an interviewee only when there is none", () => {
     const event = schedule({ interviewee: null });
     const add = () =>
@@ -115,6 +138,32 @@ describe("updating and canceling", () => {
       failure(() => transitions.update(dana, { setTitle: { id: event.uuid, title: "Y" } })).message,
     ).toMatch(/canceled/);
     expect(failure(() => transitions.cancel(dana, event.uuid)).message).toMatch(/already canceled/);
+  });
+
+  it("lets the event's interviewers act, the creator included, and refuses a colleague", () => {
+    const event = schedule();
+    expect(transitions.eventFor(dana, event.uuid)).toBe(event);
+    expect(transitions.eventFor(ivy, event.uuid)).toBe(event);
+    expect(transitions.update(ivy, { setTitle: { id: event.uuid, title: "By Ivy" } }).kind).toBe(
+      "retitled",
+    );
+    const refused = failure(() => transitions.cancel(colleague, event.uuid));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/Only the interviewers of the virtual interview event/);
+    expect(event.status).toBe("SCHEDULED");
+  });
+
+  it("lets an interviewer from another employer act on the event they were invited to", () => {
+    const event = schedule({ interviewers: [{ email: "sam@initech.example" }] });
+    expect(transitions.eventFor(rival, event.uuid)).toBe(event);
+    modes.access = "employer";
+    expect(failure(() => transitions.eventFor(rival, event.uuid)).code).toBe("FORBIDDEN");
+  });
+
+  it("in employer mode lets anyone of the employer act, as before", () => {
+    const event = schedule();
+    modes.access = "employer";
+    expect(transitions.cancel(colleague, event.uuid).kind).toBe("canceled");
   });
 
   it("treats another employer's event exactly like an unknown one", () => {

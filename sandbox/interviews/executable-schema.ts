@@ -110,7 +110,7 @@ const resolvers = {
       // An Error in the list becomes `null` at its index plus an error with that index in its path.
       const events = ids.map((id) => {
         try {
-          return service.eventFor(actor.employerId, id);
+          return service.eventFor(actor, id);
         } catch (error) {
           return error instanceof ApiError
             ? error
@@ -132,11 +132,12 @@ const resolvers = {
           `Encountered issue parsing cursor '${after.length > 200 ? `${after.slice(0, 200)}...` : after}'.`,
         );
       }
+      // The schema's own description: "`first` is the page size (1 to 100 in the sandbox)".
       const first = args.first ?? 10;
-      if (first < 0 || first > LIMITS.pageSize)
-        throw badInput(`first must be between 0 and ${LIMITS.pageSize}.`);
+      if (first < 1 || first > LIMITS.pageSize)
+        throw badInput(`first must be between 1 and ${LIMITS.pageSize}.`);
       const afterEvent = cursor ? service.store.get(cursor.uuid) : undefined;
-      const found = findEvents(service.store.employerEvents(actor.employerId), {
+      const found = findEvents(service.findableEvents(actor), {
         start: timeRange(args.input.startTime, "startTime"),
         end: timeRange(args.input.endTime, "endTime"),
         sortField: args.input.sort?.field ?? "START_TIME",
@@ -229,9 +230,13 @@ const resolvers = {
   },
 };
 
-/** The SDL with the sandbox's resolvers attached (fields without one read the property of the same name). */
-export function createExecutableSchema(): GraphQLSchema {
-  const schema = buildSchema(SCHEMA_SDL);
+/**
+ * The SDL with the sandbox's resolvers attached (fields without one read the property of the
+ * same name). `schema` is the reconstructed SDL by default, or one derived from it (guide-schema.ts).
+ */
+export function createExecutableSchema(
+  schema: GraphQLSchema = buildSchema(SCHEMA_SDL),
+): GraphQLSchema {
   Object.assign(schema.getType("DateTime") as GraphQLScalarType, dateTimeBehaviour);
   for (const [typeName, fieldResolvers] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);

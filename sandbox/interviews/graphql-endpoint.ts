@@ -22,6 +22,7 @@ import type { Actor } from "./event-transitions";
 import type { InterviewService } from "./interview-service";
 import { queryLimitsRule } from "./query-limits";
 import type { RateLimiter } from "./rate-limit";
+import { guideRefusalMessage, namesAnOmission } from "./guide-schema";
 
 /** Bigger bodies are refused before parsing. */
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -34,7 +35,8 @@ export interface GraphqlEndpointDeps {
   context: SandboxContext;
   oauth: OAuthApi;
   service: InterviewService;
-  schema: GraphQLSchema;
+  /** The reconstructed schema, and the one cut down to the guide (`SANDBOX_SCHEMA=guide`). */
+  schemas: { extended: GraphQLSchema; guide: GraphQLSchema };
   limiter: RateLimiter;
   faults: GraphqlFaults;
 }
@@ -104,11 +106,27 @@ async function serve(
 ): Promise<void> {
   const { query, operationName, variables } = await readRequest(req);
   const document = parseDocument(query);
-  const invalid = validateDocument(deps.schema, document);
+  // Unknown to the reconstructed schema: a validation failure in either mode.
+  const invalid = validateDocument(deps.schemas.extended, document);
   if (invalid.length > 0) {
     throw new EarlyAnswer(400, {
       errors: invalid.map((e) => formatError(e, "GRAPHQL_VALIDATION_FAILED")),
     });
+  }
+  const guideMode = deps.service.modes.schema === "guide";
+  const schema = guideMode ? deps.schemas.guide : deps.schemas.extended;
+  if (guideMode) {
+    // Known, but not in Indeed's guide: the caller leans on a reconstruction (guide-schema.ts).
+    const beyondGuide = validate(schema, document, specifiedRules);
+    if (beyondGuide.length > 0) {
+      throw new EarlyAnswer(400, {
+        errors: beyondGuide.map((e) => ({
+          ...formatError(e, "BAD_USER_INPUT"),
+          message: guideRefusalMessage(e),
+          extensions: { code: "BAD_USER_INPUT", logLevel: "INFO" },
+        })),
+      });
+    }
   }
   const operation = getOperationAST(document, operationName);
   if (!operation) {
@@ -123,6 +141,14 @@ async function serve(
   const name = operation.name?.value ?? operationName ?? null;
   req.note.operationName = name ?? undefined;
   req.note.variables = variables;
+
+  // `{ __typename }` alone asks nothing of Indeed: it answers without a token or a budget.
+  const metaOnly = typenameOnly(operation);
+  if (metaOnly) {
+    req.note.outcome = "ok";
+    sendJson(res, 200, { data: metaOnly });
+    return;
+  }
 
   const actor = await authenticate(req, deps, operation);
   req.note.clientId = actor.clientId;
@@ -149,7 +175,7 @@ async function serve(
 
   const resolverContext: ResolverContext = { service: deps.service, actor, changed: false };
   const result = (await execute({
-    schema: deps.schema,
+    schema,
     document,
     operationName: operationName ?? undefined,
     variableValues: variables,
@@ -160,11 +186,17 @@ async function serve(
   if (!("data" in result) || result.data === undefined) {
     // Variables that do not fit their types: nothing ran.
     throw new EarlyAnswer(400, {
-      errors: (result.errors ?? []).map((e) => formatError(e, "BAD_USER_INPUT")),
+      errors: (result.errors ?? []).map((e) => {
+        const formatted = formatError(e, "BAD_USER_INPUT");
+        return guideMode && namesAnOmission(e.message)
+          ? { ...formatted, message: guideRefusalMessage(e) }
+          : formatted;
+      }),
     });
   }
   if (fault?.failWith) throw injectedFailure(operation, fault.failWith);
 
+  // Never an empty `errors` array: GraphQL answers either carry errors or leave the key out.
   const body: GraphqlBody = {};
   if (result.errors?.length)
     body.errors = result.errors.map((e) => formatError(e, "INTERNAL_SERVER_ERROR"));
@@ -337,12 +369,15 @@ function rootFailure(
   code: string,
   message: string,
 ): EarlyAnswer {
-  const data: Record<string, null> = {};
+  const data: Record<string, string | null> = {};
   const errors: FormattedError[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const key = selection.alias?.value ?? selection.name.value;
-    if (key === "__typename") continue;
+    if (selection.name.value === "__typename") {
+      data[key] = rootTypeName(operation);
+      continue;
+    }
     data[key] = null;
     const location = selection.loc
       ? [{ line: selection.loc.startToken.line, column: selection.loc.startToken.column }]
@@ -354,7 +389,28 @@ function rootFailure(
       extensions: { code, logLevel: "INFO" },
     });
   }
+  // Root fields only in fragments: one error for the whole operation, never an empty array.
+  if (errors.length === 0)
+    return new EarlyAnswer(200, {
+      errors: [{ message, extensions: { code, logLevel: "INFO" } }],
+      data: null,
+    });
   return new EarlyAnswer(200, { errors, data });
+}
+
+function rootTypeName(operation: OperationDefinitionNode): string {
+  return operation.operation === "mutation" ? "Mutation" : "Query";
+}
+
+/** The answer to an operation that selects only `__typename` at its root, else null. */
+function typenameOnly(operation: OperationDefinitionNode): Record<string, string> | null {
+  const data: Record<string, string> = {};
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== "__typename") return null;
+    if (selection.directives?.length) return null;
+    data[selection.alias?.value ?? "__typename"] = rootTypeName(operation);
+  }
+  return data;
 }
 
 function injectedFailure(operation: OperationDefinitionNode, code: string): EarlyAnswer {

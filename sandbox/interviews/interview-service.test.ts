@@ -66,11 +66,11 @@ describe("what Indeed does around an event", () => {
     const reminders = () =>
       service.outbox.forEvent(event.uuid).filter((n) => n.kind === "interviewee.reminder");
     clock.advance(2 * HOUR - 6 * MINUTE);
-    service.catchUpReminders();
+    service.catchUp();
     expect(reminders()).toHaveLength(0);
     clock.advance(2 * MINUTE);
-    service.catchUpReminders();
-    service.catchUpReminders();
+    service.catchUp();
+    service.catchUp();
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]).toMatchObject({
       to: "robin@example.net",
@@ -82,7 +82,7 @@ describe("what Indeed does around an event", () => {
       reschedule: { id: event.uuid, startTime: event.startMs + HOUR, endTime: event.endMs + HOUR },
     });
     clock.advance(2 * HOUR);
-    service.catchUpReminders();
+    service.catchUp();
     expect(reminders()).toHaveLength(2);
   });
 
@@ -94,7 +94,7 @@ describe("what Indeed does around an event", () => {
     });
     service.cancelEvent(dana, canceled.uuid);
     clock.advance(3 * HOUR);
-    service.catchUpReminders();
+    service.catchUp();
     const reminded = service.outbox
       .recent(100)
       .filter((n) => n.kind === "interviewee.reminder")
@@ -129,7 +129,7 @@ describe("what Indeed does around an event", () => {
     expect(copy.store.get(event.uuid)?.title).toBe(event.title);
     expect(copy.store.byLobbyToken(event.interviewee!.lobbyToken)?.role).toBe("interviewee");
     clock.advance(2 * HOUR);
-    copy.catchUpReminders();
+    copy.catchUp();
     expect(
       copy.outbox.forEvent(event.uuid).filter((n) => n.kind === "interviewee.reminder"),
     ).toHaveLength(1);

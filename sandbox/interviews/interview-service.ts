@@ -1,9 +1,11 @@
 import type { VirtualClock } from "../core/clock";
 import type { OAuthApi } from "../oauth/api";
-import type { StoredEvent, StoredSession } from "./event-model";
+import { sessionParticipants, type StoredEvent, type StoredSession } from "./event-model";
+import { DEFAULT_MODES, type InterviewApiModes } from "./api-modes";
+import { findableEvents } from "./event-access";
 import { EventMessages } from "./event-messages";
 import { termsNotices, type CreateEventInput, type UpdateEventInput } from "./event-rules";
-import { EventStore, type LobbyRole } from "./event-store";
+import { EventStore, type EmployerEvents, type LobbyRole } from "./event-store";
 import { EventTransitions, type Actor, type Transition } from "./event-transitions";
 import {
   InterviewSessions,
@@ -21,6 +23,7 @@ import { IntervieweeReminders } from "./interviewee-reminders";
 import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from "./lifecycle-settings";
 import { lobbyUrl } from "./lobby-url";
 import { Outbox } from "./outbox";
+import { RecordingMail } from "./recording-mail";
 
 type Directory = Pick<OAuthApi, "userByEmail" | "user">;
 
@@ -40,14 +43,17 @@ export class InterviewService {
   private readonly messages: EventMessages;
   private readonly reminders: IntervieweeReminders;
   private readonly sessions: InterviewSessions;
+  private readonly recordingMail: RecordingMail;
   private readonly persisted: PersistedParts;
 
   constructor(
     clock: VirtualClock,
     private readonly directory: Directory,
     private readonly baseUrl: () => string,
+    /** Schema and access modes (api-modes.ts); the control API changes its fields in place. */
+    readonly modes: InterviewApiModes = { ...DEFAULT_MODES },
   ) {
-    this.transitions = new EventTransitions(clock, this.store);
+    this.transitions = new EventTransitions(clock, this.store, modes);
     this.messages = new EventMessages(clock, this.outbox, baseUrl);
     this.reminders = new IntervieweeReminders(
       clock,
@@ -56,16 +62,32 @@ export class InterviewService {
       (event, interviewee, dueMs) => this.messages.reminder(event, interviewee, dueMs),
     );
     this.sessions = new InterviewSessions(clock, this.store, this.settings, baseUrl);
-    const { store, outbox, settings, reminders } = this;
-    this.persisted = { store, outbox, settings, reminders };
+    this.recordingMail = new RecordingMail(clock, this.store, (event, session, dueMs) =>
+      this.messages.recording(
+        event,
+        session,
+        sessionParticipants(event, session),
+        this.sessions.recordingUrl(session) ?? `${baseUrl()}/_sandbox/recordings/${session.uuid}`,
+        this.settings.recordingRetentionMs / 86_400_000,
+        dueMs,
+      ),
+    );
+    const { store, outbox, settings, reminders, recordingMail } = this;
+    this.persisted = { store, outbox, settings, reminders, recordingMail };
   }
 
   lobbyUrl(event: StoredEvent, role: LobbyRole): string {
     return lobbyUrl(this.baseUrl(), event, role);
   }
 
-  eventFor(employerId: string, id: string): StoredEvent {
-    return this.transitions.eventFor(employerId, id);
+  /** An event the caller may act on under the access mode; FORBIDDEN otherwise. */
+  eventFor(actor: Actor, id: string): StoredEvent {
+    return this.transitions.eventFor(actor, id);
+  }
+
+  /** The events `findVirtualInterviewEvents` may list for this caller, in index order. */
+  findableEvents(actor: Actor): EmployerEvents {
+    return findableEvents(this.store.employerEvents(actor.employerId), actor, this.modes.access);
   }
 
   createEvent(
@@ -84,8 +106,16 @@ export class InterviewService {
     return this.followUp(this.transitions.cancel(actor, id));
   }
 
+  /** Holds a session; a recorded one owes its interviewers the recording e-mail. */
   conductSession(event: StoredEvent, input: SessionInput): StoredSession {
-    return this.sessions.conduct(event, input);
+    const session = this.sessions.conduct(event, input);
+    this.recordingMail.queue(event, session);
+    return session;
+  }
+
+  /** Whether this person took part in the session, and so may watch its recording. */
+  mayWatch(event: StoredEvent, session: StoredSession, email: string): boolean {
+    return this.sessions.mayWatch(event, session, email);
   }
 
   decide(event: StoredEvent, input: DecisionInput): StoredSession {
@@ -110,9 +140,13 @@ export class InterviewService {
     return termsNotices(event);
   }
 
-  /** Sends every interviewee reminder whose time has come on the virtual clock. */
-  catchUpReminders(): void {
+  /**
+   * Sends what Indeed owes by now on the virtual clock: interviewee reminders and recording
+   * e-mails. Called whenever anything reads messages or events (sending is lazy, 0031).
+   */
+  catchUp(): void {
     this.reminders.sendDue();
+    this.recordingMail.sendDue();
   }
 
   snapshot(): InterviewState {

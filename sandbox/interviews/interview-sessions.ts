@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { VirtualClock } from "../core/clock";
 import { ApiError, badInput } from "./api-error";
-import type { DecisionValue, RecordingMode, StoredEvent, StoredSession } from "./event-model";
+import {
+  sessionParticipants,
+  type DecisionValue,
+  type RecordingMode,
+  type StoredEvent,
+  type StoredSession,
+} from "./event-model";
 import type { EventStore } from "./event-store";
 import { optionalText, requireEmail } from "./input-rules";
 import type { LifecycleSettings } from "./lifecycle-settings";
@@ -13,6 +19,8 @@ export interface SessionInput {
   durationMs?: number;
   /** Overrides the processing delay for this one recording. */
   processingMs?: number;
+  /** Who joined, by email; defaults to every interviewer of the event. */
+  interviewerEmails?: string[];
 }
 
 export interface DecisionInput {
@@ -44,6 +52,13 @@ export class InterviewSessions {
       throw new ApiError("BAD_USER_INPUT", "A canceled event cannot hold a session.");
     if (!event.interviewee)
       throw new ApiError("BAD_USER_INPUT", "The event has no interviewee to interview yet.");
+    const invited = event.interviewers.map((i) => i.email);
+    const joined = input.interviewerEmails
+      ? [...new Set(input.interviewerEmails.map((e, i) => requireEmail(e, `interviewers[${i}]`)))]
+      : invited;
+    if (joined.length === 0) throw badInput("At least one interviewer must join the session.");
+    const stranger = joined.find((email) => !invited.includes(email));
+    if (stranger) throw badInput(`${stranger} is not an interviewer on this event.`);
     const endedAt = input.endedAt ?? this.clock.now();
     const session: StoredSession = {
       uuid: randomUUID(),
@@ -52,6 +67,8 @@ export class InterviewSessions {
       recording: input.recording,
       recordingReadyAt: endedAt + (input.processingMs ?? this.settings.recordingProcessingMs),
       decisions: [],
+      interviewerEmails: joined,
+      recordingMailSentAt: null,
     };
     event.sessions.push(session);
     this.store.reindex(event);
@@ -82,6 +99,11 @@ export class InterviewSessions {
     else session.decisions.push(decision);
     event.updatedAt = decision.decidedAt;
     return session;
+  }
+
+  /** Only interviewers who took part in the interview can view its recording (the guide). */
+  mayWatch(event: StoredEvent, session: StoredSession, email: string): boolean {
+    return sessionParticipants(event, session).includes(email.toLowerCase());
   }
 
   recordingState(session: StoredSession): RecordingState {

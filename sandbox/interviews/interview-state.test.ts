@@ -5,6 +5,7 @@ import { IntervieweeReminders } from "./interviewee-reminders";
 import { restoreInterviews, snapshotInterviews, type PersistedParts } from "./interview-state";
 import { DEFAULT_LIFECYCLE_SETTINGS } from "./lifecycle-settings";
 import { Outbox } from "./outbox";
+import { RecordingMail } from "./recording-mail";
 import { HOUR, MINUTE, scheduledEvent } from "./unit-fixtures";
 
 function parts(clock: VirtualClock, sent: string[]): PersistedParts {
@@ -13,7 +14,8 @@ function parts(clock: VirtualClock, sent: string[]): PersistedParts {
   const reminders = new IntervieweeReminders(clock, store, settings, (event) =>
     sent.push(event.uuid),
   );
-  return { store, outbox: new Outbox(), settings, reminders };
+  const recordingMail = new RecordingMail(clock, store, () => undefined);
+  return { store, outbox: new Outbox(), settings, reminders, recordingMail };
 }
 
 describe("the Interview API's saved state", () => {

@@ -3,6 +3,7 @@ import type { EventStore } from "./event-store";
 import type { IntervieweeReminders } from "./interviewee-reminders";
 import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from "./lifecycle-settings";
 import type { Notification, Outbox } from "./outbox";
+import type { RecordingMail } from "./recording-mail";
 
 /** The Interview API's slice of `state.json` (0031: trusted as written, not re-validated). */
 export interface InterviewState {
@@ -18,6 +19,7 @@ export interface PersistedParts {
   /** Changed in place: the other parts hold the same object. */
   settings: LifecycleSettings;
   reminders: IntervieweeReminders;
+  recordingMail: RecordingMail;
 }
 
 export function snapshotInterviews(parts: PersistedParts): InterviewState {
@@ -35,4 +37,5 @@ export function restoreInterviews(parts: PersistedParts, state: InterviewState |
   // Spread first: `state.settings` may be this very object.
   Object.assign(parts.settings, { ...DEFAULT_LIFECYCLE_SETTINGS, ...state?.settings });
   parts.reminders.rebuild(parts.store.all());
+  parts.recordingMail.rebuild(parts.store.all());
 }

@@ -4,6 +4,7 @@ export type NotificationKind =
   | "interviewer.invitation"
   | "interviewer.rescheduled"
   | "interviewer.canceled"
+  | "interviewer.recording"
   | "interviewee.reminder";
 
 /** A message Indeed sends around an event (to an interviewer, or the interviewee's reminder). */
@@ -19,6 +20,8 @@ export interface Notification {
   lobbyUrl: string;
   /** The calendar item attached to interviewer messages. */
   ics: string | null;
+  /** The recording page, in the `interviewer.recording` message. */
+  recordingUrl?: string | null;
   /** Virtual time it was sent. */
   at: number;
 }

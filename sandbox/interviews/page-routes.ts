@@ -12,6 +12,7 @@ import {
   interviewerSignInPage,
   intervieweeLobbyPage,
   notAnInterviewerPage,
+  notAParticipantPage,
 } from "./pages/lobby-pages";
 import { outboxPage } from "./pages/outbox-page";
 import { recordingPage } from "./pages/recording-page";
@@ -92,7 +93,7 @@ export function mountInterviewPages(
     );
   });
 
-  // Only the event's interviewers may watch, even when the link is shared.
+  // Only the interviewers who took part may watch, even when the link is shared.
   router.on("GET", "/_sandbox/recordings/:id", (req, res, params) => {
     const sessionId = params.id ?? "";
     const event = service.store.bySessionId(sessionId);
@@ -101,6 +102,11 @@ export function mountInterviewPages(
     const access = interviewerOrPage(req, oauth, event);
     if (!access.account) {
       sendPage(res, access.status, access.page);
+      return;
+    }
+    // "Only interviewers who participated in the interview can view the recording."
+    if (!service.mayWatch(event, session, access.account.email)) {
+      sendPage(res, 403, notAParticipantPage(access.account, oauth.signInUrl(req.url.pathname)));
       return;
     }
     const shown = recordingPage(event, session, service.recordingState(session));

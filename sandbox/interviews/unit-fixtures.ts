@@ -28,6 +28,22 @@ export const dana: Actor = {
   clientId: "lobby",
 };
 
+/** Acme's interviewer, on the events `eventInput` creates. */
+export const ivy: Actor = {
+  userId: "u-ivy",
+  email: "ivy@acme.example",
+  employerId: "emp-acme",
+  clientId: "lobby",
+};
+
+/** Dana's colleague at Acme, on none of her events. */
+export const colleague: Actor = {
+  userId: "u-lee",
+  email: "lee@acme.example",
+  employerId: "emp-acme",
+  clientId: "lobby",
+};
+
 export const rival: Actor = {
   userId: "u-sam",
   email: "sam@initech.example",

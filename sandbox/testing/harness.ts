@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { AccessTokenClaims, OAuthApi } from "../oauth/api";
-import { type RunningSandbox, startSandbox } from "../server";
+import { type RunningSandbox, type SandboxOptions, startSandbox } from "../server";
 
 // What every sandbox integration test needs, whichever half it exercises: a throwaway sandbox
 // on a free port, the control API and the virtual clock. Half-specific helpers live next to
@@ -24,12 +24,17 @@ export function tempDataDir(label = "sandbox"): string {
 }
 
 export async function startTestSandbox(
-  options: { dataDir?: string; ephemeral?: boolean } = {},
+  options: {
+    dataDir?: string;
+    ephemeral?: boolean;
+    interviews?: SandboxOptions["interviews"];
+  } = {},
 ): Promise<RunningSandbox> {
   return startSandbox({
     port: 0,
     dataDir: options.dataDir ?? tempDataDir(),
     ephemeral: options.ephemeral ?? true,
+    interviews: options.interviews,
   });
 }
 
@@ -38,14 +43,16 @@ export async function startTestSandbox(
  * `resetBeforeEach`, every test starts from the seed. The returned handle is usable inside
  * hooks and tests (the sandbox does not exist yet while the file is being collected).
  */
-export function setupTestSandbox(options: { resetBeforeEach?: boolean } = {}): RunningSandbox {
+export function setupTestSandbox(
+  options: { resetBeforeEach?: boolean; interviews?: SandboxOptions["interviews"] } = {},
+): RunningSandbox {
   let running: RunningSandbox | undefined;
   const current = (): RunningSandbox => {
     if (!running) throw new Error("the test sandbox is only available inside hooks and tests");
     return running;
   };
   beforeAll(async () => {
-    running = await startTestSandbox();
+    running = await startTestSandbox({ interviews: options.interviews });
   });
   afterAll(async () => {
     await running?.close();

@@ -21,7 +21,7 @@ export function eventPage(
   /** The CSRF token for a form posting to a control route (`SandboxContext.controlFormToken`). */
   formToken: (action: string) => string,
 ): PageOptions {
-  service.catchUpReminders();
+  service.catchUp();
   const interviewerLobby = service.lobbyUrl(event, "interviewer");
   const intervieweeLobby = event.interviewee ? service.lobbyUrl(event, "interviewee") : null;
   const notices = service.termsNotices(event);

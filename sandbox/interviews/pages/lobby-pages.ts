@@ -65,3 +65,11 @@ export function notAnInterviewerPage(account: SandboxUser, signInUrl: string): P
 <a href="${escapeHtml(signInUrl)}">sign in as someone else</a>.</p>`,
   };
 }
+
+export function notAParticipantPage(account: SandboxUser, signInUrl: string): PageOptions {
+  return {
+    title: "Recording not available to you",
+    main: `<h1>Only interviewers who took part can view this recording</h1>
+<p>${escapeHtml(account.name)} (<code>${escapeHtml(account.email)}</code>) is an interviewer on this event but did not join this interview, so Indeed does not show its recording, even with the link. <a href="${escapeHtml(signInUrl)}">Sign in as someone else</a>.</p>`,
+  };
+}

@@ -5,7 +5,7 @@ import { timeTag } from "./page-format";
 
 /** `/_sandbox/outbox`: the newest messages Indeed sent, with their calendar items. */
 export function outboxPage(service: InterviewService): PageOptions {
-  service.catchUpReminders();
+  service.catchUp();
   const messages = service.outbox.recent(200);
   const items = messages
     .map(
