@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { IndeedRouteError } from "@/lib/indeed/route-error";
 import { applyRouteError } from "./apply-route-error";
 
 describe("applyRouteError", () => {
@@ -27,5 +28,33 @@ describe("applyRouteError", () => {
       () => undefined,
     );
     expect(setError).toHaveBeenCalledWith("root", { type: "server", message: "Indeed is down" });
+  });
+
+  it("puts each field error at its field, read from the error the hooks threw", () => {
+    const setError = vi.fn();
+    const thrown = IndeedRouteError.fromResponse(422, {
+      error: {
+        code: "BAD_USER_INPUT",
+        message: "Check",
+        fieldErrors: { "input.endTime": "An interview lasts at most 24 hours", "input.x": "?" },
+        requestId: "r",
+      },
+    });
+    applyRouteError(thrown, setError, (path) => (path === "input.endTime" ? "end" : undefined));
+    expect(setError).toHaveBeenCalledTimes(1);
+    expect(setError).toHaveBeenCalledWith(
+      "end",
+      { type: "server", message: "An interview lasts at most 24 hours" },
+      { shouldFocus: true },
+    );
+  });
+
+  it("shows a response that was not in the error shape as a generic failure", () => {
+    const setError = vi.fn();
+    applyRouteError(IndeedRouteError.fromResponse(502, null), setError, () => undefined);
+    expect(setError).toHaveBeenCalledWith("root", {
+      type: "server",
+      message: "Something went wrong; try again",
+    });
   });
 });

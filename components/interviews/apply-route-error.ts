@@ -1,21 +1,19 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { readError } from "@/lib/http/error-body";
 
 /**
  * Shows a failed operation in a form: each of the route's `fieldErrors` (keyed by variable
  * path, e.g. `input.endTime`) at the field it concerns, anything else as the form's root error.
+ * The error is read like a route's error body (lib/http/error-body.ts).
  */
 export function applyRouteError<Values extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<Values>,
   fieldFor: (path: string) => Path<Values> | undefined,
 ): void {
-  const routeError = error as {
-    code?: string;
-    message?: string;
-    fieldErrors?: Record<string, string>;
-  };
+  const routeError = readError(error);
   let shown = false;
-  for (const [path, message] of Object.entries(routeError.fieldErrors ?? {})) {
+  for (const [path, message] of Object.entries(routeError.fieldErrors)) {
     const field = fieldFor(path);
     if (!field) continue;
     setError(field, { type: "server", message }, { shouldFocus: !shown });
@@ -30,8 +28,8 @@ export function applyRouteError<Values extends FieldValues>(
   setError("root" as Path<Values>, {
     type: "server",
     message: entriesKept
-      ? `${routeError.message ?? "Sign in again"}. Your entries are still here.`
-      : (routeError.message ?? "Something went wrong; try again."),
+      ? `${routeError.message}. Your entries are still here.`
+      : routeError.message,
   });
 }
 

@@ -5,18 +5,20 @@
  * line break makes a row span lines); blank lines, and lines of only spaces, are skipped.
  */
 import { CsvError, parse } from "csv-parse/sync";
+import { AppError } from "@/lib/http/app-error";
 
 export interface CsvRow {
   line: number;
   cells: string[];
 }
 
-export class CsvSyntaxError extends Error {
+/** A CSV that cannot be read: the user's input, so BAD_USER_INPUT wherever it ends up. */
+export class CsvSyntaxError extends AppError {
   constructor(
     readonly line: number,
     message: string,
   ) {
-    super(`Line ${line}: ${message}`);
+    super("BAD_USER_INPUT", `Line ${line}: ${message}`);
     this.name = "CsvSyntaxError";
   }
 }

@@ -14,6 +14,11 @@ export class ConstraintViolationError extends Error {
     super(message, options);
     this.name = "ConstraintViolationError";
   }
+
+  /** What a person may read: the message without the constraint's name (lib/http/to-app-error.ts). */
+  get userMessage(): string {
+    return MESSAGES[this.kind];
+  }
 }
 
 const KINDS: Record<string, ConstraintKind> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsFromIssues, IndeedError, mapGraphqlErrors } from "./errors";
+import { AppError } from "@/lib/http/app-error";
+import { fieldErrorsFromIssues, mapGraphqlErrors } from "./errors";
 
 const err = (code: string, message = "x", extra: Record<string, unknown> = {}) => ({
   message,
@@ -93,10 +94,13 @@ describe("mapping Indeed's GraphQL errors", () => {
     ).toEqual({ "input.interviewers[2].email": "bad email", "input.endTime": "first", _: "root" });
   });
 
-  it("gives each code its HTTP status", () => {
-    expect(new IndeedError("NOT_SIGNED_IN").status).toBe(401);
-    expect(new IndeedError("RECONNECT_REQUIRED").status).toBe(409);
-    expect(new IndeedError("UNKNOWN_OPERATION").status).toBe(400);
-    expect(new IndeedError("INVALID_REQUEST", "big", { status: 413 }).status).toBe(413);
+  it("answers with the app's one error (codes and statuses: lib/http/app-error.test.ts)", () => {
+    const mapped = mapGraphqlErrors([err("NOT_FOUND", "No event abc")]);
+    expect(mapped).toBeInstanceOf(AppError);
+    expect(mapped).toMatchObject({
+      code: "FORBIDDEN",
+      status: 403,
+      message: "You do not have access to this interview",
+    });
   });
 });

@@ -1,82 +1,16 @@
 /**
- * The app's stable error shape for everything Indeed-related, and the mapping from Indeed's
- * GraphQL errors to it. Indeed's raw errors (messages of non-input errors, paths, locations,
- * extensions, stacks) never reach a caller. Pure: no server imports.
+ * The mapping from Indeed's GraphQL errors to the app's one error (AppError, lib/http/app-error.ts).
+ * Indeed's raw errors (messages of non-input errors, paths, locations, extensions, stacks) never
+ * reach a caller. Pure: no server imports.
  */
 
-export const INDEED_ERROR_STATUS = {
-  BAD_USER_INPUT: 422,
-  FORBIDDEN: 403,
-  NOT_SIGNED_IN: 401,
-  RECONNECT_REQUIRED: 409,
-  RATE_LIMITED: 429,
-  INDEED_UNAVAILABLE: 503,
-  UNKNOWN_OPERATION: 400,
-  INVALID_REQUEST: 400,
-  INTERNAL_ERROR: 500,
-} as const;
+import { AppError, defaultMessage } from "@/lib/http/app-error";
 
-export type IndeedErrorCode = keyof typeof INDEED_ERROR_STATUS;
-
-/** The JSON body of every failed route response. */
-export interface IndeedErrorBody {
-  error: {
-    code: IndeedErrorCode;
-    message: string;
-    fieldErrors?: Record<string, string>;
-    requestId: string;
-  };
-}
-
-const DEFAULT_MESSAGES: Record<IndeedErrorCode, string> = {
-  BAD_USER_INPUT: "Some values were not accepted; check the highlighted fields",
-  FORBIDDEN: "You do not have access to this interview",
-  NOT_SIGNED_IN: "Sign in with Indeed to continue",
-  RECONNECT_REQUIRED: "Reconnect to Indeed to continue",
-  RATE_LIMITED: "Indeed is receiving too many requests; try again in a minute",
-  INDEED_UNAVAILABLE: "Indeed is unavailable right now; try again in a moment",
-  UNKNOWN_OPERATION: "Unknown operation",
-  INVALID_REQUEST: "The request is not valid",
-  INTERNAL_ERROR: "Something went wrong; try again",
-};
-
-export class IndeedError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: IndeedErrorCode,
-    message: string = DEFAULT_MESSAGES[code],
-    readonly options: {
-      fieldErrors?: Record<string, string>;
-      retryAfterSeconds?: number;
-      status?: number;
-    } = {},
-  ) {
-    super(message);
-    this.name = "IndeedError";
-    this.status = options.status ?? INDEED_ERROR_STATUS[code];
-  }
-
-  get fieldErrors(): Record<string, string> | undefined {
-    return this.options.fieldErrors;
-  }
-
-  toBody(requestId: string): IndeedErrorBody {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.fieldErrors && Object.keys(this.fieldErrors).length > 0
-          ? { fieldErrors: this.fieldErrors }
-          : {}),
-        requestId,
-      },
-    };
-  }
-}
-
-export function defaultMessage(code: IndeedErrorCode): string {
-  return DEFAULT_MESSAGES[code];
-}
+/**
+ * Kept while lib/indeed/client.ts and the interview page still say IndeedError: it is AppError,
+ * not a second error class. New code imports AppError from lib/http/app-error.ts.
+ */
+export { AppError as IndeedError };
 
 /** One entry of a GraphQL `errors` array, as far as we read it. */
 export interface GraphqlErrorLike {
@@ -134,21 +68,21 @@ function friendlyInputMessage(message: string): { field?: string; message: strin
 }
 
 /**
- * Turns a GraphQL `errors` array (with the root field's data null) into one IndeedError.
+ * Turns a GraphQL `errors` array (with the root field's data null) into one AppError.
  * `inputRoot` is where the operation's input lives in our variables (`input`), so that
  * field errors are keyed like the form's fields (`input.endTime`).
  */
-export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"): IndeedError {
+export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"): AppError {
   const codes = errors.map(graphqlErrorCode);
-  if (codes.includes("UNAUTHENTICATED")) return new IndeedError("RECONNECT_REQUIRED");
-  if (codes.includes("RATE_LIMITED")) return new IndeedError("RATE_LIMITED");
+  if (codes.includes("UNAUTHENTICATED")) return new AppError("RECONNECT_REQUIRED");
+  if (codes.includes("RATE_LIMITED")) return new AppError("RATE_LIMITED");
   if (
     codes.some((code) => code === "INTERNAL_SERVER_ERROR" || code === "DOWNSTREAM_SERVICE_ERROR")
   ) {
-    return new IndeedError("INDEED_UNAVAILABLE");
+    return new AppError("INDEED_UNAVAILABLE");
   }
   if (codes.includes("FORBIDDEN") || codes.includes("NOT_FOUND"))
-    return new IndeedError("FORBIDDEN");
+    return new AppError("FORBIDDEN", "You do not have access to this interview");
   if (codes.includes("BAD_USER_INPUT") || codes.includes("BAD_REQUEST")) {
     const fieldErrors: Record<string, string> = {};
     let general: string | undefined;
@@ -167,12 +101,12 @@ export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"
         general ??= message;
       }
     }
-    return new IndeedError("BAD_USER_INPUT", general ?? defaultMessage("BAD_USER_INPUT"), {
+    return new AppError("BAD_USER_INPUT", general ?? defaultMessage("BAD_USER_INPUT"), {
       fieldErrors,
     });
   }
   // GRAPHQL_PARSE_FAILED / VALIDATION_FAILED: our own document is out of step with Indeed.
-  return new IndeedError("INTERNAL_ERROR");
+  return new AppError("INTERNAL_ERROR");
 }
 
 /** A zod error's issues → `{ "input.endTime": "message" }` (first message per path). */

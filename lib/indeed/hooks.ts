@@ -8,7 +8,6 @@ import {
   type UseQueryOptions,
 } from "@tanstack/react-query";
 import { createContext, createElement, useContext, type ReactNode } from "react";
-import type { IndeedErrorBody } from "./errors";
 import type { OperationName, OperationResult, OperationVariables } from "./operations/types";
 import { IndeedRouteError } from "./route-error";
 
@@ -82,17 +81,9 @@ export async function callIndeedOperation<N extends OperationName>(
       0,
     );
   }
-  const body = (await response.json().catch(() => null)) as
-    { data?: OperationResult<N> } | IndeedErrorBody | null;
+  const body = (await response.json().catch(() => null)) as { data?: OperationResult<N> } | null;
   if (response.ok && body && "data" in body && body.data !== undefined) return body.data;
-  const error = body && "error" in body ? body.error : undefined;
-  throw new IndeedRouteError(
-    error?.code ?? "INDEED_UNAVAILABLE",
-    error?.message ?? "Something went wrong; try again",
-    response.status,
-    error?.fieldErrors ?? {},
-    error?.requestId,
-  );
+  throw IndeedRouteError.fromResponse(response.status, body);
 }
 
 /** A read (GetInterviews, FindInterviews), cached per employer, operation and variables. */

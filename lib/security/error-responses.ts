@@ -1,22 +1,12 @@
+import { AppError } from "@/lib/http/app-error";
+import { errorResponse, newRequestId } from "@/lib/http/error-response";
+
 /**
- * The refusals Lobby answers before a handler runs (rate limit, body limit, bad path), in the
- * API's error shape `{ error: { code, message } }`, or as a small page for a browser navigation.
- * Pure: proxy.ts and the route handlers use them, tests read them.
+ * The refusals Lobby answers before a handler runs (rate limit, body limit, bad path), as
+ * AppErrors in the one error shape (lib/http/error-response.ts), or as a small page for a
+ * browser navigation that hit the sign-in rate limit. Pure: proxy.ts, lib/http/route.ts and the
+ * GraphQL route use them, tests read them.
  */
-
-const NO_STORE = { "Cache-Control": "no-store" };
-
-export function jsonError(
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return Response.json(
-    { error: { code, message } },
-    { status, headers: { ...NO_STORE, ...headers } },
-  );
-}
 
 /** "30 seconds", "1 minute", "2 minutes". */
 export function waitText(seconds: number): string {
@@ -29,27 +19,45 @@ export function rateLimitMessage(retryAfterSeconds: number): string {
   return `Too many requests in a short time; wait ${waitText(retryAfterSeconds)}, then try again`;
 }
 
-/** 429 with Retry-After: JSON for API calls, a page with a way back for navigations. */
-export function rateLimitedResponse(retryAfterSeconds: number, html: boolean): Response {
-  const headers = { "Retry-After": String(retryAfterSeconds) };
-  const message = rateLimitMessage(retryAfterSeconds);
-  if (!html) return jsonError(429, "RATE_LIMITED", message, headers);
-  return new Response(page("Too many sign-in attempts", message, "/signin", "Back to sign-in"), {
-    status: 429,
-    headers: { ...NO_STORE, ...headers, "Content-Type": "text/html; charset=utf-8" },
-  });
+/** Lobby's own limiter refused: RATE_LIMITED with the wait in words and in Retry-After. */
+export function rateLimitedError(retryAfterSeconds: number): AppError {
+  return new AppError("RATE_LIMITED", rateLimitMessage(retryAfterSeconds), { retryAfterSeconds });
 }
 
-export function payloadTooLargeResponse(limitBytes: number): Response {
-  return jsonError(
-    413,
+export function payloadTooLargeError(limitBytes: number): AppError {
+  return new AppError(
     "PAYLOAD_TOO_LARGE",
     `The request body is too large (at most ${Math.round(limitBytes / 1024)} KB)`,
   );
 }
 
+/** 429 with Retry-After: JSON for API calls, a page with a way back for navigations. */
+export function rateLimitedResponse(retryAfterSeconds: number, html: boolean): Response {
+  const error = rateLimitedError(retryAfterSeconds);
+  const requestId = newRequestId();
+  if (!html) return errorResponse(error, { requestId });
+  return new Response(
+    page("Too many sign-in attempts", error.message, "/signin", "Back to sign-in"),
+    {
+      status: 429,
+      headers: {
+        "Cache-Control": "no-store",
+        "Retry-After": String(retryAfterSeconds),
+        "X-Request-Id": requestId,
+        "Content-Type": "text/html; charset=utf-8",
+      },
+    },
+  );
+}
+
+export function payloadTooLargeResponse(limitBytes: number): Response {
+  return errorResponse(payloadTooLargeError(limitBytes), { requestId: newRequestId() });
+}
+
 export function badPathResponse(): Response {
-  return jsonError(400, "INVALID_REQUEST", "The address is not valid");
+  return errorResponse(new AppError("INVALID_REQUEST", "The address is not valid"), {
+    requestId: newRequestId(),
+  });
 }
 
 // Static text only: nothing from the request is echoed into the page.

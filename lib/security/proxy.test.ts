@@ -44,7 +44,11 @@ describe("proxy: malformed paths never reach the router", () => {
       const response = await proxy(request(path, { accept: "application/json" }));
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({
-        error: { code: "INVALID_REQUEST", message: "The address is not valid" },
+        error: {
+          code: "INVALID_REQUEST",
+          message: "The address is not valid",
+          requestId: response.headers.get("x-request-id"),
+        },
       });
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     },
