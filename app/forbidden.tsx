@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { getEmployerSession } from "@/lib/auth/session";
+import { getEmployerSession } from "@/lib/auth/current-session";
 
 export const metadata: Metadata = { title: "No access" };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getEmployerSession } from "@/lib/auth/session";
+import { getEmployerSession } from "@/lib/auth/current-session";
 
 export default async function HomePage() {
   const session = await getEmployerSession().catch(() => null);

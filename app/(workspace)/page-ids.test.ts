@@ -5,7 +5,7 @@ const { executeOperation, findApplication } = vi.hoisted(() => ({
   executeOperation: vi.fn(async () => ({ virtualInterviewEvents: { events: [] } })),
   findApplication: vi.fn(async () => undefined),
 }));
-vi.mock("@/lib/auth/session", () => ({
+vi.mock("@/lib/auth/current-session", () => ({
   requireEmployerSession: async () => fakeEmployerSession(),
 }));
 vi.mock("@/lib/indeed/client", () => ({ executeOperation }));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { getEmployerSession } from "@/lib/auth/session";
+import { getEmployerSession } from "@/lib/auth/current-session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

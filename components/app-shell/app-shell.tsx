@@ -5,11 +5,9 @@ import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { IndeedTermsFooter } from "@/components/legal/indeed-terms-footer";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import {
-  getEmployerSession,
-  refreshTokenExpiresSoon,
-  type EmployerSession,
-} from "@/lib/auth/session";
+import { refreshTokenExpiresSoon } from "@/lib/auth/connection-expiry";
+import { getEmployerSession } from "@/lib/auth/current-session";
+import type { EmployerSession } from "@/lib/auth/load-session";
 import { EmployerMenu } from "./employer-menu";
 import { Providers } from "./providers";
 

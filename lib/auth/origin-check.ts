@@ -6,7 +6,7 @@
  */
 export type OriginCheck = { ok: true } | { ok: false; reason: string };
 
-export function checkSameOrigin(headers: Headers, appUrl: string): OriginCheck {
+export function checkSameOrigin(headers: Pick<Headers, "get">, appUrl: string): OriginCheck {
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     return { ok: false, reason: `sec-fetch-site ${site}` };

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSessions, employerMemberships } from "@/lib/db/schema";
 import { signInAs, startTokenTestbed, type TokenTestbed } from "./sandbox-fixtures";
-import { loadEmployerSession, type IdlePolicy } from "./session";
+import { loadEmployerSession, type IdlePolicy } from "./load-session";
 
 const HOUR = 3_600_000;
 const idle: IdlePolicy = { idleMs: 12 * HOUR, touchEveryMs: 60_000 };

@@ -1,4 +1,4 @@
-import type { EmployerSession } from "./session";
+import type { EmployerSession } from "./load-session";
 
 /** An EmployerSession for tests (route handlers, hooks); override what the test is about. */
 export function fakeEmployerSession(overrides: Partial<EmployerSession> = {}): EmployerSession {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as SessionModule from "@/lib/auth/session";
 import { fakeEmployerSession } from "@/lib/auth/testing";
 import { importApplications } from "@/lib/ats/import-applications";
 import type { DatabaseHandle } from "@/lib/db/client";
@@ -16,20 +15,12 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<object>()),
   db: () => state.handle!.db,
 }));
-vi.mock("@/lib/auth/session", async (importOriginal) => {
-  const actual = await importOriginal<typeof SessionModule>();
-  return {
-    ...actual,
-    withEmployer: ((handler, options) =>
-      actual.withEmployer(handler, {
-        ...options,
-        getSession: async () =>
-          state.employerId
-            ? fakeEmployerSession({ employer: { id: state.employerId, name: state.employerId } })
-            : null,
-      })) as typeof actual.withEmployer,
-  };
-});
+vi.mock("@/lib/auth/load-session", () => ({
+  getEmployerSessionFromRequest: async () =>
+    state.employerId
+      ? fakeEmployerSession({ employer: { id: state.employerId, name: state.employerId } })
+      : null,
+}));
 
 const { GET } = await import("@/app/(workspace)/applications/export/route");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fakeEmployerSession } from "@/lib/auth/testing";
-import { IndeedError } from "./errors";
+import { AppError } from "@/lib/http/app-error";
 import { handleGraphqlRequest, MAX_BODY_BYTES, type GraphqlRouteDeps } from "./route-handler";
 
 const APP = "http://localhost:3000";
@@ -80,6 +80,7 @@ describe("POST /api/indeed/graphql", () => {
     );
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
+    expect((await errorOf(response)).code).toBe("METHOD_NOT_ALLOWED");
   });
 
   it.each([
@@ -110,7 +111,7 @@ describe("POST /api/indeed/graphql", () => {
       d,
     );
     expect(response.status).toBe(415);
-    expect((await errorOf(response)).code).toBe("INVALID_REQUEST");
+    expect((await errorOf(response)).code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("accepts application/json with a charset", async () => {
@@ -127,6 +128,7 @@ describe("POST /api/indeed/graphql", () => {
     const big = JSON.stringify({ ...valid, variables: { ids: ["x".repeat(MAX_BODY_BYTES)] } });
     const response = await handleGraphqlRequest(post(big), d);
     expect(response.status).toBe(413);
+    expect((await errorOf(response)).code).toBe("PAYLOAD_TOO_LARGE");
     expect(execute).not.toHaveBeenCalled();
   });
 
@@ -171,7 +173,7 @@ describe("POST /api/indeed/graphql", () => {
 
   it("passes the client's mapped errors through in the stable shape", async () => {
     const execute = vi.fn(async () => {
-      throw new IndeedError("BAD_USER_INPUT", undefined, {
+      throw new AppError("BAD_USER_INPUT", undefined, {
         fieldErrors: { "input.endTime": "An interview lasts at most 24 hours" },
       });
     });
@@ -195,6 +197,14 @@ describe("POST /api/indeed/graphql", () => {
     const { deps: d } = deps({ client: { execute: execute as never } });
     const response = await handleGraphqlRequest(post(JSON.stringify(valid)), d);
     expect(response.status).toBe(500);
-    expect(JSON.stringify(await response.json())).not.toMatch(/secret|postgres|stack/);
+    const body = await response.json();
+    expect(body).toEqual({
+      error: {
+        code: "INTERNAL_ERROR",
+        message: "Something went wrong; try again",
+        requestId: response.headers.get("x-request-id"),
+      },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/secret|postgres|stack/);
   });
 });

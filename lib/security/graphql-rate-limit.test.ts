@@ -64,7 +64,7 @@ describe("POST /api/indeed/graphql: the per-user budget", () => {
 const { execute } = vi.hoisted(() => ({
   execute: vi.fn(async () => ({ virtualInterviewEvents: { events: [] } })),
 }));
-vi.mock("@/lib/auth/session", () => ({
+vi.mock("@/lib/auth/load-session", () => ({
   getEmployerSessionFromRequest: async () => fakeEmployerSession(),
 }));
 vi.mock("@/lib/indeed/client", () => ({ indeedClient: () => ({ execute }) }));

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { buttonClassName } from "@/components/ui/button";
 import { listApplications, listJobs } from "@/lib/ats/application-queries";
 import { seedDemoData } from "@/lib/ats/seed-demo";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { filterValues, queryFilters, single, type SearchParamsRecord } from "./application-filters";

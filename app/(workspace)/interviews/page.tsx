@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { listEmployerInterviews } from "@/lib/scheduling/interview-ledger";
 import { formatRangeInZone } from "@/lib/scheduling/time";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 
 export const metadata: Metadata = { title: "Could not switch employer" };
 export const dynamic = "force-dynamic";

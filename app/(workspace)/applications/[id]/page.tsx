@@ -6,7 +6,7 @@ import { InterviewStatusBadge } from "@/components/interviews/interview-status-b
 import { Badge } from "@/components/ui/badge";
 import { findApplication } from "@/lib/ats/application-queries";
 import { STAGE_LABELS } from "@/lib/ats/application-stages";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { listInterviewsForApplication } from "@/lib/scheduling/interview-ledger";
 import { formatRangeInZone } from "@/lib/scheduling/time";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportApplicationsForm } from "@/components/applications/import-applications-form";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { importApplicationsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import applications" };

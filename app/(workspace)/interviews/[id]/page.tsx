@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { IndeedProblem } from "@/components/interviews/indeed-problem";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
 import { findApplication } from "@/lib/ats/application-queries";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { executeOperation } from "@/lib/indeed/client";
 import { IndeedError } from "@/lib/indeed/errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateInterviewForm } from "@/components/interviews/create-interview-form";
 import { findApplication } from "@/lib/ats/application-queries";
-import { requireEmployerSession } from "@/lib/auth/session";
+import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { createFormDefaults } from "@/lib/scheduling/create-form-defaults";
 import { getEmployerDefaultTimezone } from "@/lib/scheduling/employer-timezone";

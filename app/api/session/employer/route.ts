@@ -1,19 +1,26 @@
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { withEmployer } from "@/lib/auth/session";
 import { tokenService, TokenServiceError } from "@/lib/auth/tokens";
-import { SESSION_FORM_MAX_BYTES, withBodyLimit } from "@/lib/security/body-limit";
-import { payloadTooLargeResponse } from "@/lib/security/error-responses";
+import { seeOther } from "@/lib/http/error-response";
+import { route } from "@/lib/http/route";
+import { SESSION_FORM_MAX_BYTES } from "@/lib/security/body-limit";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Switches the active employer (a form POST from the header's employer menu, Origin-checked by
- * withEmployer): the connection's token is refreshed with the chosen `employer`.
+ * Switches the active employer (a form POST from the header's employer menu): the connection's
+ * token is refreshed with the chosen `employer`. The wrapper checks the origin, the session and
+ * the 8 KB limit; a refused form post lands on the problem page, an employer Lobby may not
+ * switch to on /account/employer-error.
  */
-export const POST = withEmployer(
-  async (incoming, { session }) => {
-    const request = await withBodyLimit(incoming, SESSION_FORM_MAX_BYTES);
-    if (!request) return payloadTooLargeResponse(SESSION_FORM_MAX_BYTES);
+export const POST = route(
+  {
+    auth: "employer",
+    bodyLimit: SESSION_FORM_MAX_BYTES,
+    pages: true,
+    // A session whose employer is gone switches to another one: its way out of the 403.
+    allowLostEmployer: true,
+  },
+  async (request, { session, requestId }) => {
     let employerId: unknown;
     let returnTo: unknown;
     const type = request.headers.get("content-type") ?? "";
@@ -34,7 +41,7 @@ export const POST = withEmployer(
     }
     const back = safeReturnPath(returnTo);
     if (typeof employerId !== "string" || !session.employers.some((e) => e.id === employerId)) {
-      return redirect(`/account/employer-error?code=FORBIDDEN`);
+      return seeOther(`/account/employer-error?code=FORBIDDEN`);
     }
     if (employerId !== session.employer.id) {
       try {
@@ -42,19 +49,10 @@ export const POST = withEmployer(
       } catch (error) {
         const code = error instanceof TokenServiceError ? error.code : "INDEED_UNAVAILABLE";
         if (!(error instanceof TokenServiceError))
-          console.error("[auth] employer switch failed", (error as Error).name);
-        return redirect(`/account/employer-error?code=${code}`);
+          console.error(`[auth] ${requestId} employer switch failed`, (error as Error).name);
+        return seeOther(`/account/employer-error?code=${code}`);
       }
     }
-    return redirect(back);
+    return seeOther(back);
   },
-  // A session whose employer is gone switches to another one: its way out of the 403.
-  { allowLostEmployer: true },
 );
-
-function redirect(location: string): Response {
-  return new Response(null, {
-    status: 303,
-    headers: { Location: location, "Cache-Control": "no-store" },
-  });
-}
