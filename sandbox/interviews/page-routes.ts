@@ -26,7 +26,9 @@ function wantsJson(req: SandboxRequest): boolean {
 function interviewerOrPage(req: SandboxRequest, oauth: OAuthApi, event: StoredEvent) {
   const signIn = oauth.signInUrl(req.url.pathname);
   const account = oauth.currentAccount(req);
-  if (!account) return { status: 401, page: interviewerSignInPage(event, signIn), account: null };
+  const create = oauth.createAccountUrl(req.url.pathname);
+  if (!account)
+    return { status: 401, page: interviewerSignInPage(event, signIn, create), account: null };
   if (!event.interviewers.some((i) => i.email === account.email.toLowerCase())) {
     return { status: 403, page: notAnInterviewerPage(account, signIn), account: null };
   }

@@ -47,4 +47,6 @@ export interface OAuthApi {
   currentAccount(req: SandboxRequest): SandboxUser | undefined;
   /** Where to send a browser to sign in to the sandbox and come back. */
   signInUrl(returnTo: string): string;
+  /** Where a person without an Indeed account creates one, then comes back signed in. */
+  createAccountUrl(returnTo: string): string;
 }

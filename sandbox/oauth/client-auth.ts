@@ -77,12 +77,16 @@ export function authenticateClient(
     );
   }
   const client = store.clients.get(clientId);
-  const ok = client !== undefined && secret !== undefined && sameSecret(secret, client.secret);
+  // Any current secret works (two during a rotation); a deleted one is just wrong.
+  const ok =
+    client !== undefined &&
+    secret !== undefined &&
+    client.secrets.map((s) => sameSecret(secret, s.value)).includes(true);
   if (client && ok) return client;
   const why = client
     ? secret === undefined
       ? "client_secret missing"
-      : "wrong client secret"
+      : "wrong or deleted client secret"
     : "unknown client id";
   if (onFailure === "invalid_grant") throw invalidGrant(why);
   throw new OAuthError(

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { readJsonBody } from "../core/control";
 import { HttpError, type Router, sendJson } from "../core/http";
 import { tokenFaultSchema } from "./faults";
 import type { OAuthRuntime } from "./runtime";
 import { APP_SCOPES, isScope, splitScopes } from "./scopes";
-import { ROTATION_MODES, type Grant } from "./store";
+import { MAX_CLIENT_SECRETS, ROTATION_MODES, type Grant, type OAuthClient } from "./store";
+import { randomSecret } from "./tokens";
 
 const DEFAULT_USER_SCOPES = "email employer_access offline_access interviews.schedule";
 
@@ -19,6 +21,9 @@ const mintSchema = z.object({
   /** The ID token's `nonce`, as if the authorize request had carried it. */
   nonce: z.string().min(1).max(500).optional(),
 });
+
+/** A new client secret: given (tests, demos) or random. */
+const addSecretSchema = z.object({ secret: z.string().min(16).max(200).optional() });
 
 const modeSchema = z.object({
   rotation: z.enum(ROTATION_MODES).optional(),
@@ -123,6 +128,48 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
     });
   });
 
+  // Secret rotation as on Indeed's "Manage app credentials": add a second secret, move every
+  // credential store to it, delete the original. A request still sending the deleted secret
+  // then fails with invalid_grant, as the guide's table says.
+  router.on("GET", "/_sandbox/oauth/clients/:id/secrets", (_req, res, params) => {
+    const client = store.clients.get(params.id ?? "");
+    if (!client) throw new HttpError(404, "No such client");
+    sendJson(res, 200, secretsView(client));
+  });
+
+  router.on("POST", "/_sandbox/oauth/clients/:id/secrets", async (req, res, params) => {
+    const client = store.clients.get(params.id ?? "");
+    if (!client) throw new HttpError(404, "No such client");
+    const body = await readJsonBody(req, addSecretSchema);
+    if (client.secrets.length >= MAX_CLIENT_SECRETS) {
+      throw new HttpError(
+        409,
+        `A client has at most ${MAX_CLIENT_SECRETS} secrets: delete one before adding another`,
+      );
+    }
+    const secret = {
+      id: `secret-${randomUUID()}`,
+      value: body.secret ?? randomSecret(24),
+      createdAt: context.clock.now(),
+    };
+    client.secrets.push(secret);
+    context.markDirty();
+    sendJson(res, 201, { ...secretsView(client), added: { id: secret.id, secret: secret.value } });
+  });
+
+  router.on("POST", "/_sandbox/oauth/clients/:id/secrets/:secretId/delete", (_req, res, params) => {
+    const client = store.clients.get(params.id ?? "");
+    if (!client) throw new HttpError(404, "No such client");
+    const index = client.secrets.findIndex((s) => s.id === params.secretId);
+    if (index < 0) throw new HttpError(404, "No such secret");
+    if (client.secrets.length === 1) {
+      throw new HttpError(409, "A client keeps at least one secret: add the new one first");
+    }
+    client.secrets.splice(index, 1);
+    context.markDirty();
+    sendJson(res, 200, secretsView(client));
+  });
+
   router.on("GET", "/_sandbox/oauth/mode", (_req, res) => {
     sendJson(res, 200, store.settings);
   });
@@ -152,6 +199,18 @@ export function mountOAuthControlRoutes(router: Router, rt: OAuthRuntime) {
     faults.clear();
     sendJson(res, 200, { fault: null });
   });
+}
+
+/** A client's secrets, shown in full: it is a sandbox (the home page shows them too). */
+function secretsView(client: OAuthClient) {
+  return {
+    clientId: client.id,
+    secrets: client.secrets.map((s) => ({
+      id: s.id,
+      secret: s.value,
+      createdAt: new Date(s.createdAt).toISOString(),
+    })),
+  };
 }
 
 function findUser(rt: OAuthRuntime, idOrEmail: string) {

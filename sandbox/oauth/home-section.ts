@@ -18,7 +18,7 @@ export function oauthHomeSection(rt: OAuthRuntime): HomeSection {
     .map(
       (
         c,
-      ) => `<tr><td><code>${escapeHtml(c.id)}</code></td><td><code>${escapeHtml(c.secret)}</code></td>
+      ) => `<tr><td><code>${escapeHtml(c.id)}</code></td><td>${c.secrets.map((secret) => `<code>${escapeHtml(secret.value)}</code>`).join("<br>")}</td>
 <td>${c.redirectUris.map((uri) => `<code>${escapeHtml(uri)}</code>`).join("<br>")}</td><td>${c.grantTypes.map(escapeHtml).join(", ")}</td></tr>`,
     )
     .join("\n");
@@ -41,7 +41,7 @@ a refresh without <code>employer</code> ${refreshWithoutEmployer === "drop" ? "d
 <table><thead><tr><th scope="col">Name</th><th scope="col">Employer id</th><th scope="col">Advertiser id</th></tr></thead>
 <tbody>${employers}</tbody></table>
 <h3>Apps (OAuth clients)</h3>
-<table><thead><tr><th scope="col">Client id</th><th scope="col">Secret</th><th scope="col">Redirect URIs</th><th scope="col">Grant types</th></tr></thead>
+<table><thead><tr><th scope="col">Client id</th><th scope="col">Secrets</th><th scope="col">Redirect URIs</th><th scope="col">Grant types</th></tr></thead>
 <tbody>${clients}</tbody></table>
 <p><a href="/_sandbox/oauth/grants">Grants (JSON)</a> · <a href="/_sandbox/oauth/mode">Refresh mode (JSON)</a> ·
 <a href="/_sandbox/faults/token">Token endpoint fault (JSON)</a></p>`,

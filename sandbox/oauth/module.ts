@@ -1,6 +1,7 @@
 import type { Router } from "../core/http";
 import type { SandboxContext, SandboxModule } from "../core/module";
 import { mountAccountPages } from "./account";
+import { mountAccountCreation } from "./account-creation";
 import type { OAuthApi } from "./api";
 import { mountAuthorize } from "./authorize";
 import { mountOAuthControlRoutes } from "./control-routes";
@@ -46,6 +47,8 @@ export function createOAuthModule(context: SandboxContext): SandboxModule & { ap
     },
     signInUrl: (returnTo) =>
       `${context.issuer}/account/sign-in?return_to=${encodeURIComponent(returnTo)}`,
+    createAccountUrl: (returnTo) =>
+      `${context.issuer}/account/create?return_to=${encodeURIComponent(returnTo)}`,
   };
 
   return {
@@ -58,6 +61,7 @@ export function createOAuthModule(context: SandboxContext): SandboxModule & { ap
       mountRevocation(router, rt);
       mountUserInfo(router, rt);
       mountAccountPages(router, rt);
+      mountAccountCreation(router, rt);
       mountOAuthControlRoutes(router, rt);
     },
     load(snapshot) {

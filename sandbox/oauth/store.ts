@@ -15,15 +15,29 @@ export type GrantType = (typeof GRANT_TYPES)[number];
 
 const id = z.string().min(1).max(200);
 
-const clientSchema = z.object({
+/** One of a client's secrets; during a rotation a client has two (the guide's "add a secret"). */
+const clientSecretSchema = z.object({ id, value: z.string().min(1), createdAt: z.number() });
+export type ClientSecret = z.infer<typeof clientSecretSchema>;
+/** The most secrets a client holds at once: the original and its replacement. */
+export const MAX_CLIENT_SECRETS = 2;
+
+const clientFields = z.object({
   id,
-  secret: z.string().min(1),
+  /** The seed's single secret; state files keep `secrets` instead. */
+  secret: z.string().min(1).optional(),
+  secrets: z.array(clientSecretSchema).min(1).max(MAX_CLIENT_SECRETS).optional(),
   name: z.string(),
   redirectUris: z.array(z.url()).max(5),
   grantTypes: z.array(z.enum(GRANT_TYPES)),
   /** The employers the app itself may act for (client credentials, appinfo). */
   employerIds: z.array(id),
 });
+const clientSchema = clientFields
+  .refine((c) => c.secret !== undefined || c.secrets !== undefined, "a client needs a secret")
+  .transform(({ secret, secrets, ...rest }) => ({
+    ...rest,
+    secrets: secrets ?? [{ id: "original", value: secret!, createdAt: 0 }],
+  }));
 export type OAuthClient = z.infer<typeof clientSchema>;
 
 const employerSchema = z.object({ id, name: z.string(), advertiserId: z.string() });

@@ -134,9 +134,13 @@ export class TokenService {
       (a, b) => Number(b.id === options.employerId) - Number(a.id === options.employerId),
     );
     const withEmail = grant.scopes.includes("email");
+    // "The employer is returned as an advertiser ID in the ID token" (the guide): the selected
+    // employer's advertiser id as a claim of its own (name reconstructed, ADR 0034).
+    const selected = employers.find((e) => e.id === options.employerId);
     const idToken = await new SignJWT({
       name: user.name,
       ...(withEmail ? { email: user.email, email_verified: user.emailVerified } : {}),
+      ...(selected ? { advertiser_id: selected.advertiserId } : {}),
       employers: employers.map((e) => ({ id: e.id, name: e.name, advertiserId: e.advertiserId })),
       ...(options.nonce ? { nonce: options.nonce } : {}),
     })

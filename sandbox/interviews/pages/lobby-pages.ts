@@ -32,12 +32,17 @@ ${eventSummary(event, employerName)}
 }
 
 /** The interviewers' lobby: first asks the person to sign in with their Indeed account. */
-export function interviewerSignInPage(event: StoredEvent, signInUrl: string): PageOptions {
+export function interviewerSignInPage(
+  event: StoredEvent,
+  signInUrl: string,
+  createAccountUrl: string,
+): PageOptions {
   return {
     title: "Sign in to join",
     main: `<h1>Sign in to join ${escapeHtml(event.title)}</h1>
 <p>Interviewers join with their Indeed account. If you do not have one, create it first.</p>
-<p><a class="primary" href="${escapeHtml(signInUrl)}">Sign in with Indeed</a></p>`,
+<p><a class="primary" href="${escapeHtml(signInUrl)}">Sign in with Indeed</a></p>
+<p><a href="${escapeHtml(createAccountUrl)}">Create an Indeed account</a></p>`,
   };
 }
 
