@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, dateInZone, startOfDayInZone } from "./calendar-date";
+import { addDays, type CalendarDate, dateInZone, dayStartsInZone } from "./calendar-date";
 import type { CalendarEvent } from "./calendar-event";
 
 /**
@@ -27,12 +27,16 @@ export type AgendaRow =
   | { kind: "event"; key: string; date: CalendarDate; entry: AgendaEntry };
 
 /** Days an event touches in `zone`: its end is exclusive, a zero-length event has its start day. */
-function daysTouched(event: CalendarEvent, zone: string): CalendarDate[] {
+function daysTouched(
+  event: CalendarEvent,
+  zone: string,
+  startOfDay: (date: CalendarDate) => Date,
+): CalendarDate[] {
   const start = new Date(event.startTime);
   const end = new Date(event.endTime);
   const first = dateInZone(start, zone);
   const days = [first];
-  for (let day = addDays(first, 1); startOfDayInZone(day, zone) < end; day = addDays(day, 1)) {
+  for (let day = addDays(first, 1); startOfDay(day) < end; day = addDays(day, 1)) {
     days.push(day);
   }
   return days;
@@ -52,8 +56,9 @@ export function groupByDay(
   },
 ): AgendaDay[] {
   const byDate = new Map<CalendarDate, AgendaEntry[]>();
+  const startOfDay = dayStartsInZone(zone);
   for (const event of events) {
-    const days = daysTouched(event, zone);
+    const days = daysTouched(event, zone, startOfDay);
     days.forEach((date, index) => {
       if (within && (date < within.firstDay || date > within.lastDay)) return;
       const entries = byDate.get(date) ?? [];

@@ -1,6 +1,3 @@
-import { formatInTimeZone } from "date-fns-tz";
-import { offsetOf, resolveLocalTime } from "@/lib/scheduling/time";
-
 /**
  * Calendar dates (`YYYY-MM-DD`, a day with no zone) and the instants a day spans in a zone.
  *
@@ -62,31 +59,79 @@ export function startOfNextMonth(date: CalendarDate): CalendarDate {
   return formatUtcDate(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)));
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting, and
+// the agenda asks for the date of every event. Bounded by the number of zones.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The date the wall clock of `zone` shows at `instant`. */
 export function dateInZone(instant: Date, zone: string): CalendarDate {
-  return formatInTimeZone(instant, zone, "yyyy-MM-dd");
+  let formatter = dateFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dateFormatters.set(zone, formatter);
+  }
+  const parts = Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-function offsetMs(instant: Date, zone: string): number {
-  const offset = offsetOf(instant, zone);
-  const sign = offset.startsWith("-") ? -1 : 1;
-  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset at an instant, in milliseconds, from Intl's "GMT+05:45" name. */
+function offsetMsAt(at: number, zone: string): number {
+  let formatter = offsetFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    offsetFormatters.set(zone, formatter);
+  }
+  const name = formatter.formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? "");
+  if (!match) return 0; // "GMT" alone: UTC itself.
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return (match[1] === "-" ? -1 : 1) * minutes * 60_000;
 }
 
 /**
  * The first instant of `date` in `zone`: local midnight, or its first occurrence when the
  * clocks fall back over it. Where the clocks spring forward over midnight (America/Santiago,
  * Asia/Beirut) the day starts at the jump, at the offset in force before it.
+ *
+ * The same candidate-offset method as `resolveLocalTime` in lib/scheduling/time.ts, with cached
+ * formatters: that one builds its formatters on each call (about 2.5 ms), too slow for grouping
+ * a thousand events by day.
  */
 export function startOfDayInZone(date: CalendarDate, zone: string): Date {
-  const midnight = resolveLocalTime(date, "00:00", zone);
-  if (midnight.ok) return midnight.instant;
-  if (midnight.reason !== "nonexistent") throw new RangeError(midnight.message);
   const wallAsUtc = dateAtUtcMidnight(date).getTime();
-  return new Date(wallAsUtc - offsetMs(new Date(wallAsUtc - DAY_MS), zone));
+  const candidates = new Set(
+    [wallAsUtc - DAY_MS, wallAsUtc, wallAsUtc + DAY_MS].map((at) => offsetMsAt(at, zone)),
+  );
+  const real = [...candidates]
+    .map((offset) => wallAsUtc - offset)
+    .filter((at) => offsetMsAt(at, zone) === wallAsUtc - at);
+  if (real.length > 0) return new Date(Math.min(...real));
+  return new Date(wallAsUtc - offsetMsAt(wallAsUtc - DAY_MS, zone));
 }
 
 /** The instants `[from, to)` that `date` spans in `zone`. */
 export function dayInZone(date: CalendarDate, zone: string): { from: Date; to: Date } {
   return { from: startOfDayInZone(date, zone), to: startOfDayInZone(addDays(date, 1), zone) };
+}
+
+/** `startOfDayInZone` for one zone, remembering each day: for grouping many events at once. */
+export function dayStartsInZone(zone: string): (date: CalendarDate) => Date {
+  const starts = new Map<CalendarDate, Date>();
+  return (date) => {
+    let start = starts.get(date);
+    if (!start) {
+      start = startOfDayInZone(date, zone);
+      starts.set(date, start);
+    }
+    return start;
+  };
 }
