@@ -1,0 +1,99 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { testEvent } from "@/lib/calendar/test-events";
+import { AgendaList, type AgendaListProps } from "./agenda-list";
+
+const noop = () => {};
+
+function render(props: Partial<AgendaListProps>) {
+  return renderToStaticMarkup(
+    <AgendaList
+      events={[]}
+      viewerZone="America/New_York"
+      zoneMode="viewer"
+      scheduledInLobby={new Set()}
+      hasNextPage={false}
+      isFetchingNextPage={false}
+      onEndReached={noop}
+      empty={<p>No interviews in this range.</p>}
+      initialRect={{ width: 800, height: 600 }}
+      {...props}
+    />,
+  );
+}
+
+/** 1,200 half-hour interviews, ten a day from 9:00 New York time. */
+function manyEvents(count: number) {
+  return Array.from({ length: count }, (_, index) => {
+    const day = new Date(Date.UTC(2026, 5, 1 + Math.floor(index / 10), 13 + (index % 10)));
+    return testEvent(
+      `e${index}`,
+      day.toISOString(),
+      new Date(day.getTime() + 30 * 60_000).toISOString(),
+      { timezone: "America/New_York" },
+    );
+  });
+}
+
+describe("AgendaList", () => {
+  it("puts only the rows in view in the DOM, out of 1,200 events", () => {
+    const html = render({ events: manyEvents(1_200) });
+    const rendered = html.match(/role="listitem"/g) ?? [];
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(30);
+    // The list is as tall as all 1,320 rows (120 day headings), so the scrollbar is honest.
+    const height = Number(/role="list"[^>]*style="height:(\d+)px/.exec(html)?.[1]);
+    expect(height).toBe(120 * 44 + 1_200 * 76);
+    expect(html).toContain('aria-setsize="1320"');
+  });
+
+  it("shows a day heading, the time in the viewer's zone and the event's own zone", () => {
+    const html = render({
+      events: [
+        testEvent("a", "2026-06-17T13:00:00Z", "2026-06-17T14:00:00Z", {
+          timezone: "Europe/Berlin",
+          title: "Design review",
+        }),
+      ],
+      applicantNames: new Map([["a", "Amara Okafor"]]),
+      scheduledInLobby: new Set(["a"]),
+    });
+    expect(html).toContain("Wednesday, June 17, 2026");
+    expect(html).toMatch(/9:00\s–\s10:00\sAM/);
+    expect(html).toContain("America/New York");
+    expect(html).toContain("Set in Europe/Berlin");
+    expect(html).toContain("Amara Okafor");
+    expect(html).toContain("Scheduled in Lobby");
+    expect(html).toContain('href="/interviews/a"');
+  });
+
+  it("switches times to each event's zone, strikes through and can hide canceled events", () => {
+    const events = [
+      testEvent("c", "2026-06-17T13:00:00Z", "2026-06-17T14:00:00Z", {
+        timezone: "Asia/Kolkata",
+        status: "CANCELED",
+      }),
+    ];
+    const html = render({ events, zoneMode: "event" });
+    expect(html).toMatch(/6:30\s–\s7:30\sPM/);
+    expect(html).toContain("line-through");
+    expect(html).toContain("Canceled");
+    expect(html).toContain("From Indeed");
+    expect(render({ events, hideCanceled: true })).toContain("No interviews in this range.");
+  });
+
+  it("marks an event across midnight on both days", () => {
+    const html = render({
+      events: [testEvent("n", "2026-06-18T02:00:00Z", "2026-06-18T05:00:00Z")],
+    });
+    expect(html).toContain("Continues the next day");
+    expect(html).toContain("Continued from the day before");
+  });
+
+  it("shows the empty state for no events, and says when more are loading", () => {
+    expect(render({})).toContain("No interviews in this range.");
+    expect(
+      render({ events: manyEvents(3), isFetchingNextPage: true, hasNextPage: true }),
+    ).toContain("Loading more interviews…");
+  });
+});
