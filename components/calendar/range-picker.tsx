@@ -1,0 +1,159 @@
+"use client";
+
+import { ToggleGroup } from "radix-ui";
+import { useSearchParams } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { CalendarDate } from "@/lib/calendar/calendar-date";
+import { customRange, RANGE_PRESET_LABELS, type RangePreset } from "@/lib/calendar/range";
+import {
+  CALENDAR_PRESETS,
+  parseCalendarSearchParams,
+  parseReviewSearchParams,
+  type RangeChoice,
+  REVIEW_PRESETS,
+  serializeCalendarState,
+  serializeReviewState,
+  withQueryChange,
+} from "@/lib/calendar/search-params";
+import { usePushQuery } from "./use-push-query";
+
+const itemClassName =
+  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 " +
+  "hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 " +
+  "data-[state=on]:bg-brand-600 data-[state=on]:text-white data-[state=on]:ring-brand-600";
+
+export interface RangeControlsProps<Preset extends RangePreset> {
+  value: RangeChoice<Preset>;
+  presets: readonly Preset[];
+  /** The days shown now, to fill the custom range's inputs when it is first opened. */
+  shownDays?: { firstDay: CalendarDate; lastDay: CalendarDate };
+  onChange: (choice: RangeChoice<Preset>) => void;
+}
+
+/**
+ * Preset buttons (a radio group: arrow keys move, the pressed one is filled) and a custom
+ * range of two native date inputs, applied with a button so that typing a date does not
+ * navigate on every keystroke.
+ */
+export function RangeControls<Preset extends RangePreset>({
+  value,
+  presets,
+  shownDays,
+  onChange,
+}: RangeControlsProps<Preset>) {
+  const [mode, setMode] = useState<Preset | "custom">(value.preset);
+  const initial =
+    "from" in value ? value : shownDays && { from: shownDays.firstDay, to: shownDays.lastDay };
+  const [from, setFrom] = useState(initial?.from ?? "");
+  const [to, setTo] = useState(initial?.to ?? "");
+  const [submitted, setSubmitted] = useState(false);
+  const formId = useId();
+
+  const checked = customRange(from, to, "UTC");
+  // An end before the start is shown as soon as both are filled; a missing date only on Apply.
+  const error =
+    !checked.ok && (submitted || (from && to && checked.field === "to")) ? checked : undefined;
+
+  const choose = (next: string) => {
+    if (!next) return; // Radix reports "" when the pressed item is pressed again.
+    const picked = next as Preset | "custom";
+    setMode(picked);
+    setSubmitted(false);
+    if (picked !== "custom") onChange({ preset: picked });
+  };
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (checked.ok) {
+      onChange({ preset: "custom", from: checked.range.firstDay, to: checked.range.lastDay });
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ToggleGroup.Root
+        type="single"
+        value={mode}
+        onValueChange={choose}
+        aria-label="Date range"
+        className="flex flex-wrap gap-2"
+      >
+        {[...presets, "custom" as const].map((preset) => (
+          <ToggleGroup.Item key={preset} value={preset} className={itemClassName}>
+            {preset === "custom" ? "Custom range" : RANGE_PRESET_LABELS[preset]}
+          </ToggleGroup.Item>
+        ))}
+      </ToggleGroup.Root>
+      {mode === "custom" && (
+        <form
+          aria-label="Custom date range"
+          onSubmit={apply}
+          noValidate
+          className="flex flex-wrap items-start gap-3"
+        >
+          <Field
+            id={`${formId}-from`}
+            label="From"
+            error={error?.field === "from" ? error.message : undefined}
+          >
+            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </Field>
+          <Field
+            id={`${formId}-to`}
+            label="To (inclusive)"
+            error={error?.field === "to" ? error.message : undefined}
+          >
+            <Input
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </Field>
+          <Button type="submit" variant="outline" className="mt-6">
+            Apply
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The range picker wired to the URL: `/interviews` (the calendar) or `/reviews`. A new range
+ * restarts paging. Render it inside <Suspense> (it reads the search params).
+ */
+export function RangePicker({
+  page,
+  shownDays,
+}: {
+  page: "calendar" | "reviews";
+  shownDays?: { firstDay: CalendarDate; lastDay: CalendarDate };
+}) {
+  const searchParams = useSearchParams();
+  const push = usePushQuery();
+  if (page === "calendar") {
+    const state = parseCalendarSearchParams(searchParams);
+    return (
+      <RangeControls
+        value={state.range}
+        presets={CALENDAR_PRESETS}
+        shownDays={shownDays}
+        onChange={(range) => push(serializeCalendarState(withQueryChange(state, { range })))}
+      />
+    );
+  }
+  const state = parseReviewSearchParams(searchParams);
+  return (
+    <RangeControls
+      value={state.range}
+      presets={REVIEW_PRESETS}
+      shownDays={shownDays}
+      onChange={(range) => push(serializeReviewState({ ...state, range, cursors: [] }))}
+    />
+  );
+}
