@@ -135,3 +135,41 @@ describe("what Indeed does around an event", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("the recording e-mail", () => {
+  it("goes to the interviewers who joined, once, when the recording becomes available", () => {
+    const event = schedule();
+    service.conductSession(event, {
+      recording: "available",
+      processingMs: 10 * MINUTE,
+      interviewerEmails: ["ivy@acme.example"],
+    });
+    const recordingMails = () =>
+      service.outbox.forEvent(event.uuid).filter((n) => n.kind === "interviewer.recording");
+    service.catchUp();
+    expect(recordingMails()).toEqual([]);
+    clock.advance(10 * MINUTE);
+    service.catchUp();
+    service.catchUp();
+    expect(recordingMails().map((n) => [n.to, n.recordingUrl])).toEqual([
+      [
+        "ivy@acme.example",
+        expect.stringMatching(/^http:\/\/sandbox\.test\/_sandbox\/recordings\//),
+      ],
+    ]);
+    expect(service.mayWatch(event, event.sessions[0]!, "IVY@acme.example")).toBe(true);
+    expect(service.mayWatch(event, event.sessions[0]!, "dana@acme.example")).toBe(false);
+  });
+
+  it("is owed again after a reload that happens before it went out", () => {
+    const event = schedule();
+    service.conductSession(event, { recording: "available", processingMs: HOUR });
+    const copy = new InterviewService(clock, directory, () => "http://sandbox.test");
+    copy.load(JSON.parse(JSON.stringify(service.snapshot())));
+    clock.advance(HOUR);
+    copy.catchUp();
+    expect(
+      copy.outbox.forEvent(event.uuid).filter((n) => n.kind === "interviewer.recording"),
+    ).toHaveLength(2);
+  });
+});
