@@ -6,7 +6,7 @@ import { useId, useState, type Ref } from "react";
 import { classNames } from "./class-names";
 import { useFieldControlProps } from "./field";
 import { controlClassName } from "./input";
-import { CheckMark, ChevronDown } from "./select";
+import { CheckMark, ChevronDown } from "./icons";
 
 export interface ComboboxOption {
   value: string;
