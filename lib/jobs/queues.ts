@@ -1,0 +1,34 @@
+import type { QueueDefinition } from "./queue";
+
+/**
+ * Lobby's queues. The migration 0004_job_queue creates them (so any migrated database takes
+ * jobs); a starting worker sets their options again from the configuration.
+ */
+export const CANDIDATE_MESSAGE_QUEUE = "candidate-message";
+/** Where pg-boss moves a candidate-message job it gave up on (see `settleAbandoned`). */
+export const CANDIDATE_MESSAGE_DEAD_LETTER = "candidate-message-dead-letter";
+
+export interface CandidateMessageQueueSettings {
+  retryLimit: number;
+  /** The first retry's delay; pg-boss doubles it for each retry after, with jitter. */
+  retryDelaySeconds: number;
+  /** How long a run may stay active before pg-boss deems its worker dead and retries it. */
+  expireInSeconds: number;
+}
+
+export function candidateMessageQueues(settings: CandidateMessageQueueSettings): QueueDefinition[] {
+  return [
+    { name: CANDIDATE_MESSAGE_DEAD_LETTER, options: { policy: "standard", retryLimit: 0 } },
+    {
+      name: CANDIDATE_MESSAGE_QUEUE,
+      options: {
+        policy: "standard",
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: settings.expireInSeconds,
+        deadLetter: CANDIDATE_MESSAGE_DEAD_LETTER,
+      },
+    },
+  ];
+}
