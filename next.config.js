@@ -4,7 +4,14 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or WASM database drivers must load from node_modules, not from the bundle.
   // rate-limiter-flexible's optional stores import their drivers dynamically; leave it unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "drizzle-orm", "rate-limiter-flexible"],
+  // pg-boss (the job queue) loads pg at run time.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "pg-boss",
+    "drizzle-orm",
+    "rate-limiter-flexible",
+  ],
   // `npm test` type-checks the whole project (app, sandbox, tests) before it builds; the build
   // need not check it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { startJobs } from "@/lib/jobs/start-jobs";
 
 /** What the app does once per server process before it serves (see instrumentation.ts). */
 export async function startServer(): Promise<void> {
@@ -11,4 +12,6 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await prepareDatabase();
+  // One job worker per server process (candidate messages); not in `next build`'s workers.
+  if (process.env.NEXT_PHASE !== "phase-production-build") await startJobs();
 }
