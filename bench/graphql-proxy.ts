@@ -6,8 +6,9 @@ import { sandboxSettings, signInAs } from "../lib/auth/sandbox-fixtures";
 import { createTokenService } from "../lib/auth/tokens";
 import { createTestDatabase } from "../lib/db/testing";
 import { createIndeedClient } from "../lib/indeed/client";
-import { findOperation } from "../lib/indeed/operations/registry";
+import { findOperation } from "../lib/indeed/operation";
 import { handleGraphqlRequest } from "../lib/indeed/route-handler";
+import { operations, services } from "../lib/operations";
 import { startSandbox } from "../sandbox/server";
 
 // `npm run bench:proxy`: what Lobby's server path costs on top of Indeed's answer. The same
@@ -72,6 +73,8 @@ async function main() {
   });
 
   const client = createIndeedClient({
+    operations,
+    services,
     tokens,
     db: database.db,
     graphqlUrl: `${sandbox.url}/graphql`,
@@ -80,7 +83,7 @@ async function main() {
     log: quiet,
   });
   const variables = { first: 20, input: { startTime: { after: new Date().toISOString() } } };
-  const definition = findOperation("FindInterviews");
+  const definition = findOperation(operations, "FindInterviews");
   if (!definition) throw new Error("FindInterviews is not registered");
   const { print } = await import("graphql");
   const query = print(definition.document);
@@ -112,7 +115,7 @@ async function main() {
         },
         body: JSON.stringify({ operationName: "FindInterviews", variables }),
       }),
-      { appUrl: APP_URL, getSession: async () => session, client, log: quiet },
+      { appUrl: APP_URL, getSession: async () => session, client, operations, log: quiet },
     );
     if (response.status !== 200)
       throw new Error(`route: ${response.status} ${await response.text()}`);

@@ -8,7 +8,7 @@ const { executeOperation, findApplication } = vi.hoisted(() => ({
 vi.mock("@/lib/auth/current-session", () => ({
   requireEmployerSession: async () => fakeEmployerSession(),
 }));
-vi.mock("@/lib/indeed/client", () => ({ executeOperation }));
+vi.mock("@/lib/operations", () => ({ executeOperation }));
 vi.mock("@/lib/ats/application-queries", () => ({ findApplication }));
 vi.mock("@/lib/db/client", () => ({ db: () => ({}) }));
 

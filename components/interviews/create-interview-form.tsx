@@ -9,15 +9,15 @@ import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { useIndeedMutation } from "@/lib/indeed/hooks";
+import { useIndeedMutation } from "@/lib/scheduling/operations/hooks";
 import {
   createFormFieldForPath,
   createInterviewFormSchema,
   createVariablesFrom,
-  MAX_INTERVIEWERS,
   uniqueEmails,
   type CreateInterviewFormValues,
 } from "@/lib/scheduling/interview-schemas";
+import { MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
 import { currentZoneName, resolveLocalTime, toLocalParts } from "@/lib/scheduling/time";
 import { applyRouteError } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";

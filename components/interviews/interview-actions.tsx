@@ -24,12 +24,11 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { useIndeedMutation } from "@/lib/indeed/hooks";
+import { useIndeedMutation } from "@/lib/scheduling/operations/hooks";
 import {
   addIntervieweeFormSchema,
   addInterviewersFormSchema,
   cancelFormSchema,
-  MAX_CANCEL_REASON_LENGTH,
   rescheduleFormSchema,
   rescheduleVariablesFrom,
   setTimezoneFormSchema,
@@ -37,6 +36,7 @@ import {
   uniqueEmails,
   type RescheduleFormValues,
 } from "@/lib/scheduling/interview-schemas";
+import { MAX_CANCEL_REASON_LENGTH, MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
 import { applyRouteError, lastSegment } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
 import { FormRootError } from "./form-root-error";
@@ -242,7 +242,7 @@ function AddInterviewersDialog({ eventId, interviewerEmails }: InterviewActionsP
       change={change}
       label="Add interviewers"
       title="Add interviewers"
-      description={`Indeed invites each new interviewer. This interview has ${interviewerEmails.length} of 49.`}
+      description={`Indeed invites each new interviewer. This interview has ${interviewerEmails.length} of ${MAX_INTERVIEWERS}.`}
       submitLabel="Add interviewers"
     >
       <Controller

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ComboboxOption } from "@/components/ui/combobox";
-import type { OperationResult } from "@/lib/indeed/operations/types";
+import type { OperationResult } from "@/lib/scheduling/operations";
 import { formatRangeInZone, toLocalSpan } from "@/lib/scheduling/time";
 import { CopyButton } from "./copy-button";
 import { InterviewActions } from "./interview-actions";

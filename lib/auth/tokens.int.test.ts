@@ -5,7 +5,7 @@ import type { RunningSandbox } from "@/sandbox/server";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { authSessions, indeedConnections, users } from "@/lib/db/schema";
 import { createIndeedClient } from "@/lib/indeed/client";
-import { findOperation } from "@/lib/indeed/operations/registry";
+import { operations, services } from "@/lib/operations";
 import {
   advanceClock,
   armTokenFault,
@@ -57,10 +57,11 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       atsName: "Lobby",
       log: quiet,
       // The ledger hooks are the scheduling tests' business; here only Indeed's side counts.
-      resolve: (name) => {
-        const op = findOperation(name);
-        return op && { ...op, onSuccess: undefined, contextSchema: undefined };
-      },
+      operations: operations.map((op) => ({
+        ...op,
+        onSuccess: undefined,
+        contextSchema: undefined,
+      })),
     });
   }
 
@@ -94,6 +95,8 @@ describe(`the token service (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     });
     const { session, tokens: issued } = await signIn();
     const indeed = createIndeedClient({
+      operations,
+      services,
       tokens: logging,
       db: handle.db,
       graphqlUrl: `${sandbox.url}/graphql`,

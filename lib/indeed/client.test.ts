@@ -4,7 +4,8 @@ import { TokenServiceError } from "@/lib/auth/tokens";
 import type { Database } from "@/lib/db/client";
 import { createIndeedClient } from "./client";
 import { IndeedError } from "./errors";
-import { findOperation, type OperationDefinition } from "./operations/registry";
+import { operations } from "@/lib/operations";
+import type { AnyOperation } from "./operation";
 
 const session = fakeEmployerSession();
 const find = { input: {} };
@@ -28,7 +29,7 @@ const found = {
 function setup(
   responses: (Response | Error)[],
   tokens = ["token-1", "token-2"],
-  onSuccess?: OperationDefinition["onSuccess"],
+  onSuccess?: AnyOperation["onSuccess"],
 ) {
   const calls: {
     headers: Headers;
@@ -50,10 +51,8 @@ function setup(
     db: {
       transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ fake: "tx" }),
     } as unknown as Database,
-    resolve: (name) => {
-      const op = findOperation(name);
-      return op && { ...op, onSuccess, contextSchema: undefined };
-    },
+    // The app's operations, with the hook under test in place of the ledger's.
+    operations: operations.map((op) => ({ ...op, onSuccess, contextSchema: undefined })),
     graphqlUrl: "http://indeed.test/graphql",
     clientId: "lobby-local",
     atsName: "Lobby",

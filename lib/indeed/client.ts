@@ -1,10 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { print } from "graphql";
-import type { EmployerSession } from "@/lib/auth/session";
-import { tokenService, TokenServiceError, type TokenService } from "@/lib/auth/tokens";
-import { config } from "@/lib/config";
-import { db as processDb, type Database } from "@/lib/db/client";
+import type { EmployerSession } from "@/lib/auth/load-session";
+import { TokenServiceError, type TokenService } from "@/lib/auth/tokens";
+import type { Database } from "@/lib/db/client";
 import {
   fieldErrorsFromIssues,
   graphqlErrorCode,
@@ -12,8 +11,15 @@ import {
   mapGraphqlErrors,
   type GraphqlErrorLike,
 } from "./errors";
-import { findOperation, type OperationDefinition } from "./operations/registry";
-import type { OperationName, OperationResult, OperationVariables } from "./operations/types";
+import {
+  findOperation,
+  type AnyOperation,
+  type OperationList,
+  type OperationNameOf,
+  type ResultDataOf,
+  type ServicesOf,
+  type VariablesInputOf,
+} from "./operation";
 import {
   DEFAULT_RETRY_POLICY,
   nextRetryDelay,
@@ -23,14 +29,16 @@ import {
 } from "./retry-policy";
 
 /**
- * The Indeed client: sends a registered operation with the connection's access token
+ * The Indeed client: sends one of its operations (the list its composition root injects) with the connection's access token
  * (`Authorization: Bearer`, `indeed-client-id`), times out at 5 s, retries reads on transient
  * failures with jittered backoff, refreshes once on UNAUTHENTICATED, maps every failure to an
  * IndeedError, and after a successful mutation runs the operation's `onSuccess` hook in one
  * database transaction. Logs carry the request id, never a token.
  */
 
-export interface IndeedClientDeps {
+interface ClientDeps<Ops extends OperationList> {
+  /** The only operations this client sends (lib/operations.ts passes the app's list). */
+  operations: Ops;
   tokens: Pick<TokenService, "getAccessToken">;
   db: Database;
   graphqlUrl: string;
@@ -43,16 +51,20 @@ export interface IndeedClientDeps {
   policy?: RetryPolicy;
   timeoutMs?: number;
   log?: (line: string) => void;
-  /** The registry lookup; tests swap hooks out. */
-  resolve?: (name: unknown) => OperationDefinition | undefined;
 }
+
+/** `services` (what `onSuccess` hooks get as `ctx.services`) is required once a hook needs one. */
+export type IndeedClientDeps<Ops extends OperationList> = ClientDeps<Ops> &
+  (unknown extends ServicesOf<Ops>
+    ? { services?: ServicesOf<Ops> }
+    : { services: ServicesOf<Ops> });
 
 export interface ExecuteOptions {
   requestId?: string;
 }
 
 const printed = new WeakMap<object, string>();
-function source(definition: OperationDefinition): string {
+function source(definition: AnyOperation): string {
   let text = printed.get(definition.document);
   if (!text) {
     text = print(definition.document);
@@ -72,7 +84,7 @@ function rootFieldsNull(data: unknown): boolean {
   return values.length === 0 || values.every((value) => value === null || value === undefined);
 }
 
-export function createIndeedClient(deps: IndeedClientDeps) {
+export function createIndeedClient<const Ops extends OperationList>(deps: IndeedClientDeps<Ops>) {
   const doFetch = deps.fetch ?? fetch;
   const sleep =
     deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -83,7 +95,7 @@ export function createIndeedClient(deps: IndeedClientDeps) {
   const log = deps.log ?? ((line: string) => console.info(line));
 
   async function attempt(
-    definition: OperationDefinition,
+    definition: AnyOperation,
     variables: unknown,
     token: string,
   ): Promise<Attempt> {
@@ -173,7 +185,7 @@ export function createIndeedClient(deps: IndeedClientDeps) {
   }
 
   async function send(
-    definition: OperationDefinition,
+    definition: AnyOperation,
     variables: unknown,
     session: EmployerSession,
     requestId: string,
@@ -230,18 +242,18 @@ export function createIndeedClient(deps: IndeedClientDeps) {
 
   return {
     /**
-     * Validates, completes and sends a registered operation; on success of a mutation, runs its
-     * `onSuccess` hook in one transaction. Throws IndeedError for every expected failure.
+     * Validates, completes and sends one of the client's operations; on success of a mutation,
+     * runs its `onSuccess` hook in one transaction. Throws IndeedError for every expected failure.
      */
-    async execute<N extends OperationName>(
+    async execute<N extends OperationNameOf<Ops>>(
       session: EmployerSession,
       name: N,
-      variables: OperationVariables<N> | unknown,
+      variables: VariablesInputOf<Ops, N> | unknown,
       context?: unknown,
       options: ExecuteOptions = {},
-    ): Promise<OperationResult<N>> {
+    ): Promise<ResultDataOf<Ops, N>> {
       const requestId = options.requestId ?? randomUUID();
-      const definition = (deps.resolve ?? findOperation)(name);
+      const definition = findOperation(deps.operations, name);
       if (!definition) throw new IndeedError("UNKNOWN_OPERATION");
       const parsed = definition.variables.safeParse(variables ?? {});
       if (!parsed.success) {
@@ -264,13 +276,18 @@ export function createIndeedClient(deps: IndeedClientDeps) {
       if (session.connectionStatus === "needs_reauth") throw new IndeedError("RECONNECT_REQUIRED");
 
       const prepared = definition.prepare(parsed.data as never, { session, atsName: deps.atsName });
-      const data = (await send(definition, prepared, session, requestId)) as OperationResult<N>;
+      const data = (await send(definition, prepared, session, requestId)) as ResultDataOf<Ops, N>;
 
       if (definition.kind === "mutation" && definition.onSuccess) {
         const onSuccess = definition.onSuccess;
         try {
           await deps.db.transaction(async (tx) => {
-            await onSuccess({ tx, session }, parsed.data as never, data as never, parsedContext);
+            await onSuccess(
+              { tx, session, services: deps.services },
+              parsed.data as never,
+              data as never,
+              parsedContext,
+            );
           });
         } catch (error) {
           log(
@@ -287,37 +304,6 @@ export function createIndeedClient(deps: IndeedClientDeps) {
   };
 }
 
-export type IndeedClient = ReturnType<typeof createIndeedClient>;
-
-const globalKey = Symbol.for("lobby.indeedClient");
-type WithClient = typeof globalThis & { [globalKey]?: IndeedClient };
-
-/** The process's Indeed client. */
-export function indeedClient(): IndeedClient {
-  const holder = globalThis as WithClient;
-  if (!holder[globalKey]) {
-    const settings = config();
-    holder[globalKey] = createIndeedClient({
-      tokens: tokenService(),
-      db: processDb(),
-      graphqlUrl: settings.indeed.graphqlUrl,
-      clientId: settings.indeed.clientId,
-      atsName: settings.atsName,
-    });
-  }
-  return holder[globalKey];
-}
-
-/**
- * Runs a registered operation for the signed-in employer (server components, actions, route
- * handlers). Throws IndeedError (`code`, `status`, `fieldErrors`) on failure.
- */
-export function executeOperation<N extends OperationName>(
-  session: EmployerSession,
-  name: N,
-  variables: OperationVariables<N>,
-  context?: unknown,
-  options?: ExecuteOptions,
-): Promise<OperationResult<N>> {
-  return indeedClient().execute(session, name, variables, context, options);
-}
+export type IndeedClient<Ops extends OperationList = OperationList> = ReturnType<
+  typeof createIndeedClient<Ops>
+>;

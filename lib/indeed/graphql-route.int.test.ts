@@ -5,15 +5,20 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { journal, sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures";
-import type { EmployerSession } from "@/lib/auth/session";
+import type { EmployerSession } from "@/lib/auth/load-session";
 import { createTokenService, type TokenService } from "@/lib/auth/tokens";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { createIndeedClient, type IndeedClient } from "./client";
-import { findOperation } from "./operations/registry";
+import { operations } from "@/lib/operations";
 import { handleGraphqlRequest } from "./route-handler";
 
 const APP = "http://localhost:3000";
+const withoutHooks = operations.map((op) => ({
+  ...op,
+  onSuccess: undefined,
+  contextSchema: undefined,
+}));
 
 describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   let sandbox: RunningSandbox;
@@ -42,10 +47,7 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
       atsName: "Lobby",
       log: () => undefined,
       // The ledger hooks belong to lib/scheduling's tests.
-      resolve: (name) => {
-        const op = findOperation(name);
-        return op && { ...op, onSuccess: undefined, contextSchema: undefined };
-      },
+      operations: withoutHooks,
     });
     dana = await signInAs(
       { db: handle.db, tokens, sandboxUrl: sandbox.url },
@@ -73,7 +75,13 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
         headers: { origin: APP, "content-type": "application/json", ...headers },
         body: typeof body === "string" ? body : JSON.stringify(body),
       }),
-      { appUrl: APP, getSession: async () => session, client, log: () => undefined },
+      {
+        appUrl: APP,
+        getSession: async () => session,
+        client,
+        operations: withoutHooks,
+        log: () => undefined,
+      },
     );
   }
 
@@ -184,6 +192,7 @@ describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "P
       {
         appUrl: APP,
         getSession: async () => dana.session,
+        operations: withoutHooks,
         client,
       },
     );

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { callIndeedOperation, IndeedRouteError, indeedKeys } from "./hooks";
+import { createIndeedHooks, IndeedRouteError, indeedKeys } from "./hooks";
+import type { OperationList } from "./operation";
+
+const { callIndeedOperation } = createIndeedHooks<OperationList>();
 
 afterEach(() => vi.unstubAllGlobals());
 

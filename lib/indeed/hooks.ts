@@ -8,20 +8,24 @@ import {
   type UseQueryOptions,
 } from "@tanstack/react-query";
 import { createContext, createElement, useContext, type ReactNode } from "react";
-import type { OperationName, OperationResult, OperationVariables } from "./operations/types";
+import type {
+  MutationNameOf,
+  OperationList,
+  OperationNameOf,
+  QueryNameOf,
+  ResultDataOf,
+  VariablesInputOf,
+} from "./operation";
 import { IndeedRouteError } from "./route-error";
 
 export { IndeedRouteError } from "./route-error";
-export type { OperationName, OperationResult, OperationVariables } from "./operations/types";
 
 /**
- * Typed react-query hooks over the app's GraphQL route. Results are typed from the operation's
- * gql.tada document (`ResultOf<typeof Document>`); keys are scoped by the active employer so
- * one employer's data is never shown under another's.
+ * Typed react-query hooks over the app's GraphQL route. `createIndeedHooks<typeof list>()`
+ * types them from an operation list: names, variables and results (from each gql.tada
+ * document); keys are scoped by the active employer so one employer's data is never shown
+ * under another's.
  */
-
-type QueryName = "GetInterviews" | "FindInterviews";
-type MutationName = Exclude<OperationName, QueryName>;
 
 const EmployerContext = createContext<string | null>(null);
 
@@ -43,23 +47,19 @@ export function useActiveEmployerId(): string | null {
 /** The react-query key of an operation call; invalidate `indeedKeys.all(employerId)` after writes. */
 export const indeedKeys = {
   all: (employerId: string | null) => ["indeed", employerId] as const,
-  operation: <N extends OperationName>(
-    employerId: string | null,
-    name: N,
-    variables?: OperationVariables<N>,
-  ) =>
+  operation: (employerId: string | null, name: string, variables?: unknown) =>
     variables === undefined
       ? (["indeed", employerId, name] as const)
       : (["indeed", employerId, name, variables] as const),
 };
 
 /** POSTs one operation to /api/indeed/graphql; throws IndeedRouteError on any failure. */
-export async function callIndeedOperation<N extends OperationName>(
-  name: N,
-  variables: OperationVariables<N>,
+async function postOperation(
+  name: string,
+  variables: unknown,
   context?: Record<string, unknown>,
   signal?: AbortSignal,
-): Promise<OperationResult<N>> {
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch("/api/indeed/graphql", {
@@ -81,55 +81,74 @@ export async function callIndeedOperation<N extends OperationName>(
       0,
     );
   }
-  const body = (await response.json().catch(() => null)) as { data?: OperationResult<N> } | null;
+  const body = (await response.json().catch(() => null)) as { data?: unknown } | null;
   if (response.ok && body && "data" in body && body.data !== undefined) return body.data;
   throw IndeedRouteError.fromResponse(response.status, body);
 }
 
-/** A read (GetInterviews, FindInterviews), cached per employer, operation and variables. */
-export function useIndeedQuery<N extends QueryName>(
-  name: N,
-  variables: OperationVariables<N>,
-  options: Omit<
-    UseQueryOptions<OperationResult<N>, IndeedRouteError, OperationResult<N>, readonly unknown[]>,
-    "queryKey" | "queryFn"
-  > = {},
-) {
-  const employerId = useActiveEmployerId();
-  return useQuery<OperationResult<N>, IndeedRouteError, OperationResult<N>, readonly unknown[]>({
-    queryKey: indeedKeys.operation(employerId, name, variables),
-    queryFn: ({ signal }) => callIndeedOperation(name, variables, undefined, signal),
-    // The route already retried transient failures within its budget.
-    retry: false,
-    enabled: employerId !== null && (options.enabled ?? true),
-    ...options,
-  });
-}
-
-export interface IndeedMutationVariables<N extends OperationName> {
-  variables: OperationVariables<N>;
+export interface IndeedMutationVariables<Variables> {
+  variables: Variables;
   /** Checked by the operation's contextSchema on the server (e.g. the application id). */
   context?: Record<string, unknown>;
 }
 
-/** A write; on success every cached Indeed read of the employer is invalidated. */
-export function useIndeedMutation<N extends MutationName>(
-  name: N,
-  options: Omit<
-    UseMutationOptions<OperationResult<N>, IndeedRouteError, IndeedMutationVariables<N>>,
-    "mutationFn"
-  > = {},
-) {
-  const employerId = useActiveEmployerId();
-  const queryClient = useQueryClient();
-  return useMutation<OperationResult<N>, IndeedRouteError, IndeedMutationVariables<N>>({
-    mutationKey: indeedKeys.operation(employerId, name),
-    mutationFn: ({ variables, context }) => callIndeedOperation(name, variables, context),
-    retry: false,
-    ...options,
-    onSuccess: async (data, variables, onMutateResult, context) => {
-      await queryClient.invalidateQueries({ queryKey: indeedKeys.all(employerId) });
-      await options.onSuccess?.(data, variables, onMutateResult, context);
-    },
-  });
+/** The route caller and react-query hooks, typed by the operation list `Ops`. */
+export function createIndeedHooks<Ops extends OperationList>() {
+  type Variables<N extends OperationNameOf<Ops>> = VariablesInputOf<Ops, N>;
+  type Result<N extends OperationNameOf<Ops>> = ResultDataOf<Ops, N>;
+  type MutationVariables<N extends OperationNameOf<Ops>> = IndeedMutationVariables<Variables<N>>;
+
+  /** POSTs one operation to /api/indeed/graphql; throws IndeedRouteError on any failure. */
+  function callIndeedOperation<N extends OperationNameOf<Ops>>(
+    name: N,
+    variables: Variables<N>,
+    context?: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<Result<N>> {
+    return postOperation(name, variables, context, signal) as Promise<Result<N>>;
+  }
+
+  /** A read (GetInterviews, FindInterviews), cached per employer, operation and variables. */
+  function useIndeedQuery<N extends QueryNameOf<Ops>>(
+    name: N,
+    variables: Variables<N>,
+    options: Omit<
+      UseQueryOptions<Result<N>, IndeedRouteError, Result<N>, readonly unknown[]>,
+      "queryKey" | "queryFn"
+    > = {},
+  ) {
+    const employerId = useActiveEmployerId();
+    return useQuery<Result<N>, IndeedRouteError, Result<N>, readonly unknown[]>({
+      queryKey: indeedKeys.operation(employerId, name, variables),
+      queryFn: ({ signal }) => callIndeedOperation(name, variables, undefined, signal),
+      // The route already retried transient failures within its budget.
+      retry: false,
+      enabled: employerId !== null && (options.enabled ?? true),
+      ...options,
+    });
+  }
+
+  /** A write; on success every cached Indeed read of the employer is invalidated. */
+  function useIndeedMutation<N extends MutationNameOf<Ops>>(
+    name: N,
+    options: Omit<
+      UseMutationOptions<Result<N>, IndeedRouteError, MutationVariables<N>>,
+      "mutationFn"
+    > = {},
+  ) {
+    const employerId = useActiveEmployerId();
+    const queryClient = useQueryClient();
+    return useMutation<Result<N>, IndeedRouteError, MutationVariables<N>>({
+      mutationKey: indeedKeys.operation(employerId, name),
+      mutationFn: ({ variables, context }) => callIndeedOperation(name, variables, context),
+      retry: false,
+      ...options,
+      onSuccess: async (data, variables, onMutateResult, context) => {
+        await queryClient.invalidateQueries({ queryKey: indeedKeys.all(employerId) });
+        await options.onSuccess?.(data, variables, onMutateResult, context);
+      },
+    });
+  }
+
+  return { callIndeedOperation, useIndeedQuery, useIndeedMutation };
 }

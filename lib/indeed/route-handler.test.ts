@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fakeEmployerSession } from "@/lib/auth/testing";
+import { operations } from "@/lib/operations";
 import { AppError } from "@/lib/http/app-error";
 import { handleGraphqlRequest, MAX_BODY_BYTES, type GraphqlRouteDeps } from "./route-handler";
 
@@ -15,6 +16,7 @@ function deps(overrides: Partial<GraphqlRouteDeps> = {}) {
       appUrl: APP,
       getSession: async () => fakeEmployerSession(),
       client: { execute: execute as unknown as GraphqlRouteDeps["client"]["execute"] },
+      operations,
       log: () => undefined,
       ...overrides,
     } satisfies GraphqlRouteDeps,

@@ -6,7 +6,7 @@ import { route, type EmployerRouteContext, type RouteOptions } from "@/lib/http/
 import { rateLimitedError } from "@/lib/security/error-responses";
 import { GRAPHQL_COST, type RateLimiter } from "@/lib/security/rate-limit";
 import type { IndeedClient } from "./client";
-import { findOperation } from "./operations/registry";
+import { findOperation, type OperationList } from "./operation";
 
 /**
  * POST /api/indeed/graphql: `{ operationName, variables, context? }` as JSON, for the app's
@@ -27,6 +27,8 @@ export const GRAPHQL_ROUTE = {
 
 export interface GraphqlOperationDeps {
   client: Pick<IndeedClient, "execute">;
+  /** The operations the route accepts: the same list the client was made with. */
+  operations: OperationList;
   /** Per-user budget in GRAPHQL_COST points (lib/security/rate-limit.ts); the route passes it. */
   limiter?: RateLimiter;
   log?: (line: string) => void;
@@ -66,7 +68,7 @@ export async function handleGraphqlOperation(
     // Arrays (batches), raw `query` documents, `extensions`, anything else: one generic answer.
     throw new AppError("INVALID_REQUEST");
   }
-  const definition = findOperation(body.data.operationName);
+  const definition = findOperation(deps.operations, body.data.operationName);
   if (!definition) throw new AppError("UNKNOWN_OPERATION");
 
   // Spent before Indeed is called, so one user cannot use up Lobby's client-wide budget.

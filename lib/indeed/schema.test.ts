@@ -15,7 +15,7 @@ import {
   rescheduleEventOperation,
   setTimezoneOperation,
   setTitleOperation,
-} from "./guide-operations";
+} from "@/test/guide-operations";
 
 const schema: GraphQLSchema = buildSchema(
   readFileSync(fileURLToPath(new URL("./schema.graphql", import.meta.url)), "utf8"),

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { employers } from "@/lib/db/schema";
-import { isValidTimeZone } from "./time";
+import { isTimeZone } from "./rules";
 
 /** The zone the employer chose last when scheduling (updated by each create), if still valid. */
 export async function getEmployerDefaultTimezone(
@@ -14,5 +14,5 @@ export async function getEmployerDefaultTimezone(
     .from(employers)
     .where(eq(employers.id, employerId))
     .limit(1);
-  return row?.zone && isValidTimeZone(row.zone) ? row.zone : null;
+  return row?.zone && isTimeZone(row.zone) ? row.zone : null;
 }

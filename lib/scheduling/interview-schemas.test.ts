@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationVariables } from "@/lib/indeed/operations/variables";
+import { createInterview } from "./operations/create-interview";
 import {
   addInterviewersFormSchema,
   createFormFieldForPath,
@@ -64,7 +64,7 @@ describe("createInterviewFormSchema", () => {
     });
     expect(variables.input).not.toHaveProperty("languageCode");
     // The route checks with this same schema.
-    expect(operationVariables.CreateInterview.safeParse(variables).success).toBe(true);
+    expect(createInterview.variables.safeParse(variables).success).toBe(true);
   });
 
   it("leaves the interviewee out when both fields are empty", () => {

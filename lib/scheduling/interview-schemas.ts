@@ -1,45 +1,28 @@
 import { z } from "zod";
-import { operationVariables } from "@/lib/indeed/operations/variables";
-import type { OperationVariables } from "@/lib/indeed/operations/types";
-import { checkEventSpan, isValidTimeZone, resolveLocalTime } from "./time";
+import type { OperationVariables } from "./operations";
+import { addInterviewee } from "./operations/add-interviewee";
+import { addInterviewers } from "./operations/add-interviewers";
+import { createInterview } from "./operations/create-interview";
+import { rescheduleInterview } from "./operations/reschedule-interview";
+import { setInterviewTimezone } from "./operations/set-interview-timezone";
+import { setInterviewTitle } from "./operations/set-interview-title";
+import {
+  cancelReason,
+  checkEventSpan,
+  email,
+  isTimeZone,
+  MAX_INTERVIEWERS,
+  TOO_MANY_INTERVIEWERS,
+} from "./rules";
+import { resolveLocalTime } from "./time";
 
 /**
  * The interview forms' schemas. Each form resolves what people type (local times in a zone,
- * email chips) into the operation's variables and checks them with the very schema the server
- * checks them with (`operationVariables` in lib/indeed/operations/variables.ts), so a value
- * the form accepts is a value the route accepts. Client-safe: no server imports.
+ * email chips) into the operation's variables and checks them with the very schema the route
+ * checks them with (the operation's `variables`, lib/scheduling/operations/), so a value the
+ * form accepts is a value the route accepts (ADR 0023). The forms add only checks about what
+ * was typed. Client-safe: no server imports.
  */
-
-export const MAX_INTERVIEWERS = 49;
-export const MAX_CANCEL_REASON_LENGTH = 500;
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter an email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.com."));
-
-/** What Lobby keeps alongside a create: the application the interview is for, if any. */
-export const createInterviewContextSchema = z
-  .object({ applicationId: z.uuid().optional() })
-  .default({});
-export type CreateInterviewContext = z.infer<typeof createInterviewContextSchema>;
-
-/** A cancel's reason stays in Lobby's ledger; Indeed's cancel takes none. */
-export const cancelInterviewContextSchema = z
-  .object({
-    reason: z
-      .string()
-      .trim()
-      .max(
-        MAX_CANCEL_REASON_LENGTH,
-        `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`,
-      )
-      .optional(),
-  })
-  .default({});
-export type CancelInterviewContext = z.infer<typeof cancelInterviewContextSchema>;
 
 /** Local wall-clock fields of a start and an end, in one zone. */
 export interface LocalSpanValues {
@@ -77,8 +60,7 @@ function resolveLocalSpan(
   zone: string,
   report: (field: string, message: string) => void,
 ): { startTime: string; endTime: string } | undefined {
-  if (!values.date || !values.startTime || !values.endTime || !isValidTimeZone(zone))
-    return undefined;
+  if (!values.date || !values.startTime || !values.endTime || !isTimeZone(zone)) return undefined;
   const start = resolveLocalTime(values.date, values.startTime, zone);
   if (!start.ok) report(start.reason === "invalid_date" ? "date" : "startTime", start.message);
   const end = resolveLocalTime(values.endDate || values.date, values.endTime, zone);
@@ -170,6 +152,14 @@ export function toCreateInterviewVariables(
   };
 }
 
+/** Each typed address that is not an email, named with the rule's message. */
+function reportInvalidEmails(emails: string[], report: (field: string, message: string) => void) {
+  for (const address of emails) {
+    const result = email.safeParse(address);
+    if (!result.success) report("interviewers", `${address}: ${result.error.issues[0]?.message}`);
+  }
+}
+
 /**
  * The create form's schema: the form's own checks (what was typed), then the variables built
  * from it checked with the route's `CreateInterview` schema, issues mapped back to fields.
@@ -179,7 +169,7 @@ export function createInterviewFormSchema(options: CreateInterviewFormOptions = 
     .object({
       ...spanFields,
       title: z.string(),
-      timezone: z.string().min(1, "Pick a time zone."),
+      timezone: z.string(),
       interviewers: z.array(z.string()),
       intervieweeName: z.string(),
       intervieweeEmail: z.string(),
@@ -188,50 +178,30 @@ export function createInterviewFormSchema(options: CreateInterviewFormOptions = 
     })
     .superRefine((values, ctx) => {
       const report = issueCollector(ctx);
-      if (values.title.trim() === "") report("title", "Enter a title.");
-      if (!isValidTimeZone(values.timezone)) report("timezone", "Pick a time zone from the list.");
-
       const others = uniqueEmails(values.interviewers, options.selfEmail);
-      for (const email of others) {
-        const result = emailSchema.safeParse(email);
-        if (!result.success) report("interviewers", `${email}: ${result.error.issues[0]?.message}`);
-      }
+      reportInvalidEmails(others, report);
       const total = others.length + (options.selfEmail ? 1 : 0);
-      if (total > MAX_INTERVIEWERS) {
-        report(
-          "interviewers",
-          `An interview can have at most ${MAX_INTERVIEWERS} interviewers, you included; remove ${total - MAX_INTERVIEWERS}.`,
-        );
-      }
+      if (total > MAX_INTERVIEWERS)
+        report("interviewers", `${TOO_MANY_INTERVIEWERS}; remove ${total - MAX_INTERVIEWERS}.`);
 
       const name = values.intervieweeName.trim();
-      const email = values.intervieweeEmail.trim();
-      if (name && !email)
+      const address = values.intervieweeEmail.trim();
+      if (name && !address)
         report("intervieweeEmail", "Enter the interviewee's email, or clear their name.");
-      if (email && !name) report("intervieweeName", "Enter the interviewee's name.");
-      if (email) {
-        const result = emailSchema.safeParse(email);
-        if (!result.success)
-          report(
-            "intervieweeEmail",
-            result.error.issues[0]?.message ?? "Enter a valid email address.",
-          );
-        const interviewers = [options.selfEmail ?? "", ...others].map((address) =>
-          address.toLowerCase(),
-        );
-        if (interviewers.includes(email.toLowerCase())) {
-          report("intervieweeEmail", "The interviewee cannot also be an interviewer.");
-        }
-      }
+      const interviewers = [options.selfEmail ?? "", ...others].map((other) => other.toLowerCase());
+      if (address && interviewers.includes(address.toLowerCase()))
+        report("intervieweeEmail", "The interviewee cannot also be an interviewer.");
 
+      // A span that did not resolve was reported at its field; the route's schema checks the rest.
       const span = resolveLocalSpan(values, values.timezone, report);
-      if (!span) return;
-      const result = operationVariables.CreateInterview.safeParse(
-        toCreateInterviewVariables(values, span, options),
+      const result = createInterview.variables.safeParse(
+        toCreateInterviewVariables(values, span ?? { startTime: "", endTime: "" }, options),
       );
       if (result.success) return;
-      for (const issue of result.error.issues)
-        report(createFormFieldForPath(issue.path.join(".")), issue.message);
+      for (const issue of result.error.issues) {
+        const field = createFormFieldForPath(issue.path.join("."));
+        if (span || (field !== "startTime" && field !== "endTime")) report(field, issue.message);
+      }
     });
 }
 
@@ -252,9 +222,7 @@ export function rescheduleFormSchema(eventId: string, zone: string) {
     const report = issueCollector(ctx);
     const span = resolveLocalSpan(values, zone, report);
     if (!span) return;
-    const result = operationVariables.RescheduleInterview.safeParse(
-      toRescheduleVariables(eventId, span),
-    );
+    const result = rescheduleInterview.variables.safeParse(toRescheduleVariables(eventId, span));
     if (result.success) return;
     for (const issue of result.error.issues) {
       const last = issue.path.at(-1);
@@ -286,16 +254,12 @@ export function createVariablesFrom(
 
 /** Interviewers to add: valid, new to the event (any case), and the total at most 49. */
 export function addInterviewersFormSchema(eventId: string, existingEmails: string[]) {
-  const existing = new Set(existingEmails.map((email) => email.toLowerCase()));
+  const existing = new Set(existingEmails.map((address) => address.toLowerCase()));
   return z.object({ interviewers: z.array(z.string()) }).superRefine((values, ctx) => {
     const report = issueCollector(ctx);
     const emails = uniqueEmails(values.interviewers);
-    if (emails.length === 0) report("interviewers", "Add at least one interviewer.");
-    for (const email of emails) {
-      const result = emailSchema.safeParse(email);
-      if (!result.success) report("interviewers", `${email}: ${result.error.issues[0]?.message}`);
-    }
-    const already = emails.filter((email) => existing.has(email.toLowerCase()));
+    reportInvalidEmails(emails, report);
+    const already = emails.filter((address) => existing.has(address.toLowerCase()));
     if (already.length > 0) report("interviewers", `Already invited: ${already.join(", ")}.`);
     if (existing.size + emails.length > MAX_INTERVIEWERS) {
       report(
@@ -303,44 +267,19 @@ export function addInterviewersFormSchema(eventId: string, existingEmails: strin
         `An interview can have at most ${MAX_INTERVIEWERS} interviewers; this one has ${existing.size}, so add at most ${Math.max(0, MAX_INTERVIEWERS - existing.size)}.`,
       );
     }
-    const result = operationVariables.AddInterviewers.safeParse({
-      input: { id: eventId, interviewers: emails.map((email) => ({ email })) },
+    const result = addInterviewers.variables.safeParse({
+      input: { id: eventId, interviewers: emails.map((address) => ({ email: address })) },
     });
     if (!result.success)
       report("interviewers", result.error.issues[0]?.message ?? "Check the addresses.");
   });
 }
 
-export const addIntervieweeFormSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter the interviewee's name.")
-    .max(200, "Keep the name to 200 characters or fewer."),
-  email: emailSchema,
+// The simple changes validate with their part of the route's own schema.
+export const addIntervieweeFormSchema = addInterviewee.variables.shape.input.shape.interviewee;
+export const setTitleFormSchema = setInterviewTitle.variables.shape.input.pick({ title: true });
+export const setTimezoneFormSchema = setInterviewTimezone.variables.shape.input.pick({
+  timezone: true,
 });
-
-export const setTitleFormSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Enter a title.")
-    .max(255, "Keep the title to 255 characters or fewer."),
-});
-
-export const setTimezoneFormSchema = z.object({
-  timezone: z
-    .string()
-    .min(1, "Pick a time zone.")
-    .refine(isValidTimeZone, "Pick a time zone from the list."),
-});
-
-export const cancelFormSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .max(
-      MAX_CANCEL_REASON_LENGTH,
-      `Keep the reason to ${MAX_CANCEL_REASON_LENGTH} characters or fewer.`,
-    ),
-});
+/** The reason goes to the route's `context` (CancelInterview's contextSchema, same rule). */
+export const cancelFormSchema = z.object({ reason: cancelReason });

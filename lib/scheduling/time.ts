@@ -1,4 +1,5 @@
 import { formatInTimeZone } from "date-fns-tz";
+import { isTimeZone } from "./rules";
 
 /**
  * Local times and instants. A local date and time means nothing without an IANA zone, so every
@@ -12,22 +13,10 @@ import { formatInTimeZone } from "date-fns-tz";
  *   the earlier instant, which keeps the offset in effect before the change; callers show it.
  */
 
-export const MAX_EVENT_MINUTES = 24 * 60;
-
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone || zone !== zone.trim()) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type LocalTimeResolution =
   | {
@@ -93,7 +82,7 @@ export function offsetOf(instant: Date, zone: string): string {
  * gives, really has that offset. None real: the time falls in a gap; two: in an overlap.
  */
 export function resolveLocalTime(date: string, time: string, zone: string): LocalTimeResolution {
-  if (!isValidTimeZone(zone)) {
+  if (!isTimeZone(zone)) {
     return {
       ok: false,
       reason: "invalid_zone",
@@ -162,27 +151,6 @@ export function toLocalSpan(start: Date | string, end: Date | string, zone: stri
   return { date: from.date, startTime: from.time, endDate: to.date, endTime: to.time };
 }
 
-/** Parses an ISO-8601 instant that carries an offset or `Z`; undefined for anything else. */
-export function parseOffsetIso(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value))
-    return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
-}
-
-export type DurationProblem = { reason: "end_not_after_start" | "too_long"; message: string };
-
-/** Checks an event's span: the end after the start, at most 24 hours. */
-export function checkEventSpan(start: Date, end: Date): DurationProblem | undefined {
-  const minutes = (end.getTime() - start.getTime()) / MINUTE;
-  if (minutes <= 0)
-    return { reason: "end_not_after_start", message: "The end must be after the start." };
-  if (minutes > MAX_EVENT_MINUTES) {
-    return { reason: "too_long", message: "An interview can last at most 24 hours." };
-  }
-  return undefined;
-}
-
 /** Weekday, date, time and zone abbreviation, shown in `zone`. */
 function readableInZone(zone: string, locale: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
@@ -241,7 +209,7 @@ export const RENAMED_TIME_ZONES: Readonly<Record<string, string>> = {
 /** The current IANA name of a zone (a browser may report `Asia/Calcutta`). */
 export function currentZoneName(zone: string): string {
   const renamed = RENAMED_TIME_ZONES[zone];
-  return renamed && isValidTimeZone(renamed) ? renamed : zone;
+  return renamed && isTimeZone(renamed) ? renamed : zone;
 }
 
 /** Every IANA zone this runtime knows, under current names, plus UTC. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fakeEmployerSession } from "@/lib/auth/testing";
 import { handleGraphqlRequest, type GraphqlRouteDeps } from "@/lib/indeed/route-handler";
+import { operations } from "@/lib/operations";
 import { memoryRateLimiter } from "./rate-limit";
 
 const APP = "http://localhost:3000";
@@ -23,6 +24,7 @@ function deps(points: number, userId = "00000000-0000-4000-8000-000000000001") {
       appUrl: APP,
       getSession: async () => fakeEmployerSession({ userId }),
       client: { execute: execute as unknown as GraphqlRouteDeps["client"]["execute"] },
+      operations,
       limiter: memoryRateLimiter({ name: `graphql-${points}`, points, durationSeconds: 60 }),
       log: () => undefined,
     } satisfies GraphqlRouteDeps,
@@ -67,7 +69,11 @@ const { execute } = vi.hoisted(() => ({
 vi.mock("@/lib/auth/load-session", () => ({
   getEmployerSessionFromRequest: async () => fakeEmployerSession(),
 }));
-vi.mock("@/lib/indeed/client", () => ({ indeedClient: () => ({ execute }) }));
+// The route's own operation list, with a client that never reaches Indeed.
+vi.mock("@/lib/operations", async (original) => ({
+  ...(await original<object>()),
+  indeedClient: () => ({ execute }),
+}));
 
 describe("app/api/indeed/graphql/route.ts", () => {
   beforeAll(() => {

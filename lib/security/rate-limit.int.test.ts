@@ -9,6 +9,7 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+import { operations, services } from "@/lib/operations";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { memoryRateLimiter, type RateLimiter } from "./rate-limit";
 
@@ -35,6 +36,8 @@ describe(`the GraphQL route's per-user budget against the sandbox (${process.env
       log: () => undefined,
     });
     client = createIndeedClient({
+      operations,
+      services,
       tokens,
       db: handle.db,
       graphqlUrl: `${sandbox.url}/graphql`,
@@ -59,7 +62,14 @@ describe(`the GraphQL route's per-user budget against the sandbox (${process.env
         headers: { origin: APP, "content-type": "application/json" },
         body: JSON.stringify({ operationName: "FindInterviews", variables: { input: {} } }),
       }),
-      { appUrl: APP, getSession: async () => who.session, client, limiter, log: () => undefined },
+      {
+        appUrl: APP,
+        getSession: async () => who.session,
+        client,
+        operations,
+        limiter,
+        log: () => undefined,
+      },
     );
   }
 

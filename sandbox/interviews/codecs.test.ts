@@ -4,7 +4,7 @@ import {
   GUIDE_CURSOR,
   GUIDE_BAD_CURSOR,
   GUIDE_UUIDS,
-} from "../../lib/indeed/guide-operations";
+} from "../../test/guide-operations";
 import { decodeCursor, encodeCursor } from "./page-cursor";
 import { decodeEventId, decodeResourceId, encodeEventId } from "./resource-id";
 

@@ -13,7 +13,7 @@ import {
   rescheduleEventOperation,
   setTimezoneOperation,
   setTitleOperation,
-} from "../../lib/indeed/guide-operations";
+} from "../../test/guide-operations";
 import { ACME, advanceClock, control, GLOBEX, setupTestSandbox } from "../testing/harness";
 import { at, graphqlClient, inFuture, mintToken, stringAt } from "./test-harness";
 

@@ -5,7 +5,7 @@ import { InterviewDetail } from "@/components/interviews/interview-detail";
 import { findApplication } from "@/lib/ats/application-queries";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
-import { executeOperation } from "@/lib/indeed/client";
+import { executeOperation } from "@/lib/operations";
 import { IndeedError } from "@/lib/indeed/errors";
 import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
 import { interviewIdSchema, parseRouteId } from "@/lib/security/route-ids";

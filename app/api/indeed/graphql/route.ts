@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
-import { indeedClient } from "@/lib/indeed/client";
 import { GRAPHQL_ROUTE, handleGraphqlOperation } from "@/lib/indeed/route-handler";
+import { indeedClient, operations } from "@/lib/operations";
 import { rateLimiters } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 const handle = route(GRAPHQL_ROUTE, async (request, context) =>
   handleGraphqlOperation(request, context, {
     client: indeedClient(),
+    operations,
     limiter: (await rateLimiters()).graphql,
   }),
 );

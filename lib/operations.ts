@@ -1,0 +1,61 @@
+import "server-only";
+import type { EmployerSession } from "@/lib/auth/load-session";
+import { tokenService } from "@/lib/auth/tokens";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { createIndeedClient, type ExecuteOptions } from "@/lib/indeed/client";
+import {
+  interviewOperations,
+  type OperationName,
+  type OperationResult,
+  type OperationVariables,
+} from "@/lib/scheduling/operations";
+import { interviewLedger } from "@/lib/scheduling/record-interview-change";
+
+/**
+ * Where the app's operations meet the Indeed transport: lib/indeed knows no domain, so the
+ * operation list and the services its `onSuccess` hooks use are passed from here to the
+ * process's client (and, by app/api/indeed/graphql/route.ts, to the route handler).
+ */
+
+/** Every operation the route and the client accept. */
+export const operations = interviewOperations;
+/** What the operations' `onSuccess` hooks get as `ctx.services`. */
+export const services = { ledger: interviewLedger };
+
+function createProcessClient() {
+  const settings = config();
+  return createIndeedClient({
+    operations,
+    services,
+    tokens: tokenService(),
+    db: db(),
+    graphqlUrl: settings.indeed.graphqlUrl,
+    clientId: settings.indeed.clientId,
+    atsName: settings.atsName,
+  });
+}
+
+const globalKey = Symbol.for("lobby.indeedClient");
+type WithClient = typeof globalThis & { [globalKey]?: ReturnType<typeof createProcessClient> };
+
+/** The process's Indeed client. */
+export function indeedClient() {
+  const holder = globalThis as WithClient;
+  holder[globalKey] ??= createProcessClient();
+  return holder[globalKey];
+}
+
+/**
+ * Runs an operation for the signed-in employer (server components, actions, route handlers).
+ * Throws IndeedError (`code`, `status`, `fieldErrors`) on failure.
+ */
+export function executeOperation<N extends OperationName>(
+  session: EmployerSession,
+  name: N,
+  variables: OperationVariables<N>,
+  context?: unknown,
+  options?: ExecuteOptions,
+): Promise<OperationResult<N>> {
+  return indeedClient().execute(session, name, variables, context, options);
+}

@@ -1,0 +1,33 @@
+import { graphql } from "@/lib/indeed/graphql";
+
+/**
+ * Every field of an event the schema has, selected by every interview operation, so the UI
+ * never needs a second document for the same event and the ledger always gets a full snapshot.
+ */
+export const InterviewEventFields = graphql(`
+  fragment InterviewEventFields on VirtualInterviewEvent {
+    id
+    status
+    title
+    startTime
+    endTime
+    timezone
+    languageCode
+    countryCode
+    interviewerLobbyUrl
+    interviewersConnection {
+      interviewers {
+        id
+        name
+        email
+      }
+    }
+    intervieweesConnection {
+      interviewees {
+        name
+        email
+        intervieweeLobbyUrl
+      }
+    }
+  }
+`);
