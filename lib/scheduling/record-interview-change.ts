@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { applications, auditEvents, employers, interviews } from "@/lib/db/schema";
-import { queueMessageForChange } from "@/lib/mail/queue-message-for-change";
 import {
   intervieweeEmailOf,
   interviewerEmailsOf,
@@ -12,9 +11,7 @@ import {
 /**
  * What Lobby writes after Indeed accepts a change: the ledger row (the interview's last known
  * state) and one audit entry, in the transaction the operation registry opens for `onSuccess`,
- * so both are written or neither. When the interviewee is concerned, the message to them is
- * queued in the same transaction (lib/mail/queue-message-for-change.ts): a rolled-back change
- * sends nothing.
+ * so both are written or neither.
  */
 
 /** Who acted: the parts of the employer session the ledger needs. */
@@ -119,7 +116,6 @@ export async function recordInterviewCreated(
     interviewers: interviewerEmailsOf(event),
     intervieweeEmail: intervieweeEmailOf(event),
   });
-  await queueMessageForChange(tx, actor, event, { kind: "created" });
 }
 
 /** What each kind of change records in the audit entry. */
@@ -160,7 +156,6 @@ export async function recordInterviewUpdated(
       and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
     );
   await audit(tx, actor, `interview.${change}`, event.id, changeDetails(change, event, variables));
-  await queueMessageForChange(tx, actor, event, { kind: "changed", change });
 }
 
 /** Records a cancel, with the reason the user gave (kept in Lobby only). */
@@ -183,7 +178,6 @@ export async function recordInterviewCanceled(
       and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
     );
   await audit(tx, actor, "interview.cancel", event.id, { reason });
-  await queueMessageForChange(tx, actor, event, { kind: "canceled", reason });
 }
 
 /** The ledger as the operations' `onSuccess` hooks get it (`ctx.services.ledger`). */
