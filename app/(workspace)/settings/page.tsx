@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { EmployerSettingsForm } from "@/components/settings/employer-settings-form";
+import { requireEmployerSession } from "@/lib/auth/current-session";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { loadEmployerSettings } from "@/lib/mail/employer-settings-store";
+import { saveSettingsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const session = await requireEmployerSession("/settings");
+  const settings = await loadEmployerSettings(db(), session.employer.id, session.user.email);
+  const { from } = config().mail;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">Settings</h1>
+        <p className="text-sm text-slate-700">
+          What {session.employer.name}&apos;s interviewees see in the invitations, updates and
+          cancellations Lobby sends them. Mail comes from{" "}
+          <span className="font-medium">{from.address}</span> with your organizer name; replies go
+          to your reply-to address.
+        </p>
+        {!settings.saved && (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
+            Not saved yet: messages use the employer&apos;s name and your own address until you
+            save.
+          </p>
+        )}
+      </header>
+      <EmployerSettingsForm
+        action={saveSettingsAction}
+        defaults={{
+          organizerName: settings.organizerName,
+          replyTo: settings.replyTo,
+          contact: settings.contact,
+          defaultLanguage: settings.defaultLanguage,
+        }}
+      />
+    </div>
+  );
+}

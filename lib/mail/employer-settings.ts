@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * The employer's mail settings (`/settings`): one schema for the form (zodResolver) and the
+ * server action (parse), so both accept and refuse the same values with the same messages.
+ * No server imports: the form bundles it.
+ */
+export const MESSAGE_LANGUAGES = ["en", "fr", "es", "de"] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+export const MESSAGE_LANGUAGE_LABELS: Record<MessageLanguage, string> = {
+  en: "English",
+  fr: "Français",
+  es: "Español",
+  de: "Deutsch",
+};
+
+export const employerSettingsSchema = z.object({
+  organizerName: z
+    .string()
+    .trim()
+    .min(1, "Enter the name interviewees see the invitation from")
+    .max(100, "Use 100 characters or fewer"),
+  replyTo: z
+    .string()
+    .trim()
+    .max(254, "Use 254 characters or fewer")
+    .pipe(z.email("Enter an email address, like hiring@example.com")),
+  contact: z
+    .string()
+    .trim()
+    .min(1, "Enter how job seekers can reach you: an email address or a phone number")
+    .max(200, "Use 200 characters or fewer"),
+  defaultLanguage: z.enum(MESSAGE_LANGUAGES, "Choose English, French, Spanish or German"),
+});
+
+export type EmployerSettingsInput = z.input<typeof employerSettingsSchema>;
+export type EmployerSettings = z.output<typeof employerSettingsSchema>;
