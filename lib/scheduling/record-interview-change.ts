@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { applications, auditEvents, employers, interviews } from "@/lib/db/schema";
+import { queueMessageForChange } from "@/lib/mail/queue-message-for-change";
 import {
   intervieweeEmailOf,
   interviewerEmailsOf,
@@ -11,7 +12,9 @@ import {
 /**
  * What Lobby writes after Indeed accepts a change: the ledger row (the interview's last known
  * state) and one audit entry, in the transaction the operation registry opens for `onSuccess`,
- * so both are written or neither.
+ * so both are written or neither. When the interviewee is concerned, the message to them is
+ * queued in the same transaction (lib/mail/queue-message-for-change.ts): a rolled-back change
+ * sends nothing.
  */
 
 /** Who acted: the parts of the employer session the ledger needs. */
@@ -116,6 +119,7 @@ export async function recordInterviewCreated(
     interviewers: interviewerEmailsOf(event),
     intervieweeEmail: intervieweeEmailOf(event),
   });
+  await queueMessageForChange(tx, actor, event, { kind: "created" });
 }
 
 /** What each kind of change records in the audit entry. */
@@ -156,6 +160,7 @@ export async function recordInterviewUpdated(
       and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
     );
   await audit(tx, actor, `interview.${change}`, event.id, changeDetails(change, event, variables));
+  await queueMessageForChange(tx, actor, event, { kind: "changed", change });
 }
 
 /** Records a cancel, with the reason the user gave (kept in Lobby only). */
@@ -178,6 +183,7 @@ export async function recordInterviewCanceled(
       and(eq(interviews.indeedEventId, event.id), eq(interviews.employerId, actor.employer.id)),
     );
   await audit(tx, actor, "interview.cancel", event.id, { reason });
+  await queueMessageForChange(tx, actor, event, { kind: "canceled", reason });
 }
 
 /** The ledger as the operations' `onSuccess` hooks get it (`ctx.services.ledger`). */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IndeedProblem } from "@/components/interviews/indeed-problem";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
+import { MessageHistory } from "@/components/interviews/message-history";
 import { findApplication } from "@/lib/ats/application-queries";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,8 @@ import { IndeedError } from "@/lib/indeed/errors";
 import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
 import { interviewIdSchema, parseRouteId } from "@/lib/security/route-ids";
 import { timeZoneOptions } from "@/lib/scheduling/locale-options";
+import { listCandidateMessages } from "@/lib/mail/queue-candidate-message";
+import { resendMessageAction } from "./message-actions";
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -40,16 +43,37 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
     ? await findApplication(db(), session.employer.id, ledger.applicationId)
     : undefined;
 
+  const messages = await listCandidateMessages(db(), {
+    employerId: session.employer.id,
+    indeedEventId: event.id,
+  });
+
   return (
-    <InterviewDetail
-      event={event}
-      ledger={{
-        application: application
-          ? { id: application.id, name: application.applicantName, jobTitle: application.job.title }
-          : null,
-        cancelReason: ledger?.cancelReason,
-      }}
-      timeZones={timeZoneOptions()}
-    />
+    <>
+      <InterviewDetail
+        event={event}
+        ledger={{
+          application: application
+            ? {
+                id: application.id,
+                name: application.applicantName,
+                jobTitle: application.job.title,
+              }
+            : null,
+          cancelReason: ledger?.cancelReason,
+        }}
+        timeZones={timeZoneOptions()}
+      />
+      <MessageHistory
+        eventId={event.id}
+        timeZone={event.timezone ?? ledger?.timezone ?? "UTC"}
+        resend={resendMessageAction}
+        messages={messages.map((message) => ({
+          ...message,
+          createdAt: message.createdAt.toISOString(),
+          sentAt: message.sentAt?.toISOString() ?? null,
+        }))}
+      />
+    </>
   );
 }
