@@ -1,173 +1,204 @@
 import "server-only";
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
+import * as client from "openid-client";
 import { z } from "zod";
 import { config } from "@/lib/config";
 
 /**
- * Indeed's OAuth endpoints as the app uses them outside next-auth's redirect dance: discovery,
- * the token endpoint (code exchange, refresh), revocation and ID-token verification. Every call
- * has a deadline; nothing here logs a token.
+ * Indeed's OAuth server as Lobby uses it, through openid-client (docs/decisions/0016): one
+ * Configuration per issuer and client, from discovery, cached for a few minutes and dropped as
+ * soon as a call through it finds Indeed unreachable. Every call has a 5 s deadline. ID tokens
+ * (code exchange and refresh) are checked by openid-client: `iss`, `aud`, `exp`, `iat`, the
+ * nonce at sign-in, and, with its non-repudiation checks, the signature against the issuer's
+ * JWKS (an unknown `kid` refetches it; `alg: none` and HS* are refused). Plain http only for
+ * the local sandbox on a loopback address. Nothing here logs a token.
  */
 
-const REQUEST_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_SECONDS = 5;
 const DISCOVERY_TTL_MS = 5 * 60_000;
 
-const discoverySchema = z.object({
-  issuer: z.string(),
-  authorization_endpoint: z.string().url(),
-  token_endpoint: z.string().url(),
-  jwks_uri: z.string().url(),
-  userinfo_endpoint: z.string().url().optional(),
-  revocation_endpoint: z.string().url().optional(),
-});
-export type IndeedDiscovery = z.infer<typeof discoverySchema>;
+/** What the app asks Indeed for. `openid`/`profile` are not Indeed scopes. */
+export const INDEED_SCOPES = "email employer_access offline_access interviews.schedule";
 
 export interface IndeedOAuthSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** The issuer is the local sandbox (config().indeed.usesSandbox): http on loopback allowed. */
+  sandbox: boolean;
 }
 
 export function oauthSettings(): IndeedOAuthSettings {
-  const { issuer, clientId, clientSecret } = config().indeed;
-  return { issuer, clientId, clientSecret };
+  const { issuer, clientId, clientSecret, usesSandbox } = config().indeed;
+  return { issuer, clientId, clientSecret, sandbox: usesSandbox };
 }
 
-/** Indeed could not be reached, timed out, or answered 5xx/429. */
-export class IndeedUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "IndeedUnavailableError";
-  }
+/** What Lobby keeps of a token endpoint answer. */
+export interface IndeedTokenResponse {
+  access_token: string;
+  token_type?: string;
+  expires_in?: number;
+  scope?: string;
+  refresh_token?: string;
+  id_token?: string;
 }
 
-const discoveryCache = new Map<string, { at: number; value: Promise<IndeedDiscovery> }>();
+const configurations = new Map<string, { at: number; value: Promise<client.Configuration> }>();
 
-/** The issuer's OpenID configuration, cached for a few minutes; a failure is not cached. */
-export function discover(issuer: string = oauthSettings().issuer): Promise<IndeedDiscovery> {
-  const cached = discoveryCache.get(issuer);
+function cacheKey(settings: IndeedOAuthSettings): string {
+  return JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret]);
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The issuer's Configuration (discovery, client_secret_post, non-repudiation checks), cached
+ * per issuer and client; a failed discovery is not cached.
+ */
+export function indeedConfiguration(
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<client.Configuration> {
+  const key = cacheKey(settings);
+  const cached = configurations.get(key);
   if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.value;
-  const value = (async () => {
-    let response: Response;
-    try {
-      response = await fetch(`${issuer}/.well-known/openid-configuration`, {
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        headers: { accept: "application/json" },
-      });
-    } catch {
-      throw new IndeedUnavailableError("Indeed's sign-in service cannot be reached");
-    }
-    if (!response.ok)
-      throw new IndeedUnavailableError(`Indeed's discovery answered ${response.status}`);
-    const parsed = discoverySchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success)
-      throw new IndeedUnavailableError("Indeed's discovery document is malformed");
-    if (parsed.data.issuer.replace(/\/$/, "") !== issuer) {
-      throw new IndeedUnavailableError("Indeed's discovery names another issuer");
-    }
-    return parsed.data;
-  })();
-  discoveryCache.set(issuer, { at: Date.now(), value });
-  value.catch(() => discoveryCache.delete(issuer));
+  const insecure = settings.sandbox && isLoopback(settings.issuer);
+  const value = client
+    .discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      undefined,
+      client.ClientSecretPost(settings.clientSecret),
+      {
+        timeout: REQUEST_TIMEOUT_SECONDS,
+        execute: insecure
+          ? [client.allowInsecureRequests, client.enableNonRepudiationChecks]
+          : [client.enableNonRepudiationChecks],
+      },
+    )
+    .then((configuration) => {
+      configuration.timeout = REQUEST_TIMEOUT_SECONDS;
+      return configuration;
+    });
+  configurations.set(key, { at: Date.now(), value });
+  value.catch(() => forget(settings, value));
   return value;
 }
 
-export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.coerce.number().int().positive().optional(),
-  scope: z.string().optional(),
-  refresh_token: z.string().min(1).optional(),
-  id_token: z.string().min(1).optional(),
-});
-export type IndeedTokenResponse = z.infer<typeof tokenResponseSchema>;
-
-export type TokenRequestResult =
-  | { ok: true; tokens: IndeedTokenResponse }
-  /** RFC 6749 error from the token endpoint (4xx): `invalid_grant`, `invalid_request`, ... */
-  | { ok: false; kind: "oauth_error"; error: string; status: number }
-  /** Network error, timeout, 5xx or 429: nothing was decided; keep the refresh token. */
-  | { ok: false; kind: "unavailable"; status?: number; retryAfterSeconds?: number };
-
-/** POSTs a grant to the token endpoint (form body, client_secret_post). Never throws for HTTP. */
-export async function requestToken(
-  grant: Record<string, string | undefined>,
-  settings: IndeedOAuthSettings = oauthSettings(),
-): Promise<TokenRequestResult> {
-  let endpoint: string;
-  try {
-    endpoint = (await discover(settings.issuer)).token_endpoint;
-  } catch {
-    return { ok: false, kind: "unavailable" };
-  }
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(grant)) if (value !== undefined) body.set(key, value);
-  body.set("client_id", settings.clientId);
-  body.set("client_secret", settings.clientSecret);
-  let response: Response;
-  try {
-    response = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch {
-    return { ok: false, kind: "unavailable" };
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (response.status >= 500 || response.status === 429) {
-    const retryAfter = Number(response.headers.get("retry-after"));
-    return {
-      ok: false,
-      kind: "unavailable",
-      status: response.status,
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-    };
-  }
-  if (!response.ok) {
-    const error =
-      json && typeof json === "object" && typeof (json as { error?: unknown }).error === "string"
-        ? (json as { error: string }).error
-        : "invalid_request";
-    return { ok: false, kind: "oauth_error", error, status: response.status };
-  }
-  const parsed = tokenResponseSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, kind: "unavailable", status: response.status };
-  return { ok: true, tokens: parsed.data };
+function forget(settings: IndeedOAuthSettings, value?: Promise<client.Configuration>): void {
+  const key = cacheKey(settings);
+  if (!value || configurations.get(key)?.value === value) configurations.delete(key);
 }
 
-/** Revokes a token at the issuer's revocation endpoint, if it has one. Best effort. */
-export async function revokeToken(
-  token: string,
-  hint: "access_token" | "refresh_token",
-  settings: IndeedOAuthSettings = oauthSettings(),
-): Promise<boolean> {
+/** The issuer's metadata (health checks): discovery through the cache. */
+export async function discover(issuer: string = oauthSettings().issuer) {
+  return (await indeedConfiguration({ ...oauthSettings(), issuer })).serverMetadata();
+}
+
+/**
+ * Why a call to Indeed's OAuth server did not succeed, read from openid-client's errors:
+ * - `unavailable`: unreachable, timed out, 5xx, 429 or an unreadable answer: nothing decided.
+ * - `oauth_error`: the token endpoint's RFC 6749 error (`invalid_grant`, ...).
+ * - `authorization_error`: the authorization response carried `error` (the user pressed Deny).
+ * - `state_mismatch`: the callback's `state` is not this browser's.
+ * - `issuer_mismatch`: the callback's `iss` is missing or another issuer's (RFC 9207, mix-up).
+ * - `id_token_invalid`: the ID token failed a check (signature, alg, iss, aud, exp, iat, nonce).
+ * - `failed`: anything else.
+ */
+export type OAuthFailure =
+  | { kind: "unavailable"; status?: number; retryAfterSeconds?: number }
+  | { kind: "oauth_error"; error: string; status: number }
+  | { kind: "authorization_error"; error: string }
+  | { kind: "state_mismatch" }
+  | { kind: "issuer_mismatch" }
+  | { kind: "id_token_invalid" }
+  | { kind: "failed" };
+
+const UNAVAILABLE_CODES = new Set([
+  "OAUTH_TIMEOUT",
+  "OAUTH_ABORT",
+  "OAUTH_RESPONSE_IS_NOT_CONFORM",
+  "OAUTH_RESPONSE_IS_NOT_JSON",
+]);
+const ID_TOKEN_CODES = new Set([
+  "OAUTH_INVALID_RESPONSE",
+  "OAUTH_JWT_CLAIM_COMPARISON_FAILED",
+  "OAUTH_JWT_TIMESTAMP_CHECK_FAILED",
+  "OAUTH_KEY_SELECTION_FAILED",
+  "OAUTH_UNSUPPORTED_OPERATION",
+  "OAUTH_PARSE_ERROR",
+]);
+
+function unavailable(response: unknown): OAuthFailure {
+  if (!(response instanceof Response)) return { kind: "unavailable" };
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return {
+    kind: "unavailable",
+    status: response.status,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  };
+}
+
+/** openid-client's error → an OAuthFailure. `issuer` tells a wrong `iss` from a wrong `state`. */
+export function oauthFailure(error: unknown, issuer?: string): OAuthFailure {
+  if (error instanceof client.AuthorizationResponseError)
+    return { kind: "authorization_error", error: error.error };
+  if (error instanceof client.ResponseBodyError) {
+    if (error.status >= 500 || error.status === 429) return unavailable(error.response);
+    return { kind: "oauth_error", error: error.error, status: error.status };
+  }
+  if (error instanceof client.WWWAuthenticateChallengeError)
+    return { kind: "oauth_error", error: "invalid_client", status: error.status };
+  // fetch's own failure (refused, reset, DNS): openid-client passes the TypeError on.
+  if (error instanceof TypeError)
+    return "code" in error && String(error.code).startsWith("ERR_INVALID_ARG")
+      ? { kind: "failed" }
+      : { kind: "unavailable" };
+  if (!(error instanceof client.ClientError)) return { kind: "failed" };
+  if (UNAVAILABLE_CODES.has(error.code ?? "")) return unavailable(error.cause);
+  // The authorization response's own checks (iss first, then state) carry its parameters.
+  const detail = (error.cause as { cause?: { parameters?: unknown } } | undefined)?.cause;
+  if (detail?.parameters instanceof URLSearchParams) {
+    const iss = detail.parameters.get("iss");
+    return iss !== null && iss === issuer
+      ? { kind: "state_mismatch" }
+      : { kind: "issuer_mismatch" };
+  }
+  if (ID_TOKEN_CODES.has(error.code ?? "")) return { kind: "id_token_invalid" };
+  return { kind: "failed" };
+}
+
+/** Runs `call` with the issuer's Configuration; Indeed unreachable drops the cached one. */
+export async function withIndeed<T>(
+  settings: IndeedOAuthSettings,
+  call: (configuration: client.Configuration) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; failure: OAuthFailure }> {
+  let configuration: client.Configuration;
   try {
-    const endpoint = (await discover(settings.issuer)).revocation_endpoint;
-    if (!endpoint) return false;
-    const body = new URLSearchParams({
-      token,
-      token_type_hint: hint,
-      client_id: settings.clientId,
-      client_secret: settings.clientSecret,
-    });
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    return response.ok;
+    configuration = await indeedConfiguration(settings);
   } catch {
-    return false;
+    return { ok: false, failure: { kind: "unavailable" } };
+  }
+  try {
+    return { ok: true, value: await call(configuration) };
+  } catch (error) {
+    const failure = oauthFailure(error, settings.issuer);
+    if (failure.kind === "unavailable") forget(settings);
+    return { ok: false, failure };
   }
 }
 
-const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+export function tokenResponse(tokens: client.TokenEndpointResponse): IndeedTokenResponse {
+  return {
+    access_token: tokens.access_token,
+    token_type: tokens.token_type,
+    expires_in: tokens.expires_in,
+    scope: tokens.scope,
+    refresh_token: tokens.refresh_token,
+    id_token: tokens.id_token,
+  };
+}
 
 const employerClaimSchema = z.array(
   z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(300) }).passthrough(),
@@ -179,41 +210,16 @@ export interface IndeedIdentity {
   name: string | null;
   email: string | null;
   employers: { id: string; name: string; advertiserId: string | null }[];
-  claims: JWTPayload;
 }
 
-/**
- * Verifies an ID token: signature against the issuer's JWKS (refetched on an unknown `kid`),
- * asymmetric algorithms only (`none` and HS256 are refused), `iss`, `aud`, `exp`, `iat`.
- */
-export async function verifyIdToken(
-  idToken: string,
-  settings: IndeedOAuthSettings = oauthSettings(),
-  options: { currentDate?: Date } = {},
-): Promise<IndeedIdentity> {
-  const { jwks_uri } = await discover(settings.issuer);
-  let jwks = jwksCache.get(jwks_uri);
-  if (!jwks) {
-    jwks = createRemoteJWKSet(new URL(jwks_uri), {
-      timeoutDuration: REQUEST_TIMEOUT_MS,
-      cooldownDuration: 30_000,
-    });
-    jwksCache.set(jwks_uri, jwks);
-  }
-  const { payload } = await jwtVerify(idToken, jwks, {
-    issuer: settings.issuer,
-    audience: settings.clientId,
-    algorithms: ["ES256", "ES384", "RS256", "PS256", "EdDSA"],
-    requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
-    clockTolerance: 60,
-    currentDate: options.currentDate,
-  });
-  const employers = employerClaimSchema.safeParse(payload.employers ?? []);
+/** The person an ID token names, from claims openid-client has already validated. */
+export function identityFromClaims(claims: client.IDToken): IndeedIdentity {
+  const employers = employerClaimSchema.safeParse(claims.employers ?? []);
   return {
-    issuer: settings.issuer,
-    subject: payload.sub!,
-    name: typeof payload.name === "string" ? payload.name : null,
-    email: typeof payload.email === "string" ? payload.email.toLowerCase() : null,
+    issuer: claims.iss,
+    subject: claims.sub,
+    name: typeof claims.name === "string" ? claims.name : null,
+    email: typeof claims.email === "string" ? claims.email.toLowerCase() : null,
     employers: employers.success
       ? employers.data.map((e) => ({
           id: e.id,
@@ -221,32 +227,67 @@ export async function verifyIdToken(
           advertiserId: typeof e.advertiserId === "string" ? e.advertiserId : null,
         }))
       : [],
-    claims: payload,
   };
+}
+
+export type RefreshResult =
+  | { ok: true; tokens: IndeedTokenResponse; identity?: IndeedIdentity }
+  | { ok: false; failure: OAuthFailure };
+
+/**
+ * A refresh grant that sends `employer` again (Indeed wants it at every refresh). An ID token
+ * in the answer is validated (signature included) and its person returned. Never throws.
+ */
+export async function refreshGrant(
+  refreshToken: string,
+  employer: string | undefined,
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<RefreshResult> {
+  const result = await withIndeed(settings, (configuration) =>
+    client.refreshTokenGrant(configuration, refreshToken, employer ? { employer } : {}),
+  );
+  if (!result.ok) return result;
+  const claims = result.value.claims();
+  return {
+    ok: true,
+    tokens: tokenResponse(result.value),
+    identity: claims ? identityFromClaims(claims) : undefined,
+  };
+}
+
+/** Revokes a token at the issuer's revocation endpoint. Best effort: false when it could not. */
+export async function revokeToken(
+  token: string,
+  hint: "access_token" | "refresh_token",
+  settings: IndeedOAuthSettings = oauthSettings(),
+): Promise<boolean> {
+  const result = await withIndeed(settings, async (configuration) => {
+    if (!configuration.serverMetadata().revocation_endpoint) return false;
+    await client.tokenRevocation(configuration, token, { token_type_hint: hint });
+    return true;
+  });
+  return result.ok && result.value;
 }
 
 const userinfoEmployersSchema = z.object({
   employers: z.array(z.object({ id: z.string().min(1).max(200) }).passthrough()).default([]),
 });
 
-/** The employers userinfo lists for the token's user; empty when Indeed cannot be asked. */
+/**
+ * The employers userinfo lists for the token's user, who must be `subject`; empty when Indeed
+ * cannot be asked or answers for someone else.
+ */
 export async function listEmployers(
   accessToken: string,
+  subject: string,
   settings: IndeedOAuthSettings = oauthSettings(),
 ): Promise<{ id: string }[]> {
-  try {
-    const endpoint = (await discover(settings.issuer)).userinfo_endpoint;
-    if (!endpoint) return [];
-    const response = await fetch(endpoint, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    if (!response.ok) return [];
-    const parsed = userinfoEmployersSchema.safeParse(await response.json().catch(() => null));
-    return parsed.success ? parsed.data.employers : [];
-  } catch {
-    return [];
-  }
+  const result = await withIndeed(settings, (configuration) =>
+    client.fetchUserInfo(configuration, accessToken, subject),
+  );
+  if (!result.ok) return [];
+  const parsed = userinfoEmployersSchema.safeParse(result.value);
+  return parsed.success ? parsed.data.employers : [];
 }
 
 /** The scopes the app needs; a grant missing any of them is refused at sign-in. */
@@ -260,7 +301,7 @@ export const REQUIRED_SCOPES = [
 export function missingScopes(granted: string | undefined): string[] {
   // RFC 6749 §5.1: a response without `scope` granted exactly what was asked.
   if (granted === undefined) return [];
-  const have = new Set((granted ?? "").split(/\s+/).filter(Boolean));
+  const have = new Set(granted.split(/\s+/).filter(Boolean));
   // "interviews" is the older guide's name for interviews.schedule.
   if (have.has("interviews")) have.add("interviews.schedule");
   return REQUIRED_SCOPES.filter((scope) => scope !== "email" && !have.has(scope));

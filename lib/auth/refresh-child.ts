@@ -9,7 +9,12 @@ const handle = openPostgres(env.CHILD_DATABASE_URL!, 10);
 const service = createTokenService({
   db: handle.db,
   key: Buffer.from(env.CHILD_KEY!, "base64"),
-  oauth: { issuer: env.CHILD_ISSUER!, clientId: "lobby-local", clientSecret: "lobby-local-secret" },
+  oauth: {
+    issuer: env.CHILD_ISSUER!,
+    clientId: "lobby-local",
+    clientSecret: "lobby-local-secret",
+    sandbox: true,
+  },
   log: (message) => console.error(`[child ${process.pid}] ${message}`),
 });
 // Both processes must ask at the same moment: say "ready", wait for "go" on stdin.

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SIGN_IN_ERRORS, signInErrorCode } from "./sign-in-errors";
 
 describe("sign-in error codes", () => {
-  it("maps Indeed's and next-auth's codes to a clear page", () => {
+  it("maps Indeed's authorization errors to a clear page", () => {
     expect(signInErrorCode("access_denied")).toBe("denied");
-    expect(signInErrorCode("OAuthSignin")).toBe("indeed_unavailable");
-    expect(signInErrorCode("OAuthCallback")).toBe("session_expired");
+    expect(signInErrorCode("temporarily_unavailable")).toBe("indeed_unavailable");
+    expect(signInErrorCode("server_error")).toBe("indeed_unavailable");
     expect(signInErrorCode("partial_scopes")).toBe("partial_scopes");
     expect(signInErrorCode(["no_employer", "x"])).toBe("no_employer");
   });

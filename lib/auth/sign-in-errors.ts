@@ -1,6 +1,7 @@
 /**
  * Why a sign-in failed, as `/signin/error?error=<code>` names it, and what the person can do.
- * next-auth's own codes (OAuthSignin, OAuthCallback, ...) map onto these. Pure.
+ * The callback (lib/auth/finish-sign-in.ts) names ours; Indeed's authorization errors map onto
+ * them. Pure.
  */
 export const SIGN_IN_ERRORS = {
   denied: {
@@ -35,10 +36,6 @@ export const SIGN_IN_ERRORS = {
     title: "That employer is not one of yours",
     body: "Indeed does not list the chosen employer account for you, so Lobby did not sign you in. Sign in again and pick one of your employer accounts.",
   },
-  session_expired: {
-    title: "The sign-in attempt expired",
-    body: "The sign-in took too long or was started in another tab. Start again from this browser.",
-  },
   sign_in_failed: {
     title: "Sign-in did not complete",
     body: "Something went wrong while signing you in with Indeed. Try again.",
@@ -47,23 +44,17 @@ export const SIGN_IN_ERRORS = {
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
 
-/** Any `error` query value (ours or next-auth's) → one of ours. */
+/** Any `error` query value (ours or Indeed's authorization error) → one of ours. */
 export function signInErrorCode(value: unknown): SignInErrorCode {
   const raw = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== "string") return "sign_in_failed";
   if (Object.hasOwn(SIGN_IN_ERRORS, raw)) return raw as SignInErrorCode;
   switch (raw) {
     case "access_denied":
-    case "AccessDenied":
       return "denied";
-    case "OAuthSignin":
     case "temporarily_unavailable":
     case "server_error":
       return "indeed_unavailable";
-    case "OAuthCallback":
-    case "OAuthCreateAccount":
-    case "Verification":
-      return "session_expired";
     default:
       return "sign_in_failed";
   }

@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indeedConnections, users } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { completeSignIn } from "./complete-sign-in";
+import { startFakeIssuer } from "./fake-issuer";
 import {
   connectionRow,
   expireAccessToken,
@@ -88,63 +86,6 @@ describe("ID tokens returned by a refresh, against the sandbox", () => {
   });
 });
 
-/**
- * An issuer of our own (discovery, JWKS, token endpoint) whose refresh answers carry the ID
- * token each test signs: a forged signature, another sub or iss, or a JWKS that is down.
- */
-interface FakeIssuer {
-  url: string;
-  signingKey: CryptoKey;
-  publishedKid: string;
-  nextIdToken: string;
-  jwksStatus: number;
-  close(): Promise<void>;
-}
-
-async function startFakeIssuer(): Promise<FakeIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair("ES256");
-  const publishedKid = randomUUID();
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: publishedKid, alg: "ES256", use: "sig" };
-  let refreshes = 0;
-  const server: Server = createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.url === "/.well-known/openid-configuration") {
-      send(200, {
-        issuer: fake.url,
-        authorization_endpoint: `${fake.url}/authorize`,
-        token_endpoint: `${fake.url}/token`,
-        jwks_uri: `${fake.url}/jwks`,
-      });
-    } else if (req.url === "/jwks") {
-      send(fake.jwksStatus, fake.jwksStatus === 200 ? { keys: [jwk] } : { error: "down" });
-    } else if (req.url === "/token" && req.method === "POST") {
-      refreshes += 1;
-      send(200, {
-        access_token: `access-${refreshes}`,
-        token_type: "Bearer",
-        expires_in: 3600,
-        refresh_token: `refresh-${refreshes}`,
-        id_token: fake.nextIdToken,
-      });
-    } else {
-      send(404, {});
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const fake: FakeIssuer = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    signingKey: privateKey,
-    publishedKid,
-    nextIdToken: "",
-    jwksStatus: 200,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-  return fake;
-}
-
 describe("ID tokens returned by a refresh, signed against a local JWKS", () => {
   let handle: DatabaseHandle;
   const SUBJECT = "user:42";
@@ -159,11 +100,10 @@ describe("ID tokens returned by a refresh, signed against a local JWKS", () => {
   /** A fresh issuer (fresh discovery and JWKS caches), a signed-in user and its token service. */
   async function connected() {
     const issuer = await startFakeIssuer();
-    const settings = { issuer: issuer.url, clientId: "lobby-local", clientSecret: "secret" };
     const tokens = createTokenService({
       db: handle.db,
       key: [{ id: "k1", key: Buffer.alloc(32, 7) }],
-      oauth: settings,
+      oauth: issuer.settings,
       log: quiet,
     });
     const { connectionId } = await completeSignIn(
@@ -174,7 +114,6 @@ describe("ID tokens returned by a refresh, signed against a local JWKS", () => {
           name: "Pat",
           email: null,
           employers: [{ id: "emp-local", name: "Local Co", advertiserId: null }],
-          claims: {},
         },
         tokens: { access_token: "access-0", refresh_token: "refresh-0", expires_in: 3600 },
         employerId: "emp-local",
@@ -183,14 +122,7 @@ describe("ID tokens returned by a refresh, signed against a local JWKS", () => {
     );
     await expireAccessToken(handle.db, connectionId);
     const idToken = (claims: { sub?: string; iss?: string }, key = issuer.signingKey) =>
-      new SignJWT({ name: "Pat" })
-        .setProtectedHeader({ alg: "ES256", kid: issuer.publishedKid })
-        .setIssuer(claims.iss ?? issuer.url)
-        .setSubject(claims.sub ?? SUBJECT)
-        .setAudience("lobby-local")
-        .setIssuedAt()
-        .setExpirationTime("10m")
-        .sign(key);
+      issuer.idToken({ sub: SUBJECT, ...claims }, key);
     return { issuer, tokens, connectionId, idToken };
   }
 

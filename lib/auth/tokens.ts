@@ -1,16 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, isNotNull, or } from "drizzle-orm";
-import { errors as joseErrors } from "jose";
 import { config } from "@/lib/config";
 import { db as processDb, type Database, type Transaction } from "@/lib/db/client";
 import { indeedConnections, users } from "@/lib/db/schema";
 import {
-  IndeedUnavailableError,
   oauthSettings,
-  requestToken,
+  refreshGrant,
   revokeToken,
-  verifyIdToken,
+  type IndeedIdentity,
   type IndeedOAuthSettings,
   type IndeedTokenResponse,
 } from "./indeed-oauth";
@@ -37,10 +35,12 @@ import {
  * - `invalid_grant` → the connection needs reconnecting (status `needs_reauth`, tokens erased);
  *   5xx, 429, timeouts, network errors → nothing changes and the caller hears "Indeed
  *   unavailable"; the refresh token is kept.
- * - When a refresh returns an ID token, it is verified like the one at sign-in (signature, `iss`,
- *   `aud`, `exp`) and must name the person stored for the connection (`iss`, `sub`); a token
- *   that fails, or names someone else, ends the connection like `invalid_grant` and the new
- *   tokens are not stored. Keys Indeed cannot serve right now → "Indeed unavailable".
+ * - Refreshes go through openid-client (lib/auth/indeed-oauth.ts), sending `employer` again.
+ *   When a refresh returns an ID token, openid-client verifies it like the one at sign-in
+ *   (signature against the JWKS, `iss`, `aud`, `exp`, `iat`) and it must name the person stored
+ *   for the connection (`iss`, `sub`); a token that fails, or names someone else, ends the
+ *   connection like `invalid_grant` and the new tokens are not stored. Keys Indeed cannot serve
+ *   right now → "Indeed unavailable".
  * - Tokens are encrypted under the keyring's current key; older keys still decrypt (their id is
  *   in each stored value) until `rotateKeys` re-encrypts everything. A ciphertext that does not
  *   decrypt (unknown or wrong key, moved row) is treated like `invalid_grant` for that connection
@@ -102,8 +102,6 @@ export interface KeyRotationReport {
   reconnect: string[];
 }
 
-type RefreshedIdentity = "same" | "changed" | "invalid" | "unavailable";
-
 export type TokenService = ReturnType<typeof createTokenService>;
 
 export function createTokenService(deps: TokenServiceDeps) {
@@ -127,25 +125,17 @@ export function createTokenService(deps: TokenServiceDeps) {
     };
   }
 
-  /** Is the ID token a refresh returned valid, and about the person who connected? */
-  async function checkRefreshedIdentity(
+  /** Is the person a refresh's ID token names the one who connected? */
+  async function sameIdentity(
     tx: Transaction,
     userId: string,
-    idToken: string,
-  ): Promise<RefreshedIdentity> {
+    identity: IndeedIdentity,
+  ): Promise<boolean> {
     const [stored] = await tx
       .select({ issuer: users.issuer, subject: users.subject })
       .from(users)
       .where(eq(users.id, userId));
-    let identity: Awaited<ReturnType<typeof verifyIdToken>>;
-    try {
-      identity = await verifyIdToken(idToken, deps.oauth, { currentDate: new Date(now()) });
-    } catch (error) {
-      return couldNotFetchKeys(error) ? "unavailable" : "invalid";
-    }
-    return stored?.issuer === identity.issuer && stored.subject === identity.subject
-      ? "same"
-      : "changed";
+    return stored?.issuer === identity.issuer && stored.subject === identity.subject;
   }
 
   function usable(
@@ -217,40 +207,37 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
 
       const employerId = options.employerId ?? row.employerId ?? undefined;
-      const result = await requestToken(
-        { grant_type: "refresh_token", refresh_token: tokens.refresh, employer: employerId },
-        deps.oauth,
-      );
+      const result = await refreshGrant(tokens.refresh, employerId, deps.oauth);
       if (!result.ok) {
-        if (result.kind === "unavailable") {
-          log("refresh failed: Indeed unavailable", { connectionId, status: result.status });
-          return { kind: "unavailable", retryAfterSeconds: result.retryAfterSeconds } as const;
+        const { failure } = result;
+        if (failure.kind === "unavailable") {
+          log("refresh failed: Indeed unavailable", { connectionId, status: failure.status });
+          return { kind: "unavailable", retryAfterSeconds: failure.retryAfterSeconds } as const;
         }
-        if (result.error === "invalid_grant") {
+        if (failure.kind === "oauth_error" && failure.error === "invalid_grant") {
           await markNeedsReauth(tx, connectionId);
           log("refresh refused (invalid_grant); connection needs reauth", { connectionId });
           return { kind: "reauth", reason: "invalid_grant" } as const;
         }
-        log("refresh refused", { connectionId, error: result.error, status: result.status });
+        if (failure.kind === "id_token_invalid") {
+          await markNeedsReauth(tx, connectionId);
+          log("refresh returned an ID token that is invalid", { connectionId });
+          return { kind: "reauth", reason: "id_token invalid" } as const;
+        }
+        log("refresh refused", {
+          connectionId,
+          error: failure.kind === "oauth_error" ? failure.error : failure.kind,
+          status: failure.kind === "oauth_error" ? failure.status : undefined,
+        });
         if (switching) return { kind: "forbidden" } as const;
         return { kind: "unavailable" } as const;
       }
 
       const issued = result.tokens;
-      if (issued.id_token) {
-        const identity = await checkRefreshedIdentity(tx, row.userId, issued.id_token);
-        if (identity === "unavailable") {
-          log("refresh not stored: Indeed's keys are unavailable", { connectionId });
-          return { kind: "unavailable" } as const;
-        }
-        if (identity !== "same") {
-          await markNeedsReauth(tx, connectionId);
-          log("refresh returned an ID token that is invalid or names someone else", {
-            connectionId,
-            identity,
-          });
-          return { kind: "reauth", reason: `id_token ${identity}` } as const;
-        }
+      if (result.identity && !(await sameIdentity(tx, row.userId, result.identity))) {
+        await markNeedsReauth(tx, connectionId);
+        log("refresh returned an ID token that names someone else", { connectionId });
+        return { kind: "reauth", reason: "id_token changed" } as const;
       }
       const at = now();
       await tx
@@ -477,14 +464,6 @@ export function createTokenService(deps: TokenServiceDeps) {
       return { revoked: results.some(Boolean) };
     },
   };
-}
-
-/** Indeed's discovery or JWKS could not be fetched: nothing is known about the token yet. */
-function couldNotFetchKeys(error: unknown): boolean {
-  if (error instanceof IndeedUnavailableError) return true;
-  // Not a verdict on the token: a network error, or jose failing to fetch or read the JWKS.
-  if (!(error instanceof joseErrors.JOSEError)) return true;
-  return ["ERR_JWKS_TIMEOUT", "ERR_JWKS_INVALID", "ERR_JOSE_GENERIC"].includes(error.code);
 }
 
 async function markNeedsReauth(tx: Transaction, connectionId: string): Promise<void> {
