@@ -79,6 +79,8 @@ export default defineConfig({
               NEXT_TELEMETRY_DISABLED: "1",
               // Every test signs in from 127.0.0.1: one address, far more sign-ins than a person's.
               RATE_LIMIT_AUTH_PER_MINUTE: "10000",
+              // Candidate mail goes to the suite's own sandbox mailbox.
+              SMTP_URL: `smtp://127.0.0.1:${E2E_SANDBOX_SMTP_PORT}`,
             },
             reuseExistingServer: false,
             timeout: 120_000,
