@@ -39,7 +39,11 @@ if (settings.indeed.usesSandbox) {
     SANDBOX_DATA_DIR: settings.sandbox.dataDir,
   });
 }
-start("app", "npx", ["next", "dev", "-p", String(settings.port)], { NEXT_TELEMETRY_DISABLED: "1" });
+start("app", "npx", ["next", "dev", "-p", String(settings.port)], {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Candidate mail goes to the sandbox's mailbox unless SMTP_URL names another server.
+  ...(settings.indeed.usesSandbox && !process.env.SMTP_URL ? { SMTP_URL: sandboxSmtpUrl } : {}),
+});
 
 console.log(
   `[dev] Lobby on ${settings.appUrl}` +
