@@ -26,6 +26,7 @@ describe("the session cookie", () => {
       INDEED_CLIENT_SECRET: "issued-by-indeed-for-acme",
       AUTH_SECRET: "x".repeat(32),
       TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+      MAIL_FROM: "Acme Interviews <interviews@acme.example>",
     });
     const cookie = sessionCookieFor(production.appUrl);
     expect(cookie.name).toBe("__Host-lobby.session");
