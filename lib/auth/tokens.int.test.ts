@@ -20,7 +20,7 @@ import {
   startTokenTestbed,
   type TokenTestbed,
 } from "./sandbox-fixtures";
-import { loadEmployerSession } from "./session";
+import { loadEmployerSession } from "./load-session";
 import { endSession } from "./sign-out";
 import { createTokenService, TokenServiceError, type TokenService } from "./tokens";
 
