@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 
 const { executeOperation, findApplication } = vi.hoisted(() => ({
   executeOperation: vi.fn(async () => ({ virtualInterviewEvents: { events: [] } })),

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { testEvent } from "@/lib/calendar/test-events";
+import { testEvent } from "@/lib/calendar/test-events.test-support";
 import { AgendaList, type AgendaListProps } from "./agenda-list";
 
 const noop = () => {};

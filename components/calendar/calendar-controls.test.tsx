@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { testEvent } from "@/lib/calendar/test-events";
+import { testEvent } from "@/lib/calendar/test-events.test-support";
 import { CALENDAR_PRESETS } from "@/lib/calendar/search-params";
 import { RangeControls } from "./range-picker";
 import { WeekGrid } from "./week-grid";

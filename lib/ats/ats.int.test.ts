@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { applications, employers, jobs } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { findApplication, listApplications, listJobs } from "./application-queries";
 import { importApplications, previewApplicationsImport } from "./import-applications";
 import { demoApplications, seedDemoData } from "./seed-demo";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refreshTokenExpiresSoon } from "./connection-expiry";
-import { fakeEmployerSession } from "./testing";
+import { fakeEmployerSession } from "./testing.test-support";
 
 const DAY = 86_400_000;
 

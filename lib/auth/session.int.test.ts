@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSessions, employerMemberships } from "@/lib/db/schema";
-import { signInAs, startTokenTestbed, type TokenTestbed } from "./sandbox-fixtures";
+import { signInAs, startTokenTestbed, type TokenTestbed } from "./sandbox-fixtures.test-support";
 import { loadEmployerSession, type IdlePolicy } from "./load-session";
 
 const HOUR = 3_600_000;

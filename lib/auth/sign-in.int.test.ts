@@ -6,13 +6,13 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { decode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { csrfOf } from "@/sandbox/oauth/test-harness";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { startFakeIssuer, type FakeIssuer } from "./fake-issuer";
+import { startFakeIssuer, type FakeIssuer } from "./fake-issuer.test-support";
 import { exchangeCode, finishSignIn, type FinishSignInDeps } from "./finish-sign-in";
 import { listEmployers } from "./indeed-oauth";
-import { grantsOf, journal, mintTokens, sandboxSettings } from "./sandbox-fixtures";
+import { grantsOf, journal, mintTokens, sandboxSettings } from "./sandbox-fixtures.test-support";
 import { startSignIn } from "./start-sign-in";
 import { createTokenService } from "./tokens";
 

@@ -9,7 +9,7 @@ import {
   signInAs,
   startTokenTestbed,
   type TokenTestbed,
-} from "./sandbox-fixtures";
+} from "./sandbox-fixtures.test-support";
 import { createTokenService, type TokenService } from "./tokens";
 
 // Several app processes share one PostgreSQL; PGlite cannot be shared, so these run only in the
@@ -80,7 +80,12 @@ describe("the token service across app processes on PostgreSQL", () => {
       new Promise<string[]>((resolve, reject) => {
         const child = spawn(
           "npx",
-          ["tsx", "--import", "./scripts/allow-server-only.mjs", "lib/auth/refresh-child.ts"],
+          [
+            "tsx",
+            "--import",
+            "./scripts/allow-server-only.mjs",
+            "lib/auth/refresh-child.test-support.ts",
+          ],
           {
             env: {
               ...process.env,

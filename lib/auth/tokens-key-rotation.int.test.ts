@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/lib/db/client";
 import { indeedConnections } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import {
   connectionRow,
   expireAccessToken,
@@ -17,7 +17,7 @@ import {
   startTokenTestbed,
   type SignedIn,
   type TokenTestbed,
-} from "./sandbox-fixtures";
+} from "./sandbox-fixtures.test-support";
 import { tokenKeyId, type TokenKey, type TokenKeyring } from "./token-crypto";
 import { createTokenService } from "./tokens";
 

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indeedConnections, users } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { completeSignIn } from "./complete-sign-in";
-import { startFakeIssuer } from "./fake-issuer";
+import { startFakeIssuer } from "./fake-issuer.test-support";
 import {
   connectionRow,
   expireAccessToken,
@@ -14,7 +14,7 @@ import {
   signInAs,
   startTokenTestbed,
   type TokenTestbed,
-} from "./sandbox-fixtures";
+} from "./sandbox-fixtures.test-support";
 import { encryptToken, SINGLE_TOKEN_KEY_ID } from "./token-crypto";
 import { createTokenService } from "./tokens";
 

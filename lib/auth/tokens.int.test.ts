@@ -19,7 +19,7 @@ import {
   signInAs,
   startTokenTestbed,
   type TokenTestbed,
-} from "./sandbox-fixtures";
+} from "./sandbox-fixtures.test-support";
 import { loadEmployerSession } from "./load-session";
 import { endSession } from "./sign-out";
 import { createTokenService, TokenServiceError, type TokenService } from "./tokens";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agendaRows, groupByDay } from "./agenda";
-import { testEvent } from "./test-events";
+import { testEvent } from "./test-events.test-support";
 
 const summary = (days: ReturnType<typeof groupByDay>) =>
   days.map((day) => [

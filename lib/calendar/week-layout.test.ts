@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysOf, weekContaining } from "./range";
-import { testEvent } from "./test-events";
+import { testEvent } from "./test-events.test-support";
 import { layoutWeek, moveInWeek, type WeekDayColumn } from "./week-layout";
 
 const DAY = "2026-06-17";

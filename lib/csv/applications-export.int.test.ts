@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import { importApplications } from "@/lib/ats/import-applications";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { employers } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { parseCsv } from "@/lib/ats/parse-csv";
 
 // The route as Next runs it, over a test database, signed in as whoever `signedIn` names.

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "./client";
 import { asConstraintViolation, ConstraintViolationError } from "./errors";
 import { migrateDatabase } from "./migrate";
 import { applications, employers, jobs } from "./schema";
-import { createTestDatabase } from "./testing";
+import { createTestDatabase } from "./testing.test-support";
 
 // Runs on PGlite by default and on a real PostgreSQL when DATABASE_URL is set (.ci/run does both).
 describe(`the database (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import { TokenServiceError } from "@/lib/auth/tokens";
 import { AppError } from "./app-error";
 import { route, type RouteOptions } from "./route";

@@ -4,11 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { journal, sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures";
+import {
+  journal,
+  sandboxSettings,
+  signInAs,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import { createTokenService, type TokenService } from "@/lib/auth/tokens";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { createIndeedClient, type IndeedClient } from "./client";
 import { operations } from "@/lib/operations";
 import { handleGraphqlRequest } from "./route-handler";

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { z } from "zod";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import type { Database } from "@/lib/db/client";
 import { createIndeedClient } from "./client";
 import { graphql } from "./graphql";

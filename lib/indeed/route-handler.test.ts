@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import { operations } from "@/lib/operations";
 import { AppError } from "@/lib/http/app-error";
 import { handleGraphqlRequest, MAX_BODY_BYTES, type GraphqlRouteDeps } from "./route-handler";

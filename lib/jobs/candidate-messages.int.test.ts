@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { queueCandidateMessage, resendCandidateMessage } from "@/lib/mail/queue-candidate-message";
 import type { RunningSandbox } from "@/sandbox/server";
@@ -18,7 +18,7 @@ import {
   useFastQueues,
   waitFor,
   type TestWorker,
-} from "./testing";
+} from "./testing.test-support";
 
 // The candidate-message job end to end: a real database (PGlite, or PostgreSQL with
 // DATABASE_URL), pg-boss, nodemailer and the sandbox's SMTP server and mailbox.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import type { RunningSandbox } from "@/sandbox/server";
-import { spawnWorkerChild, type WorkerChild } from "./child-process";
+import { spawnWorkerChild, type WorkerChild } from "./child-process.test-support";
 import {
   mailboxFor,
   messageRow,
@@ -11,7 +11,7 @@ import {
   startMailSandbox,
   useFastQueues,
   waitFor,
-} from "./testing";
+} from "./testing.test-support";
 
 // Two app processes, each with its worker, on one PostgreSQL: pg-boss's SKIP LOCKED hands each
 // job to one of them, and the row's claim keeps a job run twice from sending twice.

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import type { RunningSandbox } from "@/sandbox/server";
-import { spawnWorkerChild } from "./child-process";
+import { spawnWorkerChild } from "./child-process.test-support";
 import {
   mailboxFor,
   messageRow,
@@ -16,7 +16,7 @@ import {
   startTestWorker,
   useFastQueues,
   waitFor,
-} from "./testing";
+} from "./testing.test-support";
 
 // The issue's hardest case: the worker process dies (SIGKILL) after the SMTP server answered
 // 250 and before it committed `sent`. The restarted worker must not send a second copy.

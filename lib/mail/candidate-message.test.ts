@@ -5,7 +5,7 @@ import {
   type CreateCandidateMessageInput,
   privacyUrlOf,
 } from "./candidate-message";
-import { INTERVIEWER_LOBBY_URL, invitation } from "./test-messages";
+import { INTERVIEWER_LOBBY_URL, invitation } from "./test-messages.test-support";
 
 const input = (): CreateCandidateMessageInput => {
   const { kind: _kind, ...fields } = invitation();

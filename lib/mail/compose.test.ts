@@ -4,7 +4,12 @@ import type Mail from "nodemailer/lib/mailer";
 import { describe, expect, test } from "vitest";
 import type { CandidateMessage } from "./candidate-message";
 import { composeCandidateMail } from "./compose";
-import { cancellation, INTERVIEWER_LOBBY_URL, invitation, update } from "./test-messages";
+import {
+  cancellation,
+  INTERVIEWER_LOBBY_URL,
+  invitation,
+  update,
+} from "./test-messages.test-support";
 
 const sender = { fromAddress: "interviews@lobby.example.com" };
 

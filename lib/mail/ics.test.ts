@@ -8,7 +8,7 @@ import {
   INTERVIEWER_LOBBY_URL,
   invitation,
   update,
-} from "./test-messages";
+} from "./test-messages.test-support";
 
 /** Parses a calendar file as a calendar client would, returning its VCALENDAR and VEVENT. */
 function parse(message: CandidateMessage, description = "The message's plain text") {

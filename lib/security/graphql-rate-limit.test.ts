@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import { handleGraphqlRequest, type GraphqlRouteDeps } from "@/lib/indeed/route-handler";
 import { operations } from "@/lib/operations";
 import { memoryRateLimiter } from "./rate-limit";

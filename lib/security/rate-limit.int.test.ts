@@ -3,10 +3,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { journal, sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures";
+import {
+  journal,
+  sandboxSettings,
+  signInAs,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { createTokenService } from "@/lib/auth/tokens";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import { operations, services } from "@/lib/operations";

@@ -50,7 +50,7 @@ describe("rate limits across app processes on PostgreSQL", () => {
             "tsx",
             "--import",
             "./scripts/allow-server-only.mjs",
-            "lib/security/rate-limit-child.ts",
+            "lib/security/rate-limit-child.test-support.ts",
           ],
           {
             env: {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 
 const APP = "http://localhost:3000";
 

@@ -6,7 +6,7 @@ import {
   INTERVIEWER_LOBBY_URL,
   invitation,
   update,
-} from "../test-messages";
+} from "../test-messages.test-support";
 import { renderCandidateEmail } from "./render-candidate-email";
 import type { TemplateLanguage } from "./strings";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeEmployerSession } from "@/lib/auth/testing";
+import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import type { Transaction } from "@/lib/db/client";
 import { findOperation } from "@/lib/indeed/operation";
 import { interviewOperations as operations } from "./index";

@@ -9,7 +9,7 @@ import { decodeJwt } from "jose";
 import type { IDToken } from "openid-client";
 import { z } from "zod";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { indeedConnections } from "@/lib/db/schema";
 import { completeSignIn } from "./complete-sign-in";

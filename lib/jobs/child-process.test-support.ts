@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** A worker child process (worker-child.ts) and the lines it printed. Tests only. */
+/** A worker child process (worker-child.test-support.ts) and the lines it printed. Tests only. */
 export interface WorkerChild {
   process: ChildProcess;
   lines: string[];
@@ -13,7 +13,13 @@ export function spawnWorkerChild(env: Record<string, string>): WorkerChild {
   // node itself, not npx: a SIGKILL must reach the process that runs the worker.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "lib/jobs/worker-child.ts"],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/allow-server-only.mjs",
+      "lib/jobs/worker-child.test-support.ts",
+    ],
     { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] },
   );
   const lines: string[] = [];

@@ -4,7 +4,7 @@
 // CHILD_HANG_AFTER_ACCEPT=1: after the SMTP server's 250 and before `sent` is committed, prints
 // `accepted <id>` and hangs until killed. Prints `sent <id>` for each message it delivered.
 import { openPglite, openPostgres } from "@/lib/db/client";
-import { startTestWorker } from "./testing";
+import { startTestWorker } from "./testing.test-support";
 
 const env = process.env;
 const handle = env.CHILD_DATABASE_URL
