@@ -9,7 +9,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // `server-only` throws outside a React server bundle; tests run server code directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,sandbox,components,app}/**/*.test.{ts,tsx}"],
+          include: ["{lib,sandbox,components,app,test}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/*.pg.test.ts", "node_modules/**"],
           environment: "node",
         },
