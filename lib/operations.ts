@@ -10,6 +10,7 @@ import {
   type OperationResult,
   type OperationVariables,
 } from "@/lib/scheduling/operations";
+import { interviewInputMessages } from "@/lib/scheduling/indeed-input-messages";
 import { interviewLedger } from "@/lib/scheduling/record-interview-change";
 
 /**
@@ -28,6 +29,7 @@ function createProcessClient() {
   return createIndeedClient({
     operations,
     services,
+    inputMessages: interviewInputMessages,
     tokens: tokenService(),
     db: db(),
     graphqlUrl: settings.indeed.graphqlUrl,
@@ -48,7 +50,7 @@ export function indeedClient() {
 
 /**
  * Runs an operation for the signed-in employer (server components, actions, route handlers).
- * Throws IndeedError (`code`, `status`, `fieldErrors`) on failure.
+ * Throws AppError (`code`, `status`, `fieldErrors`) on failure.
  */
 export function executeOperation<N extends OperationName>(
   session: EmployerSession,

@@ -3,7 +3,7 @@ import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import { TokenServiceError } from "@/lib/auth/tokens";
 import type { Database } from "@/lib/db/client";
 import { createIndeedClient } from "./client";
-import { IndeedError } from "./errors";
+import { AppError } from "@/lib/http/app-error";
 import { operations } from "@/lib/operations";
 import type { AnyOperation } from "./operation";
 
@@ -195,8 +195,8 @@ describe("the Indeed client", () => {
     ]);
     const error = (await client
       .execute(session, "CreateInterview", create)
-      .catch((e: unknown) => e)) as IndeedError;
-    expect(error).toBeInstanceOf(IndeedError);
+      .catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(422);
     expect(error.fieldErrors).toEqual({ "input.title": "This field is required" });
   });
@@ -205,7 +205,7 @@ describe("the Indeed client", () => {
     const { client, fetchMock } = setup([]);
     const error = (await client
       .execute(session, "CreateInterview", { input: { ...create.input, timezone: "Nowhere/City" } })
-      .catch((e: unknown) => e)) as IndeedError;
+      .catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(error.fieldErrors).toHaveProperty("input.timezone");
     expect(fetchMock).not.toHaveBeenCalled();

@@ -4,12 +4,13 @@ import { print } from "graphql";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import { TokenServiceError, type TokenService } from "@/lib/auth/tokens";
 import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/http/app-error";
 import {
   fieldErrorsFromIssues,
   graphqlErrorCode,
-  IndeedError,
   mapGraphqlErrors,
   type GraphqlErrorLike,
+  type InputMessageRule,
 } from "./errors";
 import {
   findOperation,
@@ -32,13 +33,15 @@ import {
  * The Indeed client: sends one of its operations (the list its composition root injects) with the connection's access token
  * (`Authorization: Bearer`, `indeed-client-id`), times out at 5 s, retries reads on transient
  * failures with jittered backoff, refreshes once on UNAUTHENTICATED, maps every failure to an
- * IndeedError, and after a successful mutation runs the operation's `onSuccess` hook in one
+ * AppError, and after a successful mutation runs the operation's `onSuccess` hook in one
  * database transaction. Logs carry the request id, never a token.
  */
 
 interface ClientDeps<Ops extends OperationList> {
   /** The only operations this client sends (lib/operations.ts passes the app's list). */
   operations: Ops;
+  /** The domains' rewrites of Indeed's input messages (lib/operations.ts passes them). */
+  inputMessages?: readonly InputMessageRule[];
   tokens: Pick<TokenService, "getAccessToken">;
   db: Database;
   graphqlUrl: string;
@@ -76,7 +79,7 @@ function source(definition: AnyOperation): string {
 type Attempt =
   | { ok: true; data: unknown }
   | { ok: false; unauthenticated: true }
-  | { ok: false; unauthenticated?: false; failure: AttemptFailure; error: IndeedError };
+  | { ok: false; unauthenticated?: false; failure: AttemptFailure; error: AppError };
 
 function rootFieldsNull(data: unknown): boolean {
   if (!data || typeof data !== "object") return true;
@@ -122,7 +125,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       return {
         ok: false,
         failure: { kind: timedOut ? "timeout" : "network" },
-        error: new IndeedError(
+        error: new AppError(
           "INDEED_UNAVAILABLE",
           definition.kind === "mutation"
             ? "Indeed did not answer in time; the change may or may not have been made. Check the interview before trying again."
@@ -140,8 +143,8 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
         failure: { kind: "http", status: response.status, retryAfterSeconds },
         error:
           response.status === 429
-            ? new IndeedError("RATE_LIMITED", undefined, { retryAfterSeconds })
-            : new IndeedError("INDEED_UNAVAILABLE", undefined, {
+            ? new AppError("RATE_LIMITED", undefined, { retryAfterSeconds })
+            : new AppError("INDEED_UNAVAILABLE", undefined, {
                 status: response.status === 504 ? 504 : 503,
               }),
       };
@@ -154,7 +157,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       return {
         ok: false,
         failure: { kind: "http", status: 502 },
-        error: new IndeedError("INDEED_UNAVAILABLE"),
+        error: new AppError("INDEED_UNAVAILABLE"),
       };
     }
     const errors = Array.isArray(body.errors) ? body.errors : [];
@@ -173,14 +176,14 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       return {
         ok: false,
         failure: { kind: "http", status: response.status },
-        error: new IndeedError("INDEED_UNAVAILABLE"),
+        error: new AppError("INDEED_UNAVAILABLE"),
       };
     }
     const code = errors.map(graphqlErrorCode).find((c) => c !== undefined);
     return {
       ok: false,
       failure: { kind: "graphql", code },
-      error: mapGraphqlErrors(errors, "input"),
+      error: mapGraphqlErrors(errors, "input", deps.inputMessages),
     };
   }
 
@@ -200,7 +203,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       } catch (error) {
         if (error instanceof TokenServiceError) {
           log(`[indeed] ${requestId} ${definition.name} token: ${error.code}`);
-          throw new IndeedError(error.code, error.message, {
+          throw new AppError(error.code, error.message, {
             retryAfterSeconds: error.retryAfterSeconds,
           });
         }
@@ -216,7 +219,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
         // may be sent again), then give up.
         if (refreshed) {
           log(`[indeed] ${requestId} ${definition.name} unauthenticated after refresh`);
-          throw new IndeedError("RECONNECT_REQUIRED");
+          throw new AppError("RECONNECT_REQUIRED");
         }
         refreshed = true;
         rejected = token;
@@ -243,7 +246,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
   return {
     /**
      * Validates, completes and sends one of the client's operations; on success of a mutation,
-     * runs its `onSuccess` hook in one transaction. Throws IndeedError for every expected failure.
+     * runs its `onSuccess` hook in one transaction. Throws AppError for every expected failure.
      */
     async execute<N extends OperationNameOf<Ops>>(
       session: EmployerSession,
@@ -254,10 +257,10 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
     ): Promise<ResultDataOf<Ops, N>> {
       const requestId = options.requestId ?? randomUUID();
       const definition = findOperation(deps.operations, name);
-      if (!definition) throw new IndeedError("UNKNOWN_OPERATION");
+      if (!definition) throw new AppError("UNKNOWN_OPERATION");
       const parsed = definition.variables.safeParse(variables ?? {});
       if (!parsed.success) {
-        throw new IndeedError("BAD_USER_INPUT", undefined, {
+        throw new AppError("BAD_USER_INPUT", undefined, {
           fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
         });
       }
@@ -265,7 +268,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       if (definition.contextSchema) {
         const result = definition.contextSchema.safeParse(context ?? {});
         if (!result.success) {
-          throw new IndeedError("INVALID_REQUEST", "The request's context is not valid", {
+          throw new AppError("INVALID_REQUEST", "The request's context is not valid", {
             fieldErrors: fieldErrorsFromIssues(
               result.error.issues.map((issue) => ({ ...issue, path: ["context", ...issue.path] })),
             ),
@@ -273,7 +276,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
         }
         parsedContext = result.data;
       }
-      if (session.connectionStatus === "needs_reauth") throw new IndeedError("RECONNECT_REQUIRED");
+      if (session.connectionStatus === "needs_reauth") throw new AppError("RECONNECT_REQUIRED");
 
       const prepared = definition.prepare(parsed.data as never, { session, atsName: deps.atsName });
       const data = (await send(definition, prepared, session, requestId)) as ResultDataOf<Ops, N>;
@@ -293,7 +296,7 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
           log(
             `[indeed] ${requestId} ${definition.name} succeeded at Indeed but onSuccess failed: ${(error as Error).name}`,
           );
-          throw new IndeedError(
+          throw new AppError(
             "INTERNAL_ERROR",
             "Indeed accepted the change, but Lobby could not record it. Reload before trying again.",
           );

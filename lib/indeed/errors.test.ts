@@ -27,17 +27,23 @@ describe("mapping Indeed's GraphQL errors", () => {
     expect(mapped.fieldErrors).toEqual({
       "input.endTime": "Enter a valid date and time",
       "input.interviewers[1].email": "Enter a valid email address",
-      "input.timezone": "Choose a time zone such as America/New_York",
+      "input.timezone": "timezone 'Mars/Base' is not an IANA time zone, e.g. America/Los_Angeles.",
     });
   });
 
-  it("maps rule violations without a field name to the field they are about", () => {
+  it("rewrites a message with the domain's rule, on the field the rule names", () => {
+    const rules = [{ pattern: /duration/, field: "endTime", message: "Keep it short." }];
+    expect(
+      mapGraphqlErrors(
+        [err("BAD_USER_INPUT", "The event duration is greater than 24 hours.")],
+        "input",
+        rules,
+      ).fieldErrors,
+    ).toEqual({ "input.endTime": "Keep it short." });
     expect(
       mapGraphqlErrors([err("BAD_USER_INPUT", "The event duration is greater than 24 hours.")])
         .fieldErrors,
-    ).toEqual({
-      "input.endTime": "An interview lasts at most 24 hours",
-    });
+    ).toEqual({});
     expect(
       mapGraphqlErrors([err("BAD_USER_INPUT", "Encountered issue parsing cursor '1˙∆'.")])
         .fieldErrors,

@@ -6,12 +6,6 @@
 
 import { AppError, defaultMessage } from "@/lib/http/app-error";
 
-/**
- * Kept while lib/indeed/client.ts and the interview page still say IndeedError: it is AppError,
- * not a second error class. New code imports AppError from lib/http/app-error.ts.
- */
-export { AppError as IndeedError };
-
 /** One entry of a GraphQL `errors` array, as far as we read it. */
 export interface GraphqlErrorLike {
   message?: unknown;
@@ -24,40 +18,34 @@ export function graphqlErrorCode(error: GraphqlErrorLike): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Codes after which a read may be tried again. */
-export const TRANSIENT_GRAPHQL_CODES = new Set([
-  "INTERNAL_SERVER_ERROR",
-  "DOWNSTREAM_SERVICE_ERROR",
-  "RATE_LIMITED",
-]);
-
 // Field names Indeed's messages start with → the variable path under the operation's input.
 const FIELD_PATTERN =
   /^(startTime|endTime|title|timezone|languageCode|countryCode|interviewers(?:\[\d+\])?(?:\.email)?|interviewee(?:\.(?:name|email))?|requestMetadata\.\w+|id|ids(?:\[\d+\])?|after|first)\b/;
 
-/** Rewrites Indeed's input messages into our words where we know the rule. */
-function friendlyInputMessage(message: string): { field?: string; message: string } {
+/**
+ * A domain's rewrite of one of Indeed's input messages into its own words, for a rule the
+ * domain states (lib/scheduling/indeed-input-messages.ts): the transport knows no domain rule.
+ */
+export interface InputMessageRule {
+  pattern: RegExp;
+  /** The variable the message is about, when Indeed's message does not start with it. */
+  field?: string;
+  message: string;
+}
+
+/** Rewrites Indeed's input messages: the domain's rules first, then the generic ones. */
+function friendlyInputMessage(
+  message: string,
+  rules: readonly InputMessageRule[],
+): { field?: string; message: string } {
   const clipped = message.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300);
   const lower = clipped.toLowerCase();
-  if (/24 hours|duration/.test(lower))
-    return { field: "endTime", message: "An interview lasts at most 24 hours" };
-  if (/49|too many interviewers|interviewers exceed/.test(lower)) {
-    return {
-      field: "interviewers",
-      message: "An interview can have at most 49 interviewers, you included",
-    };
-  }
-  if (/already has an interviewee|interviewee cannot be (changed|replaced)/.test(lower)) {
-    return {
-      field: "interviewee",
-      message: "This interview already has a candidate; it cannot be changed",
-    };
-  }
+  const named = FIELD_PATTERN.exec(clipped)?.[1];
+  const rule = rules.find((candidate) => candidate.pattern.test(lower));
+  if (rule) return { field: rule.field ?? named, message: rule.message };
   if (/cursor/.test(lower))
     return { field: "after", message: "That page no longer exists; start from the first page" };
-  const field = FIELD_PATTERN.exec(clipped)?.[1];
-  if (field && /time zone/.test(lower))
-    return { field, message: "Choose a time zone such as America/New_York" };
+  const field = named;
   if (field && /email/.test(lower)) return { field, message: "Enter a valid email address" };
   if (field && /must not be empty/.test(lower)) return { field, message: "This field is required" };
   if (field && /longer than/.test(lower)) return { field, message: "This value is too long" };
@@ -70,9 +58,14 @@ function friendlyInputMessage(message: string): { field?: string; message: strin
 /**
  * Turns a GraphQL `errors` array (with the root field's data null) into one AppError.
  * `inputRoot` is where the operation's input lives in our variables (`input`), so that
- * field errors are keyed like the form's fields (`input.endTime`).
+ * field errors are keyed like the form's fields (`input.endTime`); `rules` are the domain's
+ * rewrites of Indeed's input messages.
  */
-export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"): AppError {
+export function mapGraphqlErrors(
+  errors: GraphqlErrorLike[],
+  inputRoot = "input",
+  rules: readonly InputMessageRule[] = [],
+): AppError {
   const codes = errors.map(graphqlErrorCode);
   if (codes.includes("UNAUTHENTICATED")) return new AppError("RECONNECT_REQUIRED");
   if (codes.includes("RATE_LIMITED")) return new AppError("RATE_LIMITED");
@@ -90,7 +83,7 @@ export function mapGraphqlErrors(errors: GraphqlErrorLike[], inputRoot = "input"
       const code = graphqlErrorCode(error);
       if (code !== "BAD_USER_INPUT" && code !== "BAD_REQUEST") continue;
       const text = typeof error.message === "string" ? error.message : "";
-      const { field, message } = friendlyInputMessage(text);
+      const { field, message } = friendlyInputMessage(text, rules);
       if (field) {
         const key =
           field === "after" || field === "first" || field.startsWith("ids")

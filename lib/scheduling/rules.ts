@@ -20,6 +20,7 @@ export const TOO_MANY_INTERVIEWERS = `An interview can have at most ${MAX_INTERV
 export const EVENT_TOO_LONG = `An interview can last at most ${MAX_EVENT_HOURS} hours.`;
 export const END_NOT_AFTER_START = "The end must be after the start.";
 export const PICK_A_TIME_ZONE = "Pick a time zone from the list.";
+export const INTERVIEWEE_IS_FIXED = "This interview already has a candidate; it cannot be changed.";
 
 /** An IANA zone this runtime knows, under a plain name (no spaces, at most three parts). */
 export function isTimeZone(value: string): boolean {

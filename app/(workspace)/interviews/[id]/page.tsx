@@ -7,7 +7,7 @@ import { findApplication } from "@/lib/ats/application-queries";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { executeOperation } from "@/lib/operations";
-import { IndeedError } from "@/lib/indeed/errors";
+import { AppError } from "@/lib/http/app-error";
 import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
 import { interviewIdSchema, parseRouteId } from "@/lib/security/route-ids";
 import { timeZoneOptions } from "@/lib/scheduling/locale-options";
@@ -28,11 +28,11 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   } catch (error) {
     // Indeed answers FORBIDDEN for an event that does not exist or is not the employer's.
     if (
-      error instanceof IndeedError &&
+      error instanceof AppError &&
       (error.code === "FORBIDDEN" || error.code === "BAD_USER_INPUT")
     )
       notFound();
-    if (error instanceof IndeedError)
+    if (error instanceof AppError)
       return <IndeedProblem code={error.code} message={error.message} />;
     throw error;
   }
