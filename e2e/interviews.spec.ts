@@ -35,6 +35,46 @@ async function sandboxEvent(request: APIRequestContext, id: string): Promise<San
   return (await response.json()) as SandboxEvent;
 }
 
+interface MailboxMessage {
+  subject: string;
+  text: string;
+  raw: string;
+  attachments: { contentType: string; method: string | null; contentBase64: string }[];
+}
+
+/**
+ * The mail the sandbox's SMTP server received for `to`, oldest first, once `count` have come
+ * (the app sends from its job queue, a moment after each change), with each calendar file read.
+ */
+async function candidateMails(request: APIRequestContext, to: string, count: number) {
+  let messages: MailboxMessage[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${sandboxUrl}/_sandbox/mailbox/messages?to=${encodeURIComponent(to)}`,
+        );
+        messages = ((await response.json()) as { messages: MailboxMessage[] }).messages;
+        return messages.length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(count);
+  return messages.reverse().map((message) => {
+    const file = message.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+    const body = Buffer.from(file?.contentBase64 ?? "", "base64").toString("utf8");
+    return {
+      ...message,
+      calendar: {
+        body,
+        method: file?.method ?? null,
+        uid: /^UID:(.+)$/m.exec(body)?.[1]?.trim(),
+        sequence: Number(/^SEQUENCE:(\d+)$/m.exec(body)?.[1]),
+      },
+    };
+  });
+}
+
 /** Types into a field reached by focus, never by the mouse. */
 async function typeInto(field: Locator, text: string, { replace = true } = {}) {
   await field.focus();
@@ -152,6 +192,8 @@ test("a new employer schedules an interview from an application and changes it, 
   const eventId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
 
   let event = await sandboxEvent(request, eventId);
+  const intervieweeLobbyUrl = event.intervieweeLobbyUrl!;
+  const interviewerLobbyUrl = event.interviewerLobbyUrl;
   expect(event).toMatchObject({
     status: "SCHEDULED",
     title: "Interview with Amara Okafor for Senior Software Engineer",
@@ -252,6 +294,33 @@ test("a new employer schedules an interview from an application and changes it, 
   await expect(page.getByRole("button", { name: "Cancel interview" })).toHaveCount(0);
   expect((await sandboxEvent(request, eventId)).status).toBe("CANCELED");
   await expectNoAxeViolations(page);
+
+  // Amara was told each time, by mail with a calendar file: invited, three updates (time, title,
+  // zone; added interviewers are not her business), then the cancellation with its reason.
+  const mails = await candidateMails(request, "amara.okafor@example.com", 5);
+  expect(mails.map((mail) => mail.calendar.method)).toEqual([
+    "REQUEST",
+    "REQUEST",
+    "REQUEST",
+    "REQUEST",
+    "CANCEL",
+  ]);
+  expect(mails.map((mail) => mail.calendar.sequence)).toEqual([0, 1, 2, 3, 4]);
+  expect(new Set(mails.map((mail) => mail.calendar.uid)).size).toBe(1);
+  const [invitation, rescheduled] = mails;
+  expect(invitation!.text).toContain(intervieweeLobbyUrl);
+  expect(invitation!.text).toMatch(/10:30.{1,3}11:15 \(Asia\/Kolkata, UTC\+05:30\)/);
+  expect(rescheduled!.text).toMatch(/11:30.{1,3}12:15 \(Asia\/Kolkata, UTC\+05:30\)/);
+  for (const mail of mails) expect(mail.raw).not.toContain(interviewerLobbyUrl);
+  expect(mails[4]!.text).toContain("Position filled");
+  expect(mails[4]!.calendar.body).toContain("STATUS:CANCELLED");
+
+  // The event page lists what was sent, version by version.
+  await page.goto(`/interviews/${encodeURIComponent(eventId)}`);
+  const history = page.getByRole("region", { name: "Messages to the interviewee" });
+  await expect(history.getByRole("listitem")).toHaveCount(5);
+  await expect(history.getByText("Sent", { exact: true })).toHaveCount(5);
+  await expect(history).toContainText("version 4");
 
   // The applicant's page and the interviews list show it from Lobby's ledger.
   await page.goto("/applications");
