@@ -473,7 +473,7 @@ test("another ATS page opens the form with name, email and job; the interviewee 
   await pressWithKeyboard(page.getByRole("button", { name: "Schedule interview" }));
   await expect(page).toHaveURL(/\/interviews\/(?!new)[^/?]+$/);
   const eventId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
-  await expect(page.getByText("None yet.")).toBeVisible();
+  await expect(page.getByText("None yet.", { exact: true })).toBeVisible();
   expect((await sandboxEvent(request, eventId)).interviewee).toBeNull();
 
   await pressWithKeyboard(page.getByRole("button", { name: "Add interviewee" }));
