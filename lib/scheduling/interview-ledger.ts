@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { applications, interviews, jobs } from "@/lib/db/schema";
+import { applications, interviews, jobs, users } from "@/lib/db/schema";
 
 /** Reads of the ledger, each scoped to one employer. */
 
@@ -68,6 +68,20 @@ export async function findLedgerInterview(
     .select()
     .from(interviews)
     .where(and(eq(interviews.employerId, employerId), eq(interviews.indeedEventId, indeedEventId)))
+    .limit(1);
+  return row;
+}
+
+/** Who scheduled a ledger interview in Lobby, for "ask them to add you". */
+export async function findLedgerScheduler(
+  database: Database,
+  interview: LedgerInterview,
+): Promise<{ name: string | null; email: string | null } | undefined> {
+  if (!interview.createdByUserId) return undefined;
+  const [row] = await database
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, interview.createdByUserId))
     .limit(1);
   return row;
 }

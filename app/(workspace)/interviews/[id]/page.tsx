@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { IndeedProblem } from "@/components/interviews/indeed-problem";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
 import { MessageHistory } from "@/components/interviews/message-history";
+import { NotAnInterviewer } from "@/components/interviews/not-an-interviewer";
 import { findApplication } from "@/lib/ats/application-queries";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { executeOperation } from "@/lib/operations";
 import { AppError } from "@/lib/http/app-error";
-import { findLedgerInterview } from "@/lib/scheduling/interview-ledger";
+import { findLedgerInterview, findLedgerScheduler } from "@/lib/scheduling/interview-ledger";
 import { interviewIdSchema, parseRouteId } from "@/lib/security/route-ids";
 import { timeZoneOptions } from "@/lib/scheduling/locale-options";
 import { listCandidateMessages } from "@/lib/mail/queue-candidate-message";
@@ -26,12 +27,15 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
     const data = await executeOperation(session, "GetInterviews", { ids: [id] });
     event = data.virtualInterviewEvents?.events?.[0];
   } catch (error) {
-    // Indeed answers FORBIDDEN for an event that does not exist or is not the employer's.
-    if (
-      error instanceof AppError &&
-      (error.code === "FORBIDDEN" || error.code === "BAD_USER_INPUT")
-    )
-      notFound();
+    // Indeed answers FORBIDDEN for an event that does not exist, is not the employer's, or
+    // whose interviewers do not include this user. The ledger tells the last case apart.
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      const known = await findLedgerInterview(db(), session.employer.id, id);
+      if (!known) notFound();
+      const scheduledBy = await findLedgerScheduler(db(), known);
+      return <NotAnInterviewer interview={known} scheduledBy={scheduledBy} />;
+    }
+    if (error instanceof AppError && error.code === "BAD_USER_INPUT") notFound();
     if (error instanceof AppError)
       return <IndeedProblem code={error.code} message={error.message} />;
     throw error;
