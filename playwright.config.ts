@@ -6,8 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   appUrl,
   E2E_APP_PORT,
+  E2E_GUIDE_APP_PORT,
   E2E_SANDBOX_PORT,
   E2E_SANDBOX_SMTP_PORT,
+  guideAppUrl,
   runDir,
   sandboxUrl,
 } from "./e2e/support/urls";
@@ -23,6 +25,29 @@ function chromiumPath(): string {
 
 // E2E_ONLY_SANDBOX=1 starts the sandbox alone, for the sandbox's own browser tests.
 const onlySandbox = process.env.E2E_ONLY_SANDBOX === "1";
+
+/** A production build of the app on `port`, against the suite's sandbox, with its own database. */
+function appServer(port: number, url: string, env: Record<string, string> = {}) {
+  return {
+    command: `rm -rf ${runDir}/app-${port} && npx next start -p ${port}`,
+    url: `${url}/api/health`,
+    env: {
+      PORT: String(port),
+      APP_URL: url,
+      PGLITE_DIR: `${runDir}/app-${port}/pglite`,
+      INDEED_ISSUER: sandboxUrl,
+      ALLOW_LOCAL_SANDBOX: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Every test signs in from 127.0.0.1: one address, far more sign-ins than a person's.
+      RATE_LIMIT_AUTH_PER_MINUTE: "10000",
+      // Candidate mail goes to the suite's own sandbox mailbox.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SANDBOX_SMTP_PORT}`,
+      ...env,
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  };
+}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -51,7 +76,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      // The scheduling flow again, with Lobby sending only what Indeed's guide shows
+      // (INDEED_SCHEMA_EXTENSIONS=off) and the sandbox refusing anything else (SANDBOX_SCHEMA
+      // guide, switched on by the spec): Lobby must not lean on the sandbox's extensions.
+      name: "guide-schema",
+      dependencies: ["chromium"],
+      testMatch: /interviews\.spec\.ts/,
+      grep: /schedules an interview from an application/,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: guideAppUrl },
+    },
+  ],
   webServer: [
     {
       command: `rm -rf ${runDir}/sandbox && npx tsx sandbox/main.ts`,
@@ -67,24 +104,8 @@ export default defineConfig({
     ...(onlySandbox
       ? []
       : [
-          {
-            command: `rm -rf ${runDir}/app && npx next start -p ${E2E_APP_PORT}`,
-            url: `${appUrl}/api/health`,
-            env: {
-              PORT: String(E2E_APP_PORT),
-              APP_URL: appUrl,
-              PGLITE_DIR: `${runDir}/app/pglite`,
-              INDEED_ISSUER: sandboxUrl,
-              ALLOW_LOCAL_SANDBOX: "true",
-              NEXT_TELEMETRY_DISABLED: "1",
-              // Every test signs in from 127.0.0.1: one address, far more sign-ins than a person's.
-              RATE_LIMIT_AUTH_PER_MINUTE: "10000",
-              // Candidate mail goes to the suite's own sandbox mailbox.
-              SMTP_URL: `smtp://127.0.0.1:${E2E_SANDBOX_SMTP_PORT}`,
-            },
-            reuseExistingServer: false,
-            timeout: 120_000,
-          },
+          appServer(E2E_APP_PORT, appUrl),
+          appServer(E2E_GUIDE_APP_PORT, guideAppUrl, { INDEED_SCHEMA_EXTENSIONS: "off" }),
         ]),
   ],
 });

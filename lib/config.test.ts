@@ -125,6 +125,27 @@ describe("parseConfig", () => {
     });
   });
 
+  describe("INDEED_SCHEMA_EXTENSIONS", () => {
+    const indeed = (env: Record<string, string>) =>
+      parseConfig({ LOCAL_SECRETS_FILE: secretsFile(), ...env }).indeed.schemaExtensions;
+
+    it("is on for the local sandbox and off for Indeed, unless set", () => {
+      expect(indeed({})).toBe(true);
+      expect(indeed({ INDEED_ISSUER: "https://secure.indeed.com" })).toBe(false);
+      expect(indeed({ INDEED_SCHEMA_EXTENSIONS: "off" })).toBe(false);
+      expect(indeed({ INDEED_SCHEMA_EXTENSIONS: "" })).toBe(true);
+      expect(
+        indeed({ INDEED_ISSUER: "https://secure.indeed.com", INDEED_SCHEMA_EXTENSIONS: "on" }),
+      ).toBe(true);
+    });
+
+    it("refuses anything but on or off", () => {
+      expect(() => indeed({ INDEED_SCHEMA_EXTENSIONS: "yes" })).toThrow(
+        /INDEED_SCHEMA_EXTENSIONS: must be on or off/,
+      );
+    });
+  });
+
   describe("token encryption keys", () => {
     it("takes TOKEN_ENCRYPTION_KEYS as id:key pairs, the current key first", () => {
       const [a, b] = [randomBytes(32), randomBytes(32)];

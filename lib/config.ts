@@ -94,6 +94,10 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEYS: optionalText.pipe(tokenKeyList.optional()),
   ATS_NAME: z.string().min(1).max(100).default("Lobby"),
   LOCAL_SECRETS_FILE: z.string().min(1).default(".data/local-secrets.json"),
+  INDEED_SCHEMA_EXTENSIONS: z
+    .enum(["on", "off", ""], { error: "must be on or off" })
+    .optional()
+    .transform((value) => (value ? value === "on" : undefined)),
   ALLOW_LOCAL_SANDBOX: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")
@@ -206,6 +210,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
       clientId: e.INDEED_CLIENT_ID,
       clientSecret: e.INDEED_CLIENT_SECRET,
       usesSandbox,
+      // The sandbox's extended schema takes the job and the sort; Indeed's guide shows neither.
+      schemaExtensions: e.INDEED_SCHEMA_EXTENSIONS ?? usesSandbox,
     },
     sandbox: { port: e.SANDBOX_PORT, dataDir: resolve(e.SANDBOX_DATA_DIR) },
     rateLimits: {

@@ -35,6 +35,7 @@ function createProcessClient() {
     graphqlUrl: settings.indeed.graphqlUrl,
     clientId: settings.indeed.clientId,
     atsName: settings.atsName,
+    schemaExtensions: settings.indeed.schemaExtensions,
   });
 }
 

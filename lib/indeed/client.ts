@@ -47,6 +47,8 @@ interface ClientDeps<Ops extends OperationList> {
   graphqlUrl: string;
   clientId: string;
   atsName: string;
+  /** INDEED_SCHEMA_EXTENSIONS; off (the guide's input only) unless given. */
+  schemaExtensions?: boolean;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -278,7 +280,11 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       }
       if (session.connectionStatus === "needs_reauth") throw new AppError("RECONNECT_REQUIRED");
 
-      const prepared = definition.prepare(parsed.data as never, { session, atsName: deps.atsName });
+      const prepared = definition.prepare(parsed.data as never, {
+        session,
+        atsName: deps.atsName,
+        schemaExtensions: deps.schemaExtensions ?? false,
+      });
       const data = (await send(definition, prepared, session, requestId)) as ResultDataOf<Ops, N>;
 
       if (definition.kind === "mutation" && definition.onSuccess) {

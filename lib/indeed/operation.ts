@@ -22,6 +22,11 @@ type AnyDocument = TadaDocumentNode<any, any>;
 export interface PrepareEnv {
   session: EmployerSession;
   atsName: string;
+  /**
+   * Whether to send input the guide does not show but the sandbox's extended schema takes
+   * (INDEED_SCHEMA_EXTENSIONS): off, an operation sends only what the guide shows.
+   */
+  schemaExtensions: boolean;
 }
 
 /** What `onSuccess` gets: one database transaction, the session, and the injected services. */

@@ -61,7 +61,8 @@ export const createInterview = defineOperation({
     input: {
       ...variables.input,
       requestMetadata: {
-        ...variables.input.requestMetadata,
+        // The job is the sandbox's extension: the guide's requestMetadata has no job fields.
+        ...(env.schemaExtensions ? variables.input.requestMetadata : {}),
         atsName: env.atsName,
         employerName: env.session.employer.name,
       },

@@ -49,4 +49,10 @@ export const findInterviews = defineOperation({
       })
       .strict(),
   }),
+  // The guide shows no sort: without the extensions the page comes in Indeed's own order, and
+  // the caller sorts the page it shows.
+  prepare: ({ input: { sort, ...input }, ...paging }, env) => ({
+    ...paging,
+    input: env.schemaExtensions && sort ? { ...input, sort } : input,
+  }),
 });

@@ -66,11 +66,41 @@ describe("the interview operations", () => {
       ...validCreate,
       input: { ...validCreate.input, requestMetadata: { jobId: "J-1" } },
     });
-    const prepared = op.prepare(parsed, { session: fakeEmployerSession(), atsName: "Lobby" });
-    expect(prepared.input.requestMetadata).toEqual({
+    const env = { session: fakeEmployerSession(), atsName: "Lobby" };
+    expect(op.prepare(parsed, { ...env, schemaExtensions: true }).input.requestMetadata).toEqual({
       jobId: "J-1",
       atsName: "Lobby",
       employerName: "Acme Robotics",
+    });
+  });
+
+  it("sends only what the guide shows without the schema extensions: no job, no sort", () => {
+    const env = { session: fakeEmployerSession(), atsName: "Lobby", schemaExtensions: false };
+    const create = byName.CreateInterview;
+    const withJob = create.variables.parse({
+      ...validCreate,
+      input: { ...validCreate.input, requestMetadata: { jobId: "J-1", jobTitle: "Welder" } },
+    });
+    expect(create.prepare(withJob, env).input.requestMetadata).toEqual({
+      atsName: "Lobby",
+      employerName: "Acme Robotics",
+    });
+
+    const find = byName.FindInterviews;
+    const sorted = find.variables.parse({
+      first: 20,
+      input: {
+        startTime: { after: "2030-01-01T00:00:00Z" },
+        sort: { field: "END_TIME", direction: "DESC" },
+      },
+    });
+    expect(find.prepare(sorted, env)).toEqual({
+      first: 20,
+      input: { startTime: { after: "2030-01-01T00:00:00Z" } },
+    });
+    expect(find.prepare(sorted, { ...env, schemaExtensions: true }).input.sort).toEqual({
+      field: "END_TIME",
+      direction: "DESC",
     });
   });
 
