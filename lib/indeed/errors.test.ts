@@ -106,7 +106,8 @@ describe("mapping Indeed's GraphQL errors", () => {
     expect(mapped).toMatchObject({
       code: "FORBIDDEN",
       status: 403,
-      message: "You do not have access to this interview",
+      message:
+        "Indeed shows and changes an interview only for its interviewers, and did not let you: ask one of them to add you.",
     });
   });
 });

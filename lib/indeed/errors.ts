@@ -75,7 +75,10 @@ export function mapGraphqlErrors(
     return new AppError("INDEED_UNAVAILABLE");
   }
   if (codes.includes("FORBIDDEN") || codes.includes("NOT_FOUND"))
-    return new AppError("FORBIDDEN", "You do not have access to this interview");
+    return new AppError(
+      "FORBIDDEN",
+      "Indeed shows and changes an interview only for its interviewers, and did not let you: ask one of them to add you.",
+    );
   if (codes.includes("BAD_USER_INPUT") || codes.includes("BAD_REQUEST")) {
     const fieldErrors: Record<string, string> = {};
     let general: string | undefined;
