@@ -27,20 +27,20 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
     const data = await executeOperation(session, "GetInterviews", { ids: [id] });
     event = data.virtualInterviewEvents?.events?.[0];
   } catch (error) {
-    // Indeed answers FORBIDDEN for an event that does not exist, is not the employer's, or
-    // whose interviewers do not include this user. The ledger tells the last case apart.
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      const known = await findLedgerInterview(db(), session.employer.id, id);
-      if (!known) notFound();
-      const scheduledBy = await findLedgerScheduler(db(), known);
-      return <NotAnInterviewer interview={known} scheduledBy={scheduledBy} />;
-    }
-    if (error instanceof AppError && error.code === "BAD_USER_INPUT") notFound();
-    if (error instanceof AppError)
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "BAD_USER_INPUT") notFound();
+    if (error.code !== "FORBIDDEN")
       return <IndeedProblem code={error.code} message={error.message} />;
-    throw error;
   }
-  if (!event) notFound();
+  if (!event) {
+    // Indeed answers null (with FORBIDDEN) for an event that does not exist, is another
+    // employer's, or does not have this user among its interviewers. Lobby's ledger tells the
+    // last case apart: an interview of this employer that Indeed will not show this person.
+    const known = await findLedgerInterview(db(), session.employer.id, id);
+    if (!known) notFound();
+    const scheduledBy = await findLedgerScheduler(db(), known);
+    return <NotAnInterviewer interview={known} scheduledBy={scheduledBy} />;
+  }
 
   const ledger = await findLedgerInterview(db(), session.employer.id, event.id);
   const application = ledger?.applicationId
