@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
 import type { RunningSandbox } from "@/sandbox/server";
+import { runChildrenInStep } from "@/test/children-in-step";
 import {
   expireAccessToken,
   refreshCount,
@@ -74,52 +74,19 @@ describe("the token service across app processes on PostgreSQL", () => {
     const { session } = await signIn();
     await expireAccessToken(handle.db, session.connectionId);
     const before = await refreshCount(sandbox.url);
-    let ready = 0;
-    const children: ReturnType<typeof spawn>[] = [];
-    const run = () =>
-      new Promise<string[]>((resolve, reject) => {
-        const child = spawn(
-          "npx",
-          [
-            "tsx",
-            "--import",
-            "./scripts/allow-server-only.mjs",
-            "lib/auth/refresh-child.test-support.ts",
-          ],
-          {
-            env: {
-              ...process.env,
-              CHILD_DATABASE_URL: databaseUrl(),
-              CHILD_KEY: key.toString("base64"),
-              CHILD_ISSUER: sandbox.url,
-              CHILD_CONNECTION_ID: session.connectionId,
-              CHILD_CONCURRENCY: "25",
-            },
-            stdio: ["pipe", "pipe", "pipe"],
-          },
-        );
-        children.push(child);
-        let out = "";
-        let err = "";
-        child.stdout!.on("data", (chunk: Buffer) => {
-          const text = chunk.toString();
-          out += text;
-          // Release both at once, when both have started and connected.
-          if (text.includes("ready") && ++ready === 2)
-            for (const c of children) c.stdin!.write("go\n");
-        });
-        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        const timer = setTimeout(() => {
-          child.kill();
-          reject(new Error(`child timed out; stdout: ${out} stderr: ${err}`));
-        }, 30_000);
-        child.on("exit", (code) => {
-          clearTimeout(timer);
-          if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
-          else resolve((JSON.parse(out.trim().split("\n").pop()!) as { tokens: string[] }).tokens);
-        });
-      });
-    const [a, b] = await Promise.all([run(), run()]);
+    const env = {
+      CHILD_DATABASE_URL: databaseUrl(),
+      CHILD_KEY: key.toString("base64"),
+      CHILD_ISSUER: sandbox.url,
+      CHILD_CONNECTION_ID: session.connectionId,
+      CHILD_CONCURRENCY: "25",
+    };
+    const [a, b] = (
+      await runChildrenInStep<{ tokens: string[] }>("lib/auth/refresh-child.test-support.ts", [
+        env,
+        env,
+      ])
+    ).map((result) => result.tokens);
     expect(new Set([...a!, ...b!]).size).toBe(1);
     expect((await refreshCount(sandbox.url)) - before).toBe(1);
   }, 60_000);

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runChildrenInStep } from "@/test/children-in-step";
 import { postgresRateLimiter, RATE_LIMIT_TABLE } from "./rate-limit";
 
 // Several app processes share one PostgreSQL and so one budget; PGlite cannot be shared, so
@@ -40,50 +40,18 @@ describe("rate limits across app processes on PostgreSQL", () => {
 
   it("two child processes running Lobby's limiters (DATABASE_URL) share one user's GraphQL budget", async () => {
     const key = randomUUID();
-    let ready = 0;
-    const children: ReturnType<typeof spawn>[] = [];
-    const run = () =>
-      new Promise<number>((resolve, reject) => {
-        const child = spawn(
-          "npx",
-          [
-            "tsx",
-            "--import",
-            "./scripts/allow-server-only.mjs",
-            "lib/security/rate-limit-child.test-support.ts",
-          ],
-          {
-            env: {
-              ...process.env,
-              DATABASE_URL: serverUrl,
-              RATE_LIMIT_GRAPHQL_PER_MINUTE: "40",
-              CHILD_KEY: key,
-              CHILD_ATTEMPTS: "30",
-            },
-            stdio: ["pipe", "pipe", "pipe"],
-          },
-        );
-        children.push(child);
-        let out = "";
-        let err = "";
-        child.stdout!.on("data", (chunk: Buffer) => {
-          const text = chunk.toString();
-          out += text;
-          if (text.includes("ready") && ++ready === 2)
-            for (const c of children) c.stdin!.write("go\n");
-        });
-        child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-        const timer = setTimeout(() => {
-          child.kill();
-          reject(new Error(`child timed out; stdout: ${out} stderr: ${err}`));
-        }, 30_000);
-        child.on("exit", (code) => {
-          clearTimeout(timer);
-          if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
-          else resolve((JSON.parse(out.trim().split("\n").pop()!) as { allowed: number }).allowed);
-        });
-      });
-    const [a, b] = await Promise.all([run(), run()]);
+    const env = {
+      DATABASE_URL: serverUrl,
+      RATE_LIMIT_GRAPHQL_PER_MINUTE: "40",
+      CHILD_KEY: key,
+      CHILD_ATTEMPTS: "30",
+    };
+    const [a, b] = (
+      await runChildrenInStep<{ allowed: number }>(
+        "lib/security/rate-limit-child.test-support.ts",
+        [env, env],
+      )
+    ).map((result) => result.allowed);
     // Each process alone would allow 30; together they may spend only the 40 they share.
     expect(a! + b!).toBe(40);
   }, 60_000);
