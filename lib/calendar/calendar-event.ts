@@ -1,3 +1,4 @@
+import { isTimeZone, offsetDateTime } from "@/lib/scheduling/rules";
 /**
  * An Indeed event as the calendar needs it. Indeed's fields are all nullable; an event without
  * a readable start and end cannot be placed on a day, so `toCalendarEvents` leaves it out, and
@@ -25,23 +26,13 @@ export interface IndeedEventFields {
   timezone?: string | null;
 }
 
-// Local on purpose: lib/scheduling's versions are moving in a refactor; fold into them after.
-const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 function parseInstant(value: string | null | undefined): Date | undefined {
-  if (!value || !OFFSET_ISO.test(value)) return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
+  if (!value || !offsetDateTime.safeParse(value).success) return undefined;
+  return new Date(value);
 }
 
 function knownZone(zone: string | null | undefined): string | null {
-  if (!zone) return null;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone;
-  } catch {
-    return null;
-  }
+  return zone && isTimeZone(zone) ? zone : null;
 }
 
 export function isCanceled(event: Pick<CalendarEvent, "status">): boolean {
