@@ -16,6 +16,7 @@ import type {
   ResultDataOf,
   VariablesInputOf,
 } from "./operation";
+import { indeedKeys } from "./query-keys";
 import { IndeedRouteError } from "./route-error";
 
 export { IndeedRouteError } from "./route-error";
@@ -45,13 +46,7 @@ export function useActiveEmployerId(): string | null {
 }
 
 /** The react-query key of an operation call; invalidate `indeedKeys.all(employerId)` after writes. */
-export const indeedKeys = {
-  all: (employerId: string | null) => ["indeed", employerId] as const,
-  operation: (employerId: string | null, name: string, variables?: unknown) =>
-    variables === undefined
-      ? (["indeed", employerId, name] as const)
-      : (["indeed", employerId, name, variables] as const),
-};
+export { indeedKeys };
 
 /** POSTs one operation to /api/indeed/graphql; throws IndeedRouteError on any failure. */
 async function postOperation(
