@@ -47,7 +47,10 @@ export const employers = pgTable("employers", {
   updatedAt: updatedAt(),
 });
 
-/** Which employers a user may act for (from the ID token at sign-in). */
+export const EMPLOYER_ROLES = ["admin", "member"] as const;
+export type EmployerRole = (typeof EMPLOYER_ROLES)[number];
+
+/** Which employers a user may act for (from the ID token at sign-in), and in which role. */
 export const employerMemberships = pgTable(
   "employer_memberships",
   {
@@ -57,9 +60,14 @@ export const employerMemberships = pgTable(
     employerId: text("employer_id")
       .notNull()
       .references(() => employers.id, { onDelete: "cascade" }),
+    /** `admin` sees the audit log, carries out erasure and grants the role (lib/auth/roles.ts). */
+    role: text("role", { enum: EMPLOYER_ROLES }).notNull().default("member"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.employerId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.employerId] }),
+    check("employer_memberships_role", sql`${t.role} in ('admin', 'member')`),
+  ],
 );
 
 /**
