@@ -21,9 +21,17 @@ export function neutraliseCell(value: CsvCell): string {
 
 /** RFC 4180 CSV (CRLF, quotes where needed) of a header row and data rows, formula-safe. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return stringify([header.map(neutraliseCell), ...rows.map((row) => row.map(neutraliseCell))], {
-    record_delimiter: "\r\n",
-    // csv-stringify leaves a lone CR unquoted; readers take it for a line end.
-    quoted_match: /[\r\n]/,
-  });
+  return writeCsvRows([header, ...rows]);
+}
+
+/** Rows only, each ending in CRLF: the chunks of a streamed file, header first. */
+export function writeCsvRows(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(neutraliseCell)),
+    {
+      record_delimiter: "\r\n",
+      // csv-stringify leaves a lone CR unquoted; readers take it for a line end.
+      quoted_match: /[\r\n]/,
+    },
+  );
 }
