@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -233,6 +234,8 @@ export const employerSettings = pgTable(
     replyTo: text("reply_to").notNull(),
     /** How job seekers reach the employer, shown in every message. */
     contact: text("contact").notNull(),
+    /** Where job seekers send requests for their data (`/privacy`); `contact` when unset. */
+    dataRequestsContact: text("data_requests_contact"),
     defaultLanguage: text("default_language", { enum: ["en", "fr", "es", "de"] })
       .notNull()
       .default("en"),
@@ -295,5 +298,50 @@ export const candidateMessages = pgTable(
   (t) => [
     uniqueIndex("candidate_messages_event_sequence_key").on(t.indeedEventId, t.sequence),
     index("candidate_messages_employer_event_idx").on(t.employerId, t.indeedEventId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Data requests (issue 15, lib/privacy).
+
+export const DATA_REQUEST_KINDS = ["access", "erasure"] as const;
+export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
+
+/**
+ * A job seeker's request for their data (`/privacy/requests`), due 30 days after it was
+ * received. Once an erasure is carried out the row is the fulfilment record: the address is
+ * gone, a salted hash stays to recognise a repeat request (docs/decisions/0061), with who
+ * fulfilled it, when, and how many rows changed.
+ */
+export const dataRequests = pgTable(
+  "data_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DATA_REQUEST_KINDS }).notNull(),
+    /** The job seeker's address, lower-cased; null once their data was erased. */
+    email: text("email"),
+    /** sha-256 of salt and address, hex. */
+    emailHash: text("email_hash").notNull(),
+    emailSalt: text("email_salt").notNull(),
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    recordedByUserId: uuid("recorded_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    fulfilledByUserId: uuid("fulfilled_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    /** What fulfilling it changed, as counts per kind of record: never a value. */
+    outcome: jsonb("outcome").$type<Record<string, number>>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("data_requests_employer_due_idx").on(t.employerId, t.dueOn),
+    check("data_requests_kind", sql`${t.kind} in ('access', 'erasure')`),
   ],
 );
