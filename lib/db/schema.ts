@@ -345,3 +345,38 @@ export const dataRequests = pgTable(
     check("data_requests_kind", sql`${t.kind} in ('access', 'erasure')`),
   ],
 );
+
+/**
+ * A mutation Indeed may or may not have applied (issue 13): it did not answer in time, or
+ * answered a 5xx or INTERNAL_SERVER_ERROR. The row keeps what was sent until Lobby has looked
+ * the event up at Indeed (lib/scheduling/reconcile-pending.ts); while it is `pending`, another
+ * create for the same application or interviewee is refused. The id is the `attemptId` the
+ * form sent, so the form can ask about its own create.
+ */
+export const PENDING_CONFIRMATION_STATES = ["pending", "confirmed", "not_found"] as const;
+export const pendingConfirmations = pgTable(
+  "pending_confirmations",
+  {
+    id: uuid("id").primaryKey(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    operationName: text("operation_name").notNull(),
+    applicationId: uuid("application_id").references(() => applications.id, {
+      onDelete: "set null",
+    }),
+    intervieweeEmail: text("interviewee_email"),
+    /** The variables as sent to Indeed, requestMetadata included. */
+    sent: jsonb("sent").$type<Record<string, unknown>>().notNull(),
+    state: text("state", { enum: PENDING_CONFIRMATION_STATES }).notNull().default("pending"),
+    /** Lookups at Indeed that answered (a failed lookup is not counted). */
+    checks: integer("checks").notNull().default(0),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    /** The event found at Indeed, once confirmed. */
+    indeedEventId: text("indeed_event_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("pending_confirmations_employer_state_idx").on(t.employerId, t.state)],
+);
