@@ -61,5 +61,10 @@ describe("recordingStatus", () => {
     const missing = recordingStatus({}, END, after(2 * 60 * 60_000));
     expect(missing.kind).toBe("missing");
     expect(recordingStatusText(missing)).toMatch(/not have been recorded, or processing failed/);
+    expect(recordingStatusText(missing)).toMatch(/still missing 24 hours after.*contact Indeed/);
+  });
+
+  it("calls nothing expired when there never was a link", () => {
+    expect(recordingStatus({ recordingUrl: null }, END, after(120 * DAY)).kind).toBe("missing");
   });
 });

@@ -13,6 +13,8 @@ export const RECORDING_RETENTION_DAYS = 90;
 export const REVIEW_EXPIRY_WINDOW_DAYS = 14;
 /** Recordings are usually ready a few minutes after the interview; past this, a null is news. */
 export const RECORDING_PROCESSING_HOURS = 1;
+/** Indeed's guide: a recording still missing this long after the interview is Indeed's to look into. */
+export const RECORDING_SUPPORT_HOURS = 24;
 
 type Instant = Date | string;
 const time = (value: Instant) => new Date(value).getTime();
@@ -46,7 +48,10 @@ export type RecordingStatus =
   | { kind: "upcoming" }
   /** Ended less than RECORDING_PROCESSING_HOURS ago: most likely still processing. */
   | { kind: "processing" }
-  /** Ended a while ago and still no link: not recorded, or processing failed. */
+  /**
+   * Ended a while ago and still no link: not recorded, or processing failed. Also past the 90
+   * days: with no link there is nothing to call expired.
+   */
   | { kind: "missing" };
 
 export function recordingStatus(
@@ -55,8 +60,8 @@ export function recordingStatus(
   now: Date,
 ): RecordingStatus {
   const expiresAt = recordingExpiresAt(interviewEnd);
-  if (isRecordingExpired(interviewEnd, now)) return { kind: "expired", expiresAt };
   if (session.recordingUrl) {
+    if (isRecordingExpired(interviewEnd, now)) return { kind: "expired", expiresAt };
     return {
       kind: "available",
       url: session.recordingUrl,
@@ -87,6 +92,6 @@ export function recordingStatusText(status: RecordingStatus): string {
     case "processing":
       return `No recording yet: it is probably still processing. ${NO_RECORDING_YET}`;
     case "missing":
-      return "No recording. Indeed does not say why: the session may not have been recorded, or processing failed.";
+      return `No recording. Indeed does not say why: the session may not have been recorded, or processing failed. If it was recorded and is still missing ${RECORDING_SUPPORT_HOURS} hours after the interview, contact Indeed.`;
   }
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  matchesReviewFilters,
-  type ReviewEventFields,
-  undecidedInterviewers,
-} from "./review-queue";
+import { matchesReviewFilters, type ReviewEventFields, reviewQueuePage } from "./review-queue";
 
 const NOW = new Date("2026-06-20T12:00:00Z");
 const ana = { id: "acc-ana", email: "ana@example.com", name: "Ana" };
@@ -40,16 +36,6 @@ function event({
 
 const none = { pending: false, recording: false, expiring: false };
 
-describe("undecidedInterviewers", () => {
-  it("matches decisions to interviewers by account id, else by email in any case", () => {
-    expect(undecidedInterviewers(event({ decided: [] }))).toEqual([ana, bo]);
-    expect(undecidedInterviewers(event({ decided: [{ id: "acc-ana" }] }))).toEqual([bo]);
-    expect(undecidedInterviewers(event({ decided: [ana, { email: "bo@example.com" }] }))).toEqual(
-      [],
-    );
-  });
-});
-
 describe("matchesReviewFilters", () => {
   it("passes everything with no filter on", () => {
     expect(matchesReviewFilters({}, none, NOW)).toBe(true);
@@ -76,5 +62,45 @@ describe("matchesReviewFilters", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("reviewQueuePage", () => {
+  const titled = (id: string, options: Parameters<typeof event>[0]) => ({ id, ...event(options) });
+
+  it("sorts the page newest end first, keeps what matches, and counts what Indeed sent", () => {
+    const page = reviewQueuePage(
+      [
+        titled("older", { endTime: "2026-06-10T10:00:00Z", decided: [ana] }),
+        null,
+        titled("newer", { endTime: "2026-06-18T10:00:00Z", decided: [] }),
+        titled("done", { endTime: "2026-06-15T10:00:00Z", decided: [ana, bo] }),
+      ],
+      { ...none, pending: true },
+      NOW,
+    );
+    expect(page.fetched).toBe(4);
+    expect(page.rows.map((row) => row.event.id)).toEqual(["newer", "older"]);
+  });
+
+  it("names each decision so far and who has not decided", () => {
+    const [row] = reviewQueuePage([titled("a", { decided: [ana] })], none, NOW).rows;
+    expect(row?.decisions).toEqual([{ name: "Ana", label: "Yes" }]);
+    expect(row?.undecided).toEqual(["Bo@Example.com"]);
+    expect(row?.held).toBe(true);
+  });
+
+  it("gives the recording's days left, expired, or none", () => {
+    const rows = reviewQueuePage(
+      [
+        titled("fresh", { endTime: "2026-06-19T10:00:00Z", recordingUrl: "https://r/1" }),
+        titled("gone", { endTime: "2026-03-01T10:00:00Z", recordingUrl: "https://r/2" }),
+        titled("none", { endTime: "2026-06-01T10:00:00Z" }),
+      ],
+      none,
+      NOW,
+    ).rows;
+    expect(rows.map((row) => row.recording.kind)).toEqual(["available", "none", "expired"]);
+    expect(rows[0]?.recording).toMatchObject({ kind: "available", daysLeft: 88 });
   });
 });
