@@ -1,6 +1,10 @@
+import { createHash } from "node:crypto";
+
 // `npm run seed:demo`: fills a running sandbox (SANDBOX_URL, default http://127.0.0.1:4010)
 // with a realistic spread of past and upcoming interviews for the seeded employers, through
-// its control API and the Interview API itself. Safe to run twice: it only adds events.
+// its control API and the Interview API itself, relative to the sandbox's virtual clock. Safe to
+// run twice: it only adds events, and on the same virtual day it adds none it added already
+// (each event's uuid is derived from the day, the employer and the title).
 
 const base = (process.env.SANDBOX_URL ?? "http://127.0.0.1:4010").replace(/\/$/, "");
 const HOUR = 3_600_000;
@@ -96,6 +100,23 @@ const demo: DemoEvent[] = [
       },
     ],
   },
+  // Past, recorded, and every interviewer has decided: nothing pending. Adelaide is half an
+  // hour off the hour.
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Mechanical engineer: onsite debrief",
+    startsIn: -5 * DAY,
+    minutes: 45,
+    timezone: "Australia/Adelaide",
+    interviewers: [ivy],
+    interviewee: candidates[6],
+    sessions: [{ recording: "available", processingMinutes: 20 }],
+    decisions: [
+      { interviewerEmail: ivy, value: "YES", noteText: "Clear thinking about tolerances." },
+      { interviewerEmail: dana, value: "YES", noteText: "Ready for an offer." },
+    ],
+  },
   // Past, recording failed in processing.
   {
     employerId: acme,
@@ -122,6 +143,21 @@ const demo: DemoEvent[] = [
     interviewers: [ivy, "cto@acme-robotics.example"],
     interviewee: candidates[3],
     sessions: [{ recording: "none" }, { recording: "available", processingMinutes: 15 }],
+  },
+  // Yesterday in Newfoundland (UTC-3:30), recorded; one of two interviewers has decided.
+  {
+    employerId: acme,
+    organizer: "u-dana",
+    title: "Controls engineer: phone screen",
+    startsIn: -1 * DAY,
+    minutes: 30,
+    timezone: "America/St_Johns",
+    interviewers: [ivy],
+    interviewee: candidates[7],
+    sessions: [{ recording: "available", processingMinutes: 15 }],
+    decisions: [
+      { interviewerEmail: ivy, value: "MAYBE", noteText: "Wants to hear more about the team." },
+    ],
   },
   // Just ended: the recording is still processing.
   {
@@ -227,6 +263,23 @@ function iso(ms: number): string {
   return `${new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 19)}+00:00`;
 }
 
+/** A uuid (version 5 layout) from the virtual day, employer and title: one event each per day. */
+function demoUuid(day: string, item: DemoEvent): string {
+  const hex = createHash("sha1").update(`${day}|${item.employerId}|${item.title}`).digest("hex");
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Whether an earlier run on the same virtual day added the event already. */
+async function eventExists(uuid: string): Promise<boolean> {
+  const response = await fetch(`${base}/_sandbox/events/${uuid}`, {
+    headers: { Accept: "application/json" },
+  });
+  if (response.status === 404) return false;
+  if (!response.ok) throw new Error(`GET /_sandbox/events/${uuid} answered ${response.status}`);
+  return true;
+}
+
 async function cancel(employerId: string, organizer: string, id: string): Promise<void> {
   const { access_token: token } = await call<{ access_token: string }>(
     "POST",
@@ -253,10 +306,19 @@ async function cancel(employerId: string, organizer: string, id: string): Promis
 async function main(): Promise<void> {
   const { now } = await call<{ now: string }>("GET", "/_sandbox/clock");
   const nowMs = Date.parse(now);
+  const day = now.slice(0, 10);
+  let added = 0;
   for (const item of demo) {
+    const when = item.startsIn < 0 ? "past    " : "upcoming";
+    const uuid = demoUuid(day, item);
+    if (await eventExists(uuid)) {
+      console.log(`  ${when}  ${item.title} (already there)`);
+      continue;
+    }
     const startMs = nowMs + item.startsIn;
     const endMs = startMs + item.minutes * 60_000;
     const event = await call<{ id: string; uuid: string }>("POST", "/_sandbox/events", {
+      uuid,
       employerId: item.employerId,
       organizer: item.organizer,
       title: item.title,
@@ -277,9 +339,13 @@ async function main(): Promise<void> {
       await call("POST", `/_sandbox/events/${event.uuid}/decisions`, decision);
     }
     if (item.cancel) await cancel(item.employerId, item.organizer, event.id);
-    console.log(`  ${item.startsIn < 0 ? "past    " : "upcoming"}  ${item.title}`);
+    added += 1;
+    console.log(`  ${when}  ${item.title}`);
   }
-  console.log(`Seeded ${demo.length} events on ${base}. Browse them at ${base}/_sandbox/events`);
+  const kept = demo.length - added;
+  console.log(
+    `Seeded ${added} events on ${base}${kept ? ` (${kept} were there already)` : ""}. Browse them at ${base}/_sandbox/events`,
+  );
 }
 
 main().catch((error: unknown) => {
