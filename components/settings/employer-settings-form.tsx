@@ -81,6 +81,13 @@ export function EmployerSettingsForm({
         <Input {...register("contact")} autoComplete="off" />
       </Field>
       <Field
+        label="Contact for data requests"
+        description="Where job seekers ask for a copy of their data or its erasure, shown on the privacy page. Leave empty to use the contact above."
+        error={errors.dataRequestsContact?.message}
+      >
+        <Input {...register("dataRequestsContact")} autoComplete="off" />
+      </Field>
+      <Field
         label="Default language"
         description="For interviews without a language of their own."
         required

@@ -12,7 +12,9 @@ export async function loadEmployerSettings(
   db: Database | Transaction,
   employerId: string,
   fallbackAddress?: string | null,
-): Promise<EmployerSettings & { employerName: string; saved: boolean }> {
+): Promise<
+  EmployerSettings & { employerName: string; dataRequestsContact: string | null; saved: boolean }
+> {
   const [row] = await db
     .select({ employerName: employers.name, settings: employerSettings })
     .from(employers)
@@ -21,8 +23,16 @@ export async function loadEmployerSettings(
     .limit(1);
   const employerName = row?.employerName ?? employerId;
   if (row?.settings) {
-    const { organizerName, replyTo, contact, defaultLanguage } = row.settings;
-    return { employerName, organizerName, replyTo, contact, defaultLanguage, saved: true };
+    const { organizerName, replyTo, contact, defaultLanguage, dataRequestsContact } = row.settings;
+    return {
+      employerName,
+      organizerName,
+      replyTo,
+      contact,
+      defaultLanguage,
+      dataRequestsContact,
+      saved: true,
+    };
   }
   return {
     employerName,
@@ -30,6 +40,7 @@ export async function loadEmployerSettings(
     replyTo: fallbackAddress ?? "",
     contact: fallbackAddress ?? "",
     defaultLanguage: "en",
+    dataRequestsContact: null,
     saved: false,
   };
 }
@@ -40,11 +51,13 @@ export async function saveEmployerSettings(
   settings: EmployerSettings,
 ): Promise<void> {
   const now = new Date();
+  // An empty data-requests contact means "use the contact": kept as null.
+  const stored = { ...settings, dataRequestsContact: settings.dataRequestsContact || null };
   await db
     .insert(employerSettings)
-    .values({ employerId, ...settings, updatedAt: now })
+    .values({ employerId, ...stored, updatedAt: now })
     .onConflictDoUpdate({
       target: employerSettings.employerId,
-      set: { ...settings, updatedAt: now },
+      set: { ...stored, updatedAt: now },
     });
 }

@@ -32,6 +32,8 @@ export const employerSettingsSchema = z.object({
     .min(1, "Enter how job seekers can reach you: an email address or a phone number")
     .max(200, "Use 200 characters or fewer"),
   defaultLanguage: z.enum(MESSAGE_LANGUAGES, "Choose English, French, Spanish or German"),
+  /** Where job seekers send requests for their data (`/privacy`); empty means `contact`. */
+  dataRequestsContact: z.string().trim().max(200, "Use 200 characters or fewer").optional(),
 });
 
 export type EmployerSettingsInput = z.input<typeof employerSettingsSchema>;

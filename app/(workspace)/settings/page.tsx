@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmployerSettingsForm } from "@/components/settings/employer-settings-form";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { config } from "@/lib/config";
@@ -37,8 +38,16 @@ export default async function SettingsPage() {
           replyTo: settings.replyTo,
           contact: settings.contact,
           defaultLanguage: settings.defaultLanguage,
+          dataRequestsContact: settings.dataRequestsContact ?? "",
         }}
       />
+      <p className="text-sm text-slate-700">
+        Requests from job seekers for their data are recorded and answered on{" "}
+        <Link href="/privacy/requests" className="text-brand-700 underline underline-offset-4">
+          Data requests
+        </Link>
+        .
+      </p>
     </div>
   );
 }
