@@ -1,10 +1,13 @@
 import Link from "next/link";
 import type { ComboboxOption } from "@/components/ui/combobox";
+import { eventDecisions, sessionsOf } from "@/lib/calendar/decisions";
 import type { OperationResult } from "@/lib/scheduling/operations";
 import { formatRangeInZone, toLocalSpan } from "@/lib/scheduling/time";
 import { CopyButton } from "./copy-button";
+import { DecisionsSection } from "./decisions-section";
 import { InterviewActions } from "./interview-actions";
 import { InterviewStatusBadge } from "./interview-status-badge";
+import { RecordingsSection } from "./recordings-section";
 import { ViewerTime } from "./viewer-time";
 
 export type InterviewEvent = NonNullable<
@@ -21,6 +24,20 @@ export interface InterviewDetailProps {
     cancelReason?: string | null;
   };
   timeZones: ComboboxOption[];
+  /** Lobby's clock, from which a recording's days left are counted (ADR 0046). */
+  now: Date;
+}
+
+/** "English (en)": the name in English and the code Indeed holds; the code alone if unknown. */
+function codeName(code: string | null | undefined, type: "language" | "region"): string {
+  if (!code) return "Not set";
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(["en-US"], { type, fallback: "none" }).of(code);
+  } catch {
+    // A code Intl cannot read (malformed): show it as Indeed sent it.
+  }
+  return name && name !== code ? `${name} (${code})` : code;
 }
 
 function LobbyLink({ label, url }: { label: string; url: string }) {
@@ -43,7 +60,7 @@ function LobbyLink({ label, url }: { label: string; url: string }) {
 }
 
 /** The event page's body: what Indeed holds about the interview, and the changes it allows. */
-export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailProps) {
+export function InterviewDetail({ event, ledger, timeZones, now }: InterviewDetailProps) {
   const zone = event.timezone ?? "UTC";
   const canceled = event.status === "CANCELED";
   const interviewers = (event.interviewersConnection?.interviewers ?? []).flatMap((person) =>
@@ -71,6 +88,16 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
             , {ledger.application.jobTitle}
           </p>
         )}
+        <dl className="flex flex-wrap gap-x-8 gap-y-1 text-sm">
+          <div className="flex gap-2">
+            <dt className="font-medium text-slate-700">Language</dt>
+            <dd data-testid="event-language">{codeName(event.languageCode, "language")}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="font-medium text-slate-700">Country</dt>
+            <dd data-testid="event-country">{codeName(event.countryCode, "region")}</dd>
+          </div>
+        </dl>
       </header>
 
       {canceled && (
@@ -147,6 +174,15 @@ export function InterviewDetail({ event, ledger, timeZones }: InterviewDetailPro
           </p>
         )}
       </section>
+
+      <RecordingsSection
+        sessions={sessionsOf(event)}
+        interviewEnd={event.endTime ?? null}
+        now={now}
+        zone={zone}
+      />
+
+      <DecisionsSection sessions={eventDecisions(event)} />
 
       {!canceled && event.startTime && event.endTime && (
         <section aria-labelledby="changes-heading" className="space-y-3">

@@ -67,6 +67,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           cancelReason: ledger?.cancelReason,
         }}
         timeZones={timeZoneOptions()}
+        // The server's clock: right for Indeed, and the sandbox's while its clock is not moved.
+        now={new Date()}
       />
       <MessageHistory
         eventId={event.id}
