@@ -1,13 +1,29 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { IndeedPolicyLinks } from "@/components/legal/indeed-policies";
+import { IndeedDisclosure } from "@/components/privacy/indeed-disclosure";
+import { getEmployerSession } from "@/lib/auth/current-session";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { dataRequestContact, employerParamSchema } from "@/lib/privacy/data-request-contact";
 
 export const metadata: Metadata = { title: "Privacy and data handling" };
 
 /**
  * What Lobby collects about job seekers and what it shares with Indeed when it schedules an
  * interview, in the words a job seeker and an employer can check. Public: no session needed.
+ * The contact for data requests is the employer's named by `?employer=` (or the signed-in
+ * one's); the list of what is sent comes from lib/privacy/disclosure.ts.
  */
-export default function PrivacyPage() {
+export default async function PrivacyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ employer?: string | string[] }>;
+}) {
+  const session = await getEmployerSession().catch(() => null);
+  const asked = employerParamSchema.safeParse((await searchParams).employer);
+  const employerId = asked.success ? asked.data : session?.employer.id;
+  const contact = employerId ? await dataRequestContact(db(), employerId) : null;
   return (
     <article className="max-w-3xl space-y-8 text-slate-800">
       <header className="space-y-2">
@@ -34,29 +50,26 @@ export default function PrivacyPage() {
             The interviews scheduled with you: title, time and time zone, interviewers, status, and
             who scheduled or changed them and when (an audit record).
           </li>
+          <li>
+            The messages Lobby sent you about them (invitation, updates, cancellation) and whether
+            they were delivered.
+          </li>
+          <li>
+            If you ask for your data or its erasure: the request, with your email address until it
+            is answered by erasure.
+          </li>
         </ul>
       </section>
 
-      <section aria-labelledby="shared" className="space-y-2">
+      <section aria-labelledby="shared" className="space-y-3">
         <h2 id="shared" className="text-xl font-semibold text-slate-900">
           What is shared with Indeed, and when
         </h2>
         <p>
-          Nothing about you goes to Indeed until an employer presses{" "}
-          <em>Create interview with Indeed</em> for your application. Then Lobby sends Indeed:
+          Nothing about you goes to Indeed until an employer creates an interview with you (or adds
+          you to one). This is everything Lobby sends Indeed, each time:
         </p>
-        <ul className="list-disc space-y-1 pl-6">
-          <li>your name and email address, so Indeed can invite you and remind you;</li>
-          <li>
-            the interview&apos;s title, start and end time, time zone, and optionally its language
-            and country;
-          </li>
-          <li>the interviewers&apos; email addresses;</li>
-          <li>
-            the name of this applicant tracking system and of the employer, as Indeed&apos;s terms
-            require.
-          </li>
-        </ul>
+        <IndeedDisclosure schemaExtensions={config().indeed.schemaExtensions} />
         <p>
           Indeed then hosts the interview: it emails you a reminder with a link to your lobby a few
           minutes before the start (you do not need an Indeed account), may record the interview if
@@ -73,8 +86,29 @@ export default function PrivacyPage() {
         <p>
           You can ask the employer you applied to for a copy of the data Lobby holds about you,
           including what was shared with Indeed, or ask for it to be erased. The employer answers
-          through Lobby, and for data Indeed holds, through Indeed.
+          within 30 days.
         </p>
+        {contact?.contact ? (
+          <p data-testid="data-request-contact">
+            Send your request to {contact.employerName}: <strong>{contact.contact}</strong>.
+          </p>
+        ) : (
+          <p>Send it to the contact shown in the messages the employer sent you through Lobby.</p>
+        )}
+        <p>
+          Erasing your data in Lobby cannot delete the interview at Indeed: Indeed&apos;s API has no
+          way to do that. The employer can cancel your upcoming interviews; what Indeed itself keeps
+          (the event, recordings for 90 days, interviewers&apos; decisions) and for how long is
+          governed by Indeed&apos;s privacy policy, linked below, and you can ask Indeed directly.
+        </p>
+        {session && (
+          <p>
+            <Link href="/privacy/requests" className="text-brand-700 underline underline-offset-4">
+              Data requests
+            </Link>{" "}
+            — record and answer the requests {session.employer.name} received.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="policies" className="space-y-2">
