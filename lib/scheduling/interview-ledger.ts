@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { applications, interviews, jobs, users } from "@/lib/db/schema";
 
@@ -84,4 +84,45 @@ export async function findLedgerScheduler(
     .where(eq(users.id, interview.createdByUserId))
     .limit(1);
   return row;
+}
+
+/** What the ledger adds to an Indeed event in the calendar: who it is for, and for which job. */
+export interface LedgerEventDetails {
+  indeedEventId: string;
+  applicationId: string | null;
+  applicantName: string | null;
+  jobTitle: string | null;
+  intervieweeEmail: string | null;
+}
+
+/**
+ * The ledger's rows for some Indeed event ids, this employer's only: an id of another
+ * employer's interview (or one Lobby did not schedule) is simply absent.
+ */
+export async function findLedgerInterviewsByEventIds(
+  database: Database,
+  employerId: string,
+  indeedEventIds: readonly string[],
+): Promise<LedgerEventDetails[]> {
+  if (indeedEventIds.length === 0) return [];
+  return database
+    .select({
+      indeedEventId: interviews.indeedEventId,
+      applicationId: interviews.applicationId,
+      applicantName: applications.applicantName,
+      jobTitle: jobs.title,
+      intervieweeEmail: interviews.intervieweeEmail,
+    })
+    .from(interviews)
+    .leftJoin(
+      applications,
+      and(eq(applications.id, interviews.applicationId), eq(applications.employerId, employerId)),
+    )
+    .leftJoin(jobs, eq(jobs.id, applications.jobId))
+    .where(
+      and(
+        eq(interviews.employerId, employerId),
+        inArray(interviews.indeedEventId, [...indeedEventIds]),
+      ),
+    );
 }

@@ -34,7 +34,8 @@ export const findInterviews = defineOperation({
   ),
   variables: z.object({
     first: z.number().int().min(1).max(100).optional(),
-    after: z.string().max(500).optional(),
+    // null is the first page, as the calendar's variables say it (and GraphQL's String allows).
+    after: z.string().max(500).nullish(),
     input: z
       .object({
         startTime: timeRange,

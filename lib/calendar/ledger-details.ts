@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { indeedKeys } from "@/lib/indeed/query-keys";
+import { IndeedRouteError } from "@/lib/indeed/route-error";
+import { interviewIdSchema } from "@/lib/security/route-ids";
+import { CALENDAR_PAGE_SIZE } from "./find-events-variables";
+
+/**
+ * What Lobby's ledger adds to the calendar's Indeed events: the application, the applicant and
+ * the job of the interviews Lobby scheduled. Asked for one fetched page at a time by
+ * `POST /api/interviews/ledger` (`{ eventIds }`, the schema below); the answer holds only the
+ * signed-in employer's rows, so an id Lobby did not schedule (or another employer's) is absent.
+ * Client-safe: the route, the calendar and the export share this contract.
+ */
+
+export const LEDGER_DETAILS_PATH = "/api/interviews/ledger";
+
+export const ledgerDetailsRequestSchema = z
+  .object({
+    eventIds: z.array(interviewIdSchema).min(1).max(CALENDAR_PAGE_SIZE),
+  })
+  .strict();
+
+export type LedgerDetailsRequest = z.infer<typeof ledgerDetailsRequestSchema>;
+
+export interface LedgerDetails {
+  indeedEventId: string;
+  applicationId: string | null;
+  applicantName: string | null;
+  jobTitle: string | null;
+}
+
+export interface LedgerDetailsResponse {
+  interviews: LedgerDetails[];
+}
+
+/**
+ * Under the employer's Indeed keys, so that a write (which invalidates `indeedKeys.all`), an
+ * employer switch and sign-out (which clear the cache) drop it with the events it describes.
+ */
+export function ledgerDetailsKey(employerId: string | null, eventIds: readonly string[]) {
+  return [...indeedKeys.all(employerId), "ledger", [...eventIds]] as const;
+}
+
+export async function fetchLedgerDetails(
+  eventIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<LedgerDetails[]> {
+  let response: Response;
+  try {
+    response = await fetch(LEDGER_DETAILS_PATH, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ eventIds: [...eventIds] } satisfies LedgerDetailsRequest),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new IndeedRouteError(
+      "NETWORK_ERROR",
+      "Lobby could not be reached; check your connection",
+      0,
+    );
+  }
+  const body = (await response.json().catch(() => null)) as LedgerDetailsResponse | null;
+  if (response.ok && body && Array.isArray(body.interviews)) return body.interviews;
+  throw IndeedRouteError.fromResponse(response.status, body);
+}
