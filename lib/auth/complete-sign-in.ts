@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { authSessions, employerMemberships, employers, users } from "@/lib/db/schema";
 import type { IndeedIdentity, IndeedTokenResponse } from "./indeed-oauth";
+import { appointMissingAdmins } from "./roles";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import type { TokenService } from "./tokens";
 
@@ -16,7 +18,8 @@ export interface SignInResult {
  * Records a successful sign-in in one transaction: the user (keyed on issuer + subject, never
  * email), the employers of the ID token and the user's memberships, a new connection holding
  * the encrypted tokens (the user's one connection, replaced if it exists), and a new
- * server-side session (a fresh session id at every sign-in).
+ * server-side session (a fresh session id at every sign-in). An employer left without an admin
+ * gets one (lib/auth/roles.ts), and the sign-in is audited.
  */
 export async function completeSignIn(
   input: { identity: IndeedIdentity; tokens: IndeedTokenResponse; employerId: string },
@@ -60,18 +63,20 @@ export async function completeSignIn(
         });
     }
     const ids = claimed.map((e) => e.id);
-    await tx
+    const left = await tx
       .delete(employerMemberships)
       .where(
         and(
           eq(employerMemberships.userId, userId),
           notInArray(employerMemberships.employerId, ids),
         ),
-      );
+      )
+      .returning({ employerId: employerMemberships.employerId });
     await tx
       .insert(employerMemberships)
       .values(ids.map((employerId) => ({ userId, employerId })))
       .onConflictDoNothing();
+    await appointMissingAdmins(tx, [...ids, ...left.map((m) => m.employerId)]);
 
     const { connectionId, replacedRefreshToken } = await deps.tokens.saveGrant(tx, {
       userId,
@@ -86,6 +91,12 @@ export async function completeSignIn(
         expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
       })
       .returning({ id: authSessions.id });
+    await recordAuditEvent(tx, {
+      employerId: input.employerId,
+      userId,
+      action: "auth.sign_in",
+      subject: { type: "user", id: userId },
+    });
     return { userId, connectionId, sessionId: session!.id, replacedRefreshToken };
   });
   // The grant this sign-in replaced: Indeed ends it anyway; say so explicitly (best effort).
