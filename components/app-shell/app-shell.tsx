@@ -14,6 +14,7 @@ import { Providers } from "./providers";
 const navigation = [
   { href: "/applications", label: "Applications" },
   { href: "/interviews", label: "Interviews" },
+  { href: "/reviews", label: "Reviews" },
   { href: "/settings", label: "Settings" },
   { href: "/privacy", label: "Privacy" },
 ];

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { daysLeftText, RecordingsSection, type RecordingsSectionProps } from "./recordings-section";
+import { RecordingsSection, type RecordingsSectionProps } from "./recordings-section";
 
 const END = "2026-06-01T15:00:00Z";
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,14 +66,5 @@ describe("RecordingsSection", () => {
     expect(text(render({ sessions: [] }))).toContain(
       "Indeed lists no session for this interview yet",
     );
-  });
-
-  it("counts down to less than a day", () => {
-    expect([90, 2, 1, 0].map(daysLeftText)).toEqual([
-      "90 days left",
-      "2 days left",
-      "1 day left",
-      "Less than a day left",
-    ]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  daysLeftText,
   RECORDING_RETENTION_DAYS,
   recordingStatus,
   recordingStatusText,
@@ -14,11 +15,6 @@ export interface RecordingsSectionProps {
   now: Date;
   /** The event's zone, for the expiry date. */
   zone: string;
-}
-
-export function daysLeftText(days: number): string {
-  if (days === 0) return "Less than a day left";
-  return `${days} ${days === 1 ? "day" : "days"} left`;
 }
 
 function SessionRecording({

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { applications, auditEvents, jobs } from "@/lib/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { applications, jobs } from "@/lib/db/schema";
 import { previewApplicationsCsv, type ImportPreview } from "./application-import";
 
 /**
@@ -82,12 +83,11 @@ export async function importApplications(
         applicantEmail: row.applicant_email,
       })),
     );
-    await tx.insert(auditEvents).values({
+    await recordAuditEvent(tx, {
       employerId: actor.employerId,
       userId: actor.userId,
       action: "applications.import",
-      subjectType: "employer",
-      subjectId: actor.employerId,
+      subject: { type: "employer", id: actor.employerId },
       details: { applications: rows.length, jobsCreated: created.length },
     });
     return { ok: true as const, imported: rows.length, jobsCreated: created.length };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  daysLeftText,
   isRecordingExpired,
   recordingDaysLeft,
   recordingExpiresAt,
@@ -66,5 +67,13 @@ describe("recordingStatus", () => {
 
   it("calls nothing expired when there never was a link", () => {
     expect(recordingStatus({ recordingUrl: null }, END, after(120 * DAY)).kind).toBe("missing");
+  });
+  it("counts down to less than a day", () => {
+    expect([90, 2, 1, 0].map(daysLeftText)).toEqual([
+      "90 days left",
+      "2 days left",
+      "1 day left",
+      "Less than a day left",
+    ]);
   });
 });

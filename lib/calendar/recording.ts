@@ -76,6 +76,12 @@ export function recordingStatus(
     : { kind: "missing" };
 }
 
+/** "59 days left", "1 day left", "Less than a day left". */
+export function daysLeftText(days: number): string {
+  if (days === 0) return "Less than a day left";
+  return `${days} ${days === 1 ? "day" : "days"} left`;
+}
+
 const NO_RECORDING_YET =
   "Indeed shows no recording until it is processed, usually a few minutes after the interview.";
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { matchesReviewFilters, type ReviewEventFields, reviewQueuePage } from "./review-queue";
+import {
+  matchesReviewFilters,
+  type ReviewEventFields,
+  reviewQueuePage,
+  reviewRange,
+} from "./review-queue";
 
 const NOW = new Date("2026-06-20T12:00:00Z");
 const ana = { id: "acc-ana", email: "ana@example.com", name: "Ana" };
@@ -102,5 +107,22 @@ describe("reviewQueuePage", () => {
     ).rows;
     expect(rows.map((row) => row.recording.kind)).toEqual(["available", "none", "expired"]);
     expect(rows[0]?.recording).toMatchObject({ kind: "available", daysLeft: 88 });
+  });
+});
+
+describe("reviewRange", () => {
+  it("ends a preset with today in the zone, and takes a custom range's days as given", () => {
+    const last7 = reviewRange({ range: { preset: "last-7-days" } }, "Asia/Kolkata", NOW);
+    expect([last7.firstDay, last7.lastDay]).toEqual(["2026-06-14", "2026-06-20"]);
+    expect(last7.from.toISOString()).toBe("2026-06-13T18:30:00.000Z");
+    const custom = reviewRange(
+      { range: { preset: "custom", from: "2026-05-01", to: "2026-05-31" } },
+      "UTC",
+      NOW,
+    );
+    expect([custom.from.toISOString(), custom.to.toISOString()]).toEqual([
+      "2026-05-01T00:00:00.000Z",
+      "2026-06-01T00:00:00.000Z",
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { print } from "graphql";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import { TokenServiceError, type TokenService } from "@/lib/auth/tokens";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/http/app-error";
 import {
   fieldErrorsFromIssues,
@@ -56,6 +56,14 @@ interface ClientDeps<Ops extends OperationList> {
   policy?: RetryPolicy;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /**
+   * Given each query's data after it is answered, and when the query was sent (lib/operations.ts:
+   * the ledger follows what Indeed shows, unless Lobby changed the event since). Runs through
+   * `defer`, off the request's latency path; its failures are logged.
+   */
+  onRead?: (session: EmployerSession, name: string, data: unknown, sentAt: Date) => Promise<void>;
+  /** How `onRead` is run later; default: after the current turn, not awaited. */
+  defer?: (task: () => Promise<void>) => void;
 }
 
 /** `services` (what `onSuccess` hooks get as `ctx.services`) is required once a hook needs one. */
@@ -83,6 +91,34 @@ type Attempt =
   | { ok: false; unauthenticated: true }
   | { ok: false; unauthenticated?: false; failure: AttemptFailure; error: AppError };
 
+/**
+ * Whether Indeed may have applied a mutation that failed this way: it timed out, the connection
+ * broke after it was made, or Indeed answered a 5xx or INTERNAL_SERVER_ERROR (the sandbox's
+ * `apply-then-fail`). A refused connection, a 429 and Indeed's other codes changed nothing.
+ */
+function outcomeUnknown(failure: AttemptFailure): boolean {
+  switch (failure.kind) {
+    case "timeout":
+      return true;
+    case "network":
+      return !failure.refused;
+    case "http":
+      return failure.status >= 500;
+    case "graphql":
+      return (
+        failure.code === "INTERNAL_SERVER_ERROR" || failure.code === "DOWNSTREAM_SERVICE_ERROR"
+      );
+  }
+}
+
+/** A mutation's failure after which nobody knows whether Indeed applied it. */
+class OutcomeUnknownError extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+    this.name = "OutcomeUnknownError";
+  }
+}
+
 function rootFieldsNull(data: unknown): boolean {
   if (!data || typeof data !== "object") return true;
   const values = Object.values(data as Record<string, unknown>);
@@ -98,6 +134,11 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
   const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
   const timeoutMs = deps.timeoutMs ?? 5_000;
   const log = deps.log ?? ((line: string) => console.info(line));
+  const defer =
+    deps.defer ??
+    ((task: () => Promise<void>) => {
+      setImmediate(() => void task());
+    });
 
   async function attempt(
     definition: AnyOperation,
@@ -124,9 +165,11 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
     } catch (error) {
       const timedOut =
         (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
+      const refused =
+        ((error as Error).cause as { code?: string } | undefined)?.code === "ECONNREFUSED";
       return {
         ok: false,
-        failure: { kind: timedOut ? "timeout" : "network" },
+        failure: { kind: timedOut ? "timeout" : "network", ...(refused ? { refused } : {}) },
         error: new AppError(
           "INDEED_UNAVAILABLE",
           definition.kind === "mutation"
@@ -240,7 +283,11 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
         `[indeed] ${requestId} ${definition.name} failed attempt=${number} ${JSON.stringify(result.failure)}` +
           (delay === null ? " giving up" : ` retry in ${delay}ms`),
       );
-      if (delay === null) throw result.error;
+      if (delay === null) {
+        if (definition.kind === "mutation" && outcomeUnknown(result.failure))
+          throw new OutcomeUnknownError(result.error);
+        throw result.error;
+      }
       await sleep(delay);
     }
   }
@@ -285,7 +332,34 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
         atsName: deps.atsName,
         schemaExtensions: deps.schemaExtensions ?? false,
       });
-      const data = (await send(definition, prepared, session, requestId)) as ResultDataOf<Ops, N>;
+      const hookContext = (tx: Transaction) => ({ tx, session, services: deps.services });
+      if (definition.kind === "mutation" && definition.beforeSend) {
+        const beforeSend = definition.beforeSend;
+        await deps.db.transaction((tx) =>
+          beforeSend(hookContext(tx), parsed.data as never, parsedContext),
+        );
+      }
+      const sentAt = new Date(now());
+      let data: ResultDataOf<Ops, N>;
+      try {
+        data = (await send(definition, prepared, session, requestId)) as ResultDataOf<Ops, N>;
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError)) throw error;
+        const onOutcomeUnknown = definition.onOutcomeUnknown;
+        if (!onOutcomeUnknown) throw error.appError;
+        log(`[indeed] ${requestId} ${definition.name} outcome unknown: recorded for confirmation`);
+        throw await deps.db.transaction((tx) =>
+          onOutcomeUnknown(hookContext(tx), parsed.data as never, prepared, parsedContext),
+        );
+      }
+      if (definition.kind === "query" && deps.onRead) {
+        const onRead = deps.onRead;
+        defer(() =>
+          onRead(session, definition.name, data, sentAt).catch((error: unknown) =>
+            log(`[indeed] ${requestId} ${definition.name} onRead failed: ${(error as Error).name}`),
+          ),
+        );
+      }
 
       if (definition.kind === "mutation" && definition.onSuccess) {
         const onSuccess = definition.onSuccess;

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { applications, auditEvents, employers, interviews } from "@/lib/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { applications, employers, interviews } from "@/lib/db/schema";
 import { queueMessageForChange } from "@/lib/mail/queue-message-for-change";
 import {
   intervieweeEmailOf,
@@ -29,16 +31,15 @@ export type InterviewChange =
 async function audit(
   tx: Transaction,
   actor: LedgerActor,
-  action: string,
+  action: AuditAction & `interview.${string}`,
   eventId: string,
   details: Record<string, unknown>,
 ) {
-  await tx.insert(auditEvents).values({
+  await recordAuditEvent(tx, {
     employerId: actor.employer.id,
     userId: actor.userId,
     action,
-    subjectType: "interview",
-    subjectId: eventId,
+    subject: { type: "interview", id: eventId },
     details,
   });
 }

@@ -10,6 +10,7 @@ import { addInterviewers } from "./add-interviewers";
 import { cancelInterview } from "./cancel-interview";
 import { createInterview } from "./create-interview";
 import { findInterviews } from "./find-interviews";
+import { findReviews } from "./find-reviews";
 import { getInterviews } from "./get-interviews";
 import { rescheduleInterview } from "./reschedule-interview";
 import { setInterviewTimezone } from "./set-interview-timezone";
@@ -30,6 +31,7 @@ export const interviewOperations = [
   cancelInterview,
   getInterviews,
   findInterviews,
+  findReviews,
 ] as const;
 
 export type InterviewOperations = typeof interviewOperations;

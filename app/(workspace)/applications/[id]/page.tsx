@@ -91,6 +91,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             ))}
           </ul>
         )}
+        {interviews.length > 0 && (
+          <p className="text-sm text-slate-700">
+            <Link href="/reviews?range=last-90-days" className="text-brand-700 underline">
+              Review interviews
+            </Link>
+            : past interviews with their decisions and recordings.
+          </p>
+        )}
       </section>
     </article>
   );
