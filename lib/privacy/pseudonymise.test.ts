@@ -3,6 +3,7 @@ import {
   erasureToken,
   identifierPattern,
   mentions,
+  nameParts,
   pseudonymiseJson,
   pseudonymiseText,
 } from "./pseudonymise";
@@ -40,6 +41,17 @@ describe("pseudonymising a job seeker's identifiers", () => {
     const pattern = identifierPattern(["a.b+c@example.net"]);
     expect(pseudonymiseText("aXb+c@example.net a.b+c@example.net", pattern, "T")).toBe(
       "aXb+c@example.net T",
+    );
+  });
+
+  it("matches the parts of a name as whole words only", () => {
+    const pattern = identifierPattern(["robin.park@example.net"], nameParts("Robin Park"));
+    expect(nameParts("Robin  O'Neil-Park, Jr.")).toEqual(["Robin", "Neil", "Park"]);
+    expect(
+      pseudonymiseText("Robin's interview: Robotics at Parkside, Park Lane", pattern, "T"),
+    ).toBe("T's interview: Robotics at Parkside, T Lane");
+    expect(pseudonymiseText("Entretien avec Éloïse", identifierPattern([], ["Éloïse"]), "T")).toBe(
+      "Entretien avec T",
     );
   });
 

@@ -13,12 +13,31 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** One pattern for all identifiers, longest first so an address wins over a name inside it. */
-export function identifierPattern(identifiers: readonly string[]): RegExp | null {
-  const unique = [...new Set(identifiers.map((value) => value.trim()).filter(Boolean))];
-  if (unique.length === 0) return null;
-  unique.sort((a, b) => b.length - a.length);
-  return new RegExp(unique.map(escapeRegExp).join("|"), "gi");
+/**
+ * One pattern for all identifiers, longest first so an address wins over a name inside it.
+ * `wholeWords` (the parts of a name: "Robin", "Park") match only as whole words, so "Rob" never
+ * eats into "Robotics".
+ */
+export function identifierPattern(
+  identifiers: readonly string[],
+  wholeWords: readonly string[] = [],
+): RegExp | null {
+  const clean = (values: readonly string[]) => [
+    ...new Set(values.map((value) => value.trim()).filter(Boolean)),
+  ];
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const alternatives = [
+    ...clean(identifiers).sort(byLength).map(escapeRegExp),
+    ...clean(wholeWords)
+      .sort(byLength)
+      .map((word) => `(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`),
+  ];
+  return alternatives.length > 0 ? new RegExp(alternatives.join("|"), "giu") : null;
+}
+
+/** The parts of a name worth matching on their own: three letters or more. */
+export function nameParts(name: string): string[] {
+  return name.split(/[\s,.'-]+/u).filter((part) => part.length >= 3);
 }
 
 export function pseudonymiseText(text: string, pattern: RegExp | null, token: string): string {
@@ -42,5 +61,5 @@ export function mentions(value: unknown, pattern: RegExp | null): boolean {
   if (!pattern) return false;
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   // A fresh, non-global copy: a global pattern's `test` would carry lastIndex between calls.
-  return new RegExp(pattern.source, "i").test(text);
+  return new RegExp(pattern.source, "iu").test(text);
 }
