@@ -13,7 +13,11 @@ export async function loadEmployerSettings(
   employerId: string,
   fallbackAddress?: string | null,
 ): Promise<
-  EmployerSettings & { employerName: string; dataRequestsContact: string | null; saved: boolean }
+  Omit<EmployerSettings, "dataRequestsContact"> & {
+    employerName: string;
+    dataRequestsContact: string | null;
+    saved: boolean;
+  }
 > {
   const [row] = await db
     .select({ employerName: employers.name, settings: employerSettings })
