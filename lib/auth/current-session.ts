@@ -2,9 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { loadEmployerSession, type EmployerSession } from "./load-session";
+import { employerSessionForCookie, type EmployerSession } from "./load-session";
 import { safeReturnPath } from "./return-path";
-import { decodeSessionToken } from "./session-claims";
 import { sessionCookie } from "./session-cookie";
 
 /**
@@ -13,8 +12,7 @@ import { sessionCookie } from "./session-cookie";
  */
 export const getEmployerSession = cache(async (): Promise<EmployerSession | null> => {
   const store = await cookies();
-  const claims = await decodeSessionToken(store.get(sessionCookie().name)?.value);
-  return claims ? loadEmployerSession(claims) : null;
+  return employerSessionForCookie(store.get(sessionCookie().name)?.value);
 });
 
 /**

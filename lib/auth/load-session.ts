@@ -9,7 +9,9 @@ import {
   indeedConnections,
   users,
 } from "@/lib/db/schema";
-import { sessionClaimsFromRequest, type SessionClaims } from "./session-claims";
+import { ConnectionCache, SESSION_CACHE_TTL_MS } from "./session-cache";
+import { cookieFromHeader, decodeSessionToken, type SessionClaims } from "./session-claims";
+import { sessionCookie } from "./session-cookie";
 
 /**
  * Who is signed in and which Indeed connection (and so which employer) they act through.
@@ -57,6 +59,16 @@ export async function loadEmployerSession(
   now: Date = new Date(),
   idle: IdlePolicy = idlePolicy(),
 ): Promise<EmployerSession | null> {
+  return (await loadLiveSession(claims, database, now, idle))?.session ?? null;
+}
+
+/** The session and the moment it stops being live if no request comes (idle) or it expires. */
+async function loadLiveSession(
+  claims: SessionClaims,
+  database: Database,
+  now: Date,
+  idle: IdlePolicy,
+): Promise<{ session: EmployerSession; liveUntil: number } | null> {
   const [row] = await database
     .select({
       userId: users.id,
@@ -68,6 +80,7 @@ export async function loadEmployerSession(
       employerId: employers.id,
       employerName: employers.name,
       lastSeenAt: authSessions.lastSeenAt,
+      expiresAt: authSessions.expiresAt,
       member: employerMemberships.employerId,
     })
     .from(authSessions)
@@ -98,7 +111,9 @@ export async function loadEmployerSession(
     )
     .limit(1);
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= idle.touchEveryMs) {
+  let lastSeen = row.lastSeenAt.getTime();
+  if (now.getTime() - lastSeen >= idle.touchEveryMs) {
+    lastSeen = now.getTime();
     await database
       .update(authSessions)
       .set({ lastSeenAt: now })
@@ -112,7 +127,7 @@ export async function loadEmployerSession(
     .where(eq(employerMemberships.userId, row.userId))
     .orderBy(employers.name);
 
-  return {
+  const session: EmployerSession = {
     userId: row.userId,
     user: { name: row.name, email: row.email },
     connectionId: row.connectionId,
@@ -122,12 +137,52 @@ export async function loadEmployerSession(
     employerAccess: row.member !== null,
     refreshTokenExpiresAt: row.refreshTokenExpiresAt,
   };
+  return { session, liveUntil: Math.min(row.expiresAt.getTime(), lastSeen + idle.idleMs) };
+}
+
+// One per process (Next loads this module from several bundles): sign-out, the employer switch
+// and a reconnect in any bundle forget the same entries (lib/auth/tokens.ts calls forget).
+const cacheKey = Symbol.for("lobby.sessionCache");
+type WithSessionCache = typeof globalThis & { [cacheKey]?: ConnectionCache<EmployerSession> };
+
+/** The process's session cache, keyed by the session cookie's value (ADR 0051). */
+export function sessionCache(): ConnectionCache<EmployerSession> {
+  const holder = globalThis as WithSessionCache;
+  holder[cacheKey] ??= new ConnectionCache<EmployerSession>(SESSION_CACHE_TTL_MS);
+  return holder[cacheKey];
+}
+
+/**
+ * The employer session behind a session cookie's value, reused for SESSION_CACHE_TTL_MS: the
+ * cookie's decryption and the two reads run once per session in that time, not per request.
+ * The cached value is only ever what the database said about this exact cookie.
+ */
+export async function employerSessionForCookie(
+  token: string | undefined,
+  database: Database = processDb(),
+): Promise<EmployerSession | null> {
+  if (!token) return null;
+  const cache = sessionCache();
+  const now = Date.now();
+  const cached = cache.get(token, now);
+  if (cached) return cached;
+  const generation = cache.generation();
+  const claims = await decodeSessionToken(token);
+  if (!claims) return null;
+  const live = await loadLiveSession(claims, database, new Date(now), idlePolicy());
+  if (!live) return null;
+  cache.set(token, live.session, {
+    connectionId: live.session.connectionId,
+    now,
+    generation,
+    notAfter: live.liveUntil,
+  });
+  return live.session;
 }
 
 /** The session of a route handler's request (lib/http/route.ts asks for it). */
-export async function getEmployerSessionFromRequest(
-  request: Request,
-): Promise<EmployerSession | null> {
-  const claims = await sessionClaimsFromRequest(request);
-  return claims ? loadEmployerSession(claims) : null;
+export function getEmployerSessionFromRequest(request: Request): Promise<EmployerSession | null> {
+  return employerSessionForCookie(
+    cookieFromHeader(request.headers.get("cookie"), sessionCookie().name),
+  );
 }

@@ -12,6 +12,8 @@ import {
   type IndeedOAuthSettings,
   type IndeedTokenResponse,
 } from "./indeed-oauth";
+import { sessionCache } from "./load-session";
+import { ConnectionCache, SESSION_CACHE_TTL_MS } from "./session-cache";
 import {
   decryptToken,
   encryptToken,
@@ -41,6 +43,10 @@ import {
  *   for the connection (`iss`, `sub`); a token that fails, or names someone else, ends the
  *   connection like `invalid_grant` and the new tokens are not stored. Keys Indeed cannot serve
  *   right now → "Indeed unavailable".
+ * - A usable access token may be reused for `cacheMs` without reading and decrypting the row
+ *   again (the process's service: SESSION_CACHE_TTL_MS, ADR 0051). Every change this service
+ *   makes to a connection (refresh, switch, reconnect, needs_reauth, disconnect) forgets it,
+ *   and the process's cached sessions of it, at once; refreshes still happen under the lock.
  * - Tokens are encrypted under the keyring's current key; older keys still decrypt (their id is
  *   in each stored value) until `rotateKeys` re-encrypts everything. A ciphertext that does not
  *   decrypt (unknown or wrong key, moved row) is treated like `invalid_grant` for that connection
@@ -78,6 +84,8 @@ export interface TokenServiceDeps {
   now?: () => number;
   /** Log lines carry this tag, never a token. */
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** How long a usable access token is reused without a database read; 0 (default): never. */
+  cacheMs?: number;
 }
 
 type RefreshOutcome =
@@ -108,6 +116,12 @@ export function createTokenService(deps: TokenServiceDeps) {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((message, fields) => console.info(`[tokens] ${message}`, fields ?? {}));
   const inflight = new Map<string, Promise<RefreshOutcome>>();
+  const recent = new ConnectionCache<{ access: string; expiresAt: number }>(deps.cacheMs ?? 0);
+  /** After a change to the connection is committed: no cached token or session outlives it. */
+  function forget(connectionId: string) {
+    recent.forgetConnection(connectionId);
+    sessionCache().forgetConnection(connectionId);
+  }
   const keys: TokenKeyring = Buffer.isBuffer(deps.key)
     ? [{ id: SINGLE_TOKEN_KEY_ID, key: deps.key }]
     : deps.key;
@@ -173,6 +187,17 @@ export function createTokenService(deps: TokenServiceDeps) {
 
   /** The locked part: re-read under `FOR UPDATE`, refresh if still needed, store the result. */
   async function refreshUnderLock(
+    connectionId: string,
+    options: { rejected?: string; employerId?: string },
+  ): Promise<RefreshOutcome> {
+    const outcome = await refreshInTransaction(connectionId, options);
+    const unchanged =
+      (outcome.kind === "token" && !outcome.refreshed) || outcome.kind === "unavailable";
+    if (!unchanged) forget(connectionId);
+    return outcome;
+  }
+
+  function refreshInTransaction(
     connectionId: string,
     options: { rejected?: string; employerId?: string },
   ): Promise<RefreshOutcome> {
@@ -286,6 +311,9 @@ export function createTokenService(deps: TokenServiceDeps) {
       connectionId: string,
       options: { rejected?: string } = {},
     ): Promise<string> {
+      const cached = recent.get(connectionId, now());
+      if (cached && cached.access !== options.rejected) return cached.access;
+      const generation = recent.generation();
       const [row] = await deps.db
         .select()
         .from(indeedConnections)
@@ -294,7 +322,20 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (row.status === "needs_reauth") throw toError({ kind: "reauth", reason: "status" });
       try {
         const { access } = decrypt(row);
-        if (usable(row, access, options.rejected)) return access!;
+        if (usable(row, access, options.rejected)) {
+          recent.set(
+            connectionId,
+            { access: access!, expiresAt: row.accessTokenExpiresAt!.getTime() },
+            {
+              connectionId,
+              now: now(),
+              generation,
+              // Never past the moment it is due for a refresh.
+              notAfter: row.accessTokenExpiresAt!.getTime() - REFRESH_AHEAD_MS,
+            },
+          );
+          return access!;
+        }
       } catch (error) {
         if (!(error instanceof TokenDecryptionError)) throw error;
         // Fall through: the locked path marks the connection and reports it.
@@ -362,6 +403,9 @@ export function createTokenService(deps: TokenServiceDeps) {
       };
       if (keep) await tx.update(indeedConnections).set(values).where(eq(indeedConnections.id, id));
       else await tx.insert(indeedConnections).values({ id, userId: connection.userId, ...values });
+      // Inside the caller's transaction: a read before its commit may still cache the old row
+      // for the cache's few seconds (the new session has a new cookie, so a new key).
+      forget(id);
       return {
         connectionId: id,
         replacedRefreshToken:
@@ -419,6 +463,7 @@ export function createTokenService(deps: TokenServiceDeps) {
             .where(eq(indeedConnections.id, id));
           report.reencrypted += 1;
         });
+        if (report.reconnect.includes(id)) forget(id);
       }
       return report;
     },
@@ -452,6 +497,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         await tx.delete(indeedConnections).where(eq(indeedConnections.id, connectionId));
         return plain;
       });
+      forget(connectionId);
       if (!tokens) return { revoked: false };
       const results = await Promise.all([
         tokens.refresh
@@ -490,6 +536,7 @@ export function tokenService(): TokenService {
     db: processDb(),
     key: config().tokenKeys,
     oauth: oauthSettings(),
+    cacheMs: SESSION_CACHE_TTL_MS,
   });
   return holder[globalKey];
 }
