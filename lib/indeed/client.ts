@@ -76,6 +76,9 @@ export interface ExecuteOptions {
   requestId?: string;
 }
 
+/** A successful call is logged when it took this long, or more than one attempt. */
+const SLOW_CALL_MS = 1_000;
+
 const printed = new WeakMap<object, string>();
 function source(definition: AnyOperation): string {
   let text = printed.get(definition.document);
@@ -256,7 +259,10 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
       }
       const result = await attempt(definition, variables, token);
       if (result.ok) {
-        log(`[indeed] ${requestId} ${definition.name} ok attempt=${number} ms=${now() - started}`);
+        // A line per call would be a synchronous write on every request: only slow ones.
+        const ms = now() - started;
+        if (ms >= SLOW_CALL_MS || number > 1)
+          log(`[indeed] ${requestId} ${definition.name} ok attempt=${number} ms=${ms}`);
         return result.data;
       }
       if (result.unauthenticated) {
