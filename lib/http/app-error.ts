@@ -14,6 +14,12 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, message: "You do not have access to this" },
   METHOD_NOT_ALLOWED: { status: 405, message: "This address does not take that method" },
   RECONNECT_REQUIRED: { status: 409, message: "Reconnect to Indeed to continue" },
+  /** Not a plain failure: repeating the request could make the change twice (docs/errors.md). */
+  OUTCOME_UNKNOWN: {
+    status: 409,
+    message:
+      "Indeed may have made this change; Lobby is checking with Indeed before it can be tried again",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send JSON (Content-Type: application/json)" },
   BAD_USER_INPUT: {

@@ -30,6 +30,9 @@ function setup(
   responses: (Response | Error)[],
   tokens = ["token-1", "token-2"],
   onSuccess?: AnyOperation["onSuccess"],
+  hooks: Pick<AnyOperation, "beforeSend" | "onOutcomeUnknown"> & {
+    onRead?: (session: unknown, name: string, data: unknown, sentAt: Date) => Promise<void>;
+  } = {},
 ) {
   const calls: {
     headers: Headers;
@@ -52,7 +55,15 @@ function setup(
       transaction: async (fn: (tx: unknown) => Promise<unknown>) => fn({ fake: "tx" }),
     } as unknown as Database,
     // The app's operations, with the hook under test in place of the ledger's.
-    operations: operations.map((op) => ({ ...op, onSuccess, contextSchema: undefined })),
+    operations: operations.map((op) => ({
+      ...op,
+      onSuccess,
+      beforeSend: hooks.beforeSend,
+      onOutcomeUnknown: hooks.onOutcomeUnknown,
+      contextSchema: undefined,
+    })),
+    onRead: hooks.onRead,
+    defer: (task) => void task(),
     graphqlUrl: "http://indeed.test/graphql",
     clientId: "lobby-local",
     atsName: "Lobby",
@@ -140,6 +151,68 @@ describe("the Indeed client", () => {
       },
     );
     expect(timedOut.calls).toHaveLength(1);
+  });
+
+  it("hands a mutation whose outcome is unknown to onOutcomeUnknown, with what was sent", async () => {
+    const onOutcomeUnknown = vi.fn(async () => new AppError("OUTCOME_UNKNOWN"));
+    for (const failure of [
+      gqlError("INTERNAL_SERVER_ERROR", "createVirtualInterviewEvent"),
+      new Response("down", { status: 502 }),
+      Object.assign(new Error("timeout"), { name: "TimeoutError" }),
+      new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }),
+    ]) {
+      const { client, calls } = setup([failure], undefined, undefined, { onOutcomeUnknown });
+      await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
+        code: "OUTCOME_UNKNOWN",
+        status: 409,
+      });
+      expect(calls).toHaveLength(1);
+    }
+    expect(onOutcomeUnknown).toHaveBeenCalledTimes(4);
+    expect(onOutcomeUnknown).toHaveBeenLastCalledWith(
+      { tx: { fake: "tx" }, session, services: undefined },
+      expect.objectContaining({ input: expect.objectContaining({ title: "Interview" }) }),
+      expect.objectContaining({
+        input: expect.objectContaining({ requestMetadata: expect.any(Object) }),
+      }),
+      undefined,
+    );
+  });
+
+  it("keeps onOutcomeUnknown out of failures that changed nothing", async () => {
+    const onOutcomeUnknown = vi.fn(async () => new AppError("OUTCOME_UNKNOWN"));
+    for (const [failure, code] of [
+      [new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }), "INDEED_UNAVAILABLE"],
+      [gqlError("BAD_USER_INPUT", "createVirtualInterviewEvent"), "BAD_USER_INPUT"],
+      [new Response("slow down", { status: 429 }), "RATE_LIMITED"],
+    ] as const) {
+      const { client } = setup([failure], undefined, undefined, { onOutcomeUnknown });
+      await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
+        code,
+      });
+    }
+    expect(onOutcomeUnknown).not.toHaveBeenCalled();
+  });
+
+  it("sends nothing when beforeSend refuses", async () => {
+    const beforeSend = vi.fn(async () => {
+      throw new AppError("OUTCOME_UNKNOWN", "still checking");
+    });
+    const { client, calls } = setup([], undefined, undefined, { beforeSend });
+    await expect(client.execute(session, "CreateInterview", create)).rejects.toMatchObject({
+      code: "OUTCOME_UNKNOWN",
+      message: "still checking",
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("gives a query's data to onRead after answering, and a failing onRead changes nothing", async () => {
+    const onRead = vi.fn(async () => {
+      throw new Error("database away");
+    });
+    const { client } = setup([json({ data: found })], undefined, undefined, { onRead });
+    expect(await client.execute(session, "FindInterviews", find)).toEqual(found);
+    expect(onRead).toHaveBeenCalledWith(session, "FindInterviews", found, expect.any(Date));
   });
 
   it("refreshes once on UNAUTHENTICATED and retries with the new token, even for a mutation", async () => {

@@ -60,6 +60,26 @@ export interface OperationDefinition<
     data: ResultOf<Document>,
     context: Context,
   ) => Promise<void>;
+  /**
+   * Runs in one transaction before a mutation is sent; throws an AppError to refuse it (a
+   * create while an earlier one's outcome is still unknown).
+   */
+  readonly beforeSend?: (
+    ctx: OperationContext<Services>,
+    variables: z.output<Variables>,
+    context: Context,
+  ) => Promise<void>;
+  /**
+   * Runs in one transaction when Indeed may or may not have applied a mutation (no answer in
+   * time, a 5xx, INTERNAL_SERVER_ERROR): records what was sent and returns the error to answer.
+   */
+  readonly onOutcomeUnknown?: (
+    ctx: OperationContext<Services>,
+    variables: z.output<Variables>,
+    /** What `prepare` made of them: what went to Indeed. */
+    sent: unknown,
+    context: Context,
+  ) => Promise<Error>;
 }
 
 /** Any operation, whatever its types: the element type of an operation list. */

@@ -21,7 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 export type AttemptFailure =
-  | { kind: "network" }
+  | { kind: "network"; refused?: boolean }
   | { kind: "timeout" }
   | { kind: "http"; status: number; retryAfterSeconds?: number }
   | { kind: "graphql"; code: string | undefined };

@@ -6,6 +6,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { applications, employers, interviews } from "@/lib/db/schema";
 import { queueMessageForChange } from "@/lib/mail/queue-message-for-change";
 import {
+  recordCreateOutcomeUnknown,
+  refuseCreateWhilePending,
+  settleCreateAttempt,
+} from "./reconcile-pending-rows";
+import {
   intervieweeEmailOf,
   interviewerEmailsOf,
   type InterviewEventSnapshot,
@@ -192,5 +197,8 @@ export const interviewLedger = {
   recordInterviewCreated,
   recordInterviewUpdated,
   recordInterviewCanceled,
+  refuseCreateWhilePending,
+  recordCreateOutcomeUnknown,
+  settleCreateAttempt,
 };
 export type InterviewLedger = typeof interviewLedger;

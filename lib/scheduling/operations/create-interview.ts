@@ -13,8 +13,14 @@ import {
 import { InterviewEventFields } from "./interview-event-fields";
 import { actorOf, requireEvent, type LedgerContext } from "./record-in-ledger";
 
-/** What Lobby keeps beside a create: the application the interview is for, if any. */
-const createInterviewContext = z.object({ applicationId: z.uuid().optional() }).default({});
+/**
+ * What Lobby keeps beside a create: the application the interview is for, if any, and the
+ * form's attempt id, under which a create Indeed did not confirm is checked (issue 13).
+ */
+const createInterviewContext = z
+  .object({ applicationId: z.uuid().optional(), attemptId: z.uuid().optional() })
+  .strict()
+  .default({});
 
 /**
  * Schedules an interview. The server adds atsName and employerName to requestMetadata (Indeed's
@@ -69,11 +75,29 @@ export const createInterview = defineOperation({
     },
   }),
   contextSchema: createInterviewContext,
-  onSuccess: async (ctx: LedgerContext, variables, data, context) =>
-    ctx.services.ledger.recordInterviewCreated(
+  beforeSend: async (ctx: LedgerContext, variables, context) =>
+    ctx.services.ledger.refuseCreateWhilePending(ctx.tx, actorOf(ctx), {
+      ...context,
+      intervieweeEmail: variables.input.interviewee?.email,
+    }),
+  onOutcomeUnknown: async (ctx: LedgerContext, variables, sent, context) =>
+    ctx.services.ledger.recordCreateOutcomeUnknown(
       ctx.tx,
       actorOf(ctx),
-      requireEvent(data.createVirtualInterviewEvent?.event, "CreateInterview"),
-      { applicationId: context.applicationId, fallbackTimezone: variables.input.timezone },
+      { ...context, intervieweeEmail: variables.input.interviewee?.email },
+      sent,
     ),
+  onSuccess: async (ctx: LedgerContext, variables, data, context) => {
+    const event = requireEvent(data.createVirtualInterviewEvent?.event, "CreateInterview");
+    await ctx.services.ledger.recordInterviewCreated(ctx.tx, actorOf(ctx), event, {
+      applicationId: context.applicationId,
+      fallbackTimezone: variables.input.timezone,
+    });
+    await ctx.services.ledger.settleCreateAttempt(
+      ctx.tx,
+      actorOf(ctx),
+      context.attemptId,
+      event.id,
+    );
+  },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fakeEmployerSession } from "@/lib/auth/testing.test-support";
 import type { Transaction } from "@/lib/db/client";
+import { AppError } from "@/lib/http/app-error";
 import { findOperation } from "@/lib/indeed/operation";
 import { interviewOperations as operations } from "./index";
 
@@ -192,6 +193,9 @@ describe("the interview operations' onSuccess hooks", () => {
       recordInterviewCreated: vi.fn(async () => undefined),
       recordInterviewUpdated: vi.fn(async () => undefined),
       recordInterviewCanceled: vi.fn(async () => undefined),
+      refuseCreateWhilePending: vi.fn(async () => undefined),
+      recordCreateOutcomeUnknown: vi.fn(async () => new AppError("OUTCOME_UNKNOWN")),
+      settleCreateAttempt: vi.fn(async () => undefined),
     };
     const ctx = { tx: {} as Transaction, session, services: { ledger } };
     return { ctx, ledger };
@@ -211,6 +215,29 @@ describe("the interview operations' onSuccess hooks", () => {
       applicationId: "a1",
       fallbackTimezone: "America/New_York",
     });
+  });
+
+  it("refuse a create while one is unconfirmed, and record one whose outcome is unknown", async () => {
+    const { ctx, ledger } = ledgerContext();
+    const variables = byName.CreateInterview.variables.parse(validCreate);
+    const attemptId = "6f1c1f0e-8a59-4d7e-9d0e-2a3b4c5d6e7f";
+    await byName.CreateInterview.beforeSend?.(ctx, variables, { applicationId: "a1", attemptId });
+    expect(ledger.refuseCreateWhilePending).toHaveBeenCalledWith(ctx.tx, actor, {
+      applicationId: "a1",
+      attemptId,
+      intervieweeEmail: variables.input.interviewee?.email,
+    });
+    const sent = { input: { title: "t" } };
+    const error = await byName.CreateInterview.onOutcomeUnknown?.(ctx, variables, sent, {
+      attemptId,
+    });
+    expect(error).toMatchObject({ code: "OUTCOME_UNKNOWN", status: 409 });
+    expect(ledger.recordCreateOutcomeUnknown).toHaveBeenCalledWith(
+      ctx.tx,
+      actor,
+      { attemptId, intervieweeEmail: variables.input.interviewee?.email },
+      sent,
+    );
   });
 
   it("record each change with its kind, and a cancel with its reason", async () => {
