@@ -1,0 +1,274 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DecisionsSection } from "@/components/interviews/decisions-section";
+import { RecordingsSection } from "@/components/interviews/recordings-section";
+import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
+import { createTokenService } from "@/lib/auth/tokens";
+import { reviewEventsVariables } from "@/lib/calendar/find-events-variables";
+import { eventDecisions, sessionsOf } from "@/lib/calendar/decisions";
+import { reviewQueuePage, type ReviewFilters } from "@/lib/calendar/review-queue";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
+import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
+import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+import { operations } from "@/lib/operations";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import type { OperationResult } from ".";
+
+// The review queue's data path against the sandbox: FindReviews through Lobby's GraphQL route,
+// then the queue's own sorting, filters and rows (lib/calendar/review-queue), as /reviews does;
+// and GetInterviews into the event page's Recordings and Decisions sections.
+
+const APP = "http://localhost:3000";
+const DAY = 24 * 60 * 60 * 1000;
+const DANA = "dana@acme-robotics.example";
+const IVY = "ivy@acme-robotics.example";
+const withoutHooks = operations.map((op) => ({
+  ...op,
+  onSuccess: undefined,
+  contextSchema: undefined,
+}));
+
+type Connection = NonNullable<OperationResult<"FindReviews">["findVirtualInterviewEvents"]>;
+
+describe("FindReviews and the review queue against the sandbox", () => {
+  let sandbox: RunningSandbox;
+  let handle: DatabaseHandle;
+  let dataDir: string;
+  let client: IndeedClient;
+  let dana: SignedIn;
+  const now = new Date();
+  const ids: Record<string, string> = {};
+
+  async function control(path: string, body: unknown) {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", connection: "close" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} → ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  }
+
+  /** A past interview of Dana's and Ivy's, held once, with the given recording and decisions. */
+  async function pastInterview(
+    name: string,
+    endedDaysAgo: number,
+    recording: "available" | "none" | null,
+    decisions: Array<{ interviewerEmail: string; value: string; noteText?: string }> = [],
+  ) {
+    const end = new Date(now.getTime() - endedDaysAgo * DAY);
+    const event = await control("/_sandbox/events", {
+      employerId: "emp-acme-robotics",
+      organizer: "u-dana",
+      title: name,
+      startTime: new Date(end.getTime() - 60 * 60_000).toISOString(),
+      endTime: end.toISOString(),
+      timezone: "America/New_York",
+      interviewers: [DANA, IVY],
+      interviewee: { name: `${name} Applicant`, email: `${name.toLowerCase()}@example.net` },
+    });
+    if (recording) {
+      await control(`/_sandbox/events/${event.id}/sessions`, {
+        recording,
+        endedAt: end.toISOString(),
+        processingMinutes: 0,
+      });
+    }
+    for (const decision of decisions) {
+      await control(`/_sandbox/events/${event.id}/decisions`, decision);
+    }
+    ids[name] = event.id;
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "lobby-reviews-"));
+    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+    handle = await createTestDatabase();
+    const tokens = createTokenService({
+      db: handle.db,
+      key: randomBytes(32),
+      oauth: sandboxSettings(sandbox.url),
+      log: () => undefined,
+    });
+    client = createIndeedClient({
+      tokens,
+      db: handle.db,
+      graphqlUrl: `${sandbox.url}/graphql`,
+      clientId: "lobby-local",
+      atsName: "Lobby",
+      log: () => undefined,
+      operations: withoutHooks,
+    });
+    dana = await signInAs(
+      { db: handle.db, tokens, sandboxUrl: sandbox.url },
+      { user: "u-dana", employer: "emp-acme-robotics" },
+    );
+    await pastInterview("Decided", 2, "available", [
+      { interviewerEmail: DANA, value: "YES", noteText: "Clear on trade-offs." },
+      { interviewerEmail: IVY, value: "MAYBE", noteText: "Check references." },
+    ]);
+    await pastInterview("Expiring", 80, "available", [{ interviewerEmail: DANA, value: "NO" }]);
+    await pastInterview("Expired", 100, "available");
+    await pastInterview("Unrecorded", 1, "none");
+    await pastInterview("NotHeld", 3, null);
+    // Ends tomorrow: not up for review yet, whatever the range.
+    await pastInterview("Tomorrow", -1, null);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await handle?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function fetchReviews(): Promise<Connection> {
+    // From 120 days back to the day after tomorrow: the variables still stop at `now`.
+    const range = {
+      from: new Date(now.getTime() - 120 * DAY),
+      to: new Date(now.getTime() + 2 * DAY),
+    };
+    const response = await handleGraphqlRequest(
+      new Request(`${APP}/api/indeed/graphql`, {
+        method: "POST",
+        headers: { origin: APP, "content-type": "application/json" },
+        body: JSON.stringify({
+          operationName: "FindReviews",
+          variables: reviewEventsVariables(range, now, null),
+        }),
+      }),
+      {
+        appUrl: APP,
+        getSession: async () => dana.session,
+        client,
+        operations: withoutHooks,
+        log: () => undefined,
+      },
+    );
+    const body = (await response.json()) as {
+      data?: OperationResult<"FindReviews">;
+      error?: unknown;
+    };
+    expect(body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    return body.data!.findVirtualInterviewEvents!;
+  }
+
+  const none: ReviewFilters = { pending: false, recording: false, expiring: false };
+  const titles = (connection: Connection, filters: ReviewFilters) =>
+    reviewQueuePage(connection.events ?? [], filters, now).rows.map((row) => row.event.title);
+
+  it("lists interviews that ended in the range, newest first, and not one still to come", async () => {
+    const connection = await fetchReviews();
+    expect(titles(connection, none)).toEqual([
+      "Unrecorded",
+      "Decided",
+      "NotHeld",
+      "Expiring",
+      "Expired",
+    ]);
+    expect(connection.totalCount).toBe(5);
+  });
+
+  it("brings each session's recording and the decisions with their notes", async () => {
+    const connection = await fetchReviews();
+    const decided = connection.events?.find((event) => event?.id === ids.Decided);
+    expect(decided).toBeDefined();
+    const [session] = eventDecisions(decided!);
+    expect(session?.decided.map((d) => [d.interviewer.email, d.label, d.note])).toEqual([
+      [DANA, "Yes", "Clear on trade-offs."],
+      [IVY, "Maybe", "Check references."],
+    ]);
+    expect(session?.undecided).toEqual([]);
+
+    const rows = reviewQueuePage(connection.events ?? [], none, now).rows;
+    const recordingOf = (title: string) => rows.find((row) => row.event.title === title)?.recording;
+    expect(recordingOf("Decided")).toMatchObject({ kind: "available", daysLeft: 88 });
+    expect(recordingOf("Expiring")).toMatchObject({ kind: "available", daysLeft: 10 });
+    expect(recordingOf("Expired")).toMatchObject({ kind: "expired" });
+    expect(recordingOf("Unrecorded")).toEqual({ kind: "none" });
+  });
+
+  it("filters a fetched page: decision pending, has a recording, expires within 14 days", async () => {
+    const connection = await fetchReviews();
+    expect(titles(connection, { ...none, pending: true })).toEqual([
+      "Unrecorded",
+      "Expiring",
+      "Expired",
+    ]);
+    expect(titles(connection, { ...none, recording: true })).toEqual(["Decided", "Expiring"]);
+    expect(titles(connection, { ...none, expiring: true })).toEqual(["Expiring"]);
+    expect(titles(connection, { pending: true, recording: true, expiring: false })).toEqual([
+      "Expiring",
+    ]);
+  });
+
+  it("works against the guide's schema, where Indeed takes no sort", async () => {
+    await control("/_sandbox/schema", { mode: "guide" });
+    try {
+      const connection = await fetchReviews();
+      expect(titles(connection, none)).toEqual([
+        "Unrecorded",
+        "Decided",
+        "NotHeld",
+        "Expiring",
+        "Expired",
+      ]);
+    } finally {
+      await control("/_sandbox/schema", { mode: "extended" });
+    }
+  });
+
+  it("gives the event page its recordings and decisions from GetInterviews", async () => {
+    const response = await handleGraphqlRequest(
+      new Request(`${APP}/api/indeed/graphql`, {
+        method: "POST",
+        headers: { origin: APP, "content-type": "application/json" },
+        body: JSON.stringify({
+          operationName: "GetInterviews",
+          variables: { ids: [ids.Decided, ids.Expired] },
+        }),
+      }),
+      {
+        appUrl: APP,
+        getSession: async () => dana.session,
+        client,
+        operations: withoutHooks,
+        log: () => undefined,
+      },
+    );
+    const { data } = (await response.json()) as { data: OperationResult<"GetInterviews"> };
+    const [decided, expired] = data.virtualInterviewEvents?.events ?? [];
+    // What the event page renders, as text.
+    const page = (event: typeof decided) =>
+      renderToStaticMarkup(
+        createElement("div", null, [
+          createElement(RecordingsSection, {
+            key: "r",
+            sessions: sessionsOf(event!),
+            interviewEnd: event!.endTime ?? null,
+            now,
+            zone: event!.timezone ?? "UTC",
+          }),
+          createElement(DecisionsSection, { key: "d", sessions: eventDecisions(event!) }),
+        ]),
+      )
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
+
+    const decidedPage = page(decided);
+    expect(decidedPage).toContain("Session 1 Watch recording 88 days left");
+    expect(decidedPage).toMatch(/Dana[^:]*: Yes Clear on trade-offs\./);
+    expect(decidedPage).toMatch(/Ivy[^:]*: Maybe Check references\./);
+    expect(decidedPage).not.toContain("Not decided yet");
+
+    const expiredPage = page(expired);
+    expect(expiredPage).toContain("Session 1 Recording expired");
+    expect(expiredPage).not.toContain("Watch recording");
+    expect(expiredPage).toMatch(/No decisions yet\. Not decided yet: .*Dana.*, .*Ivy/);
+  });
+});
