@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Database } from "@/lib/db/client";
 import { applications, jobs } from "@/lib/db/schema";
 import { previewApplicationsCsv, type ImportPreview } from "./application-import";
 

@@ -30,3 +30,28 @@ export async function recordAuditEvent(
     details: entry.details ?? {},
   });
 }
+
+/**
+ * A switch of the active employer, one entry for each side and no other employer named in
+ * either: each employer's log shows only what happened in it.
+ */
+export async function recordEmployerSwitch(
+  db: Database,
+  change: { userId: string; from: string; to: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const subject = { type: "user", id: change.userId } as const;
+    await recordAuditEvent(tx, {
+      employerId: change.from,
+      userId: change.userId,
+      action: "auth.employer_switch_out",
+      subject,
+    });
+    await recordAuditEvent(tx, {
+      employerId: change.to,
+      userId: change.userId,
+      action: "auth.employer_switch_in",
+      subject,
+    });
+  });
+}

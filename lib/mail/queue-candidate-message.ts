@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database, Transaction } from "@/lib/db/client";
 import { candidateMessages } from "@/lib/db/schema";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -22,6 +23,8 @@ import { messageIdOf } from "./message-identity";
  */
 export interface QueueCandidateMessageInput {
   employerId: string;
+  /** Who made the change the message tells of (the audit entry's who); absent for Lobby. */
+  userId?: string;
   interviewId: string | null;
   /** The message, given the SEQUENCE it gets. */
   build(sequence: number): CreateCandidateMessageInput;
@@ -55,17 +58,28 @@ export async function queueCandidateMessage(
     .returning({ id: candidateMessages.id });
   const jobId = await enqueue(tx, CANDIDATE_MESSAGE_QUEUE, { candidateMessageId: row!.id });
   await tx.update(candidateMessages).set({ jobId }).where(eq(candidateMessages.id, row!.id));
+  await recordAuditEvent(tx, {
+    employerId: input.employerId,
+    userId: input.userId ?? null,
+    action: "message.queue",
+    subject: { type: "interview", id: message.event.id },
+    details: { candidateMessageId: row!.id, kind: message.kind, sequence },
+  });
   return { id: row!.id, message, jobId };
 }
 
 /**
  * Puts a failed or unknown message back in the queue with a new job: same row, same SEQUENCE,
  * same Message-ID. Scoped to the employer; false when there is nothing to resend (another
- * click got there first, or the message is not the employer's).
+ * click got there first, or the message is not the employer's). Audited as `userId`'s.
  */
 export async function resendCandidateMessage(
   db: Database,
-  { employerId, candidateMessageId }: { employerId: string; candidateMessageId: string },
+  {
+    employerId,
+    candidateMessageId,
+    userId,
+  }: { employerId: string; candidateMessageId: string; userId?: string },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,10 +92,22 @@ export async function resendCandidateMessage(
           inArray(candidateMessages.status, ["failed", "unknown"]),
         ),
       )
-      .returning({ id: candidateMessages.id });
+      .returning({
+        id: candidateMessages.id,
+        indeedEventId: candidateMessages.indeedEventId,
+        kind: candidateMessages.kind,
+        sequence: candidateMessages.sequence,
+      });
     if (!row) return false;
     const jobId = await enqueue(tx, CANDIDATE_MESSAGE_QUEUE, { candidateMessageId: row.id });
     await tx.update(candidateMessages).set({ jobId }).where(eq(candidateMessages.id, row.id));
+    await recordAuditEvent(tx, {
+      employerId,
+      userId: userId ?? null,
+      action: "message.resend",
+      subject: { type: "interview", id: row.indeedEventId },
+      details: { candidateMessageId: row.id, kind: row.kind, sequence: row.sequence },
+    });
     return true;
   });
 }

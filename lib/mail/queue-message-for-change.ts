@@ -121,6 +121,7 @@ export async function queueMessageForChange(
 
   await queueCandidateMessage(tx, {
     employerId,
+    userId: actor.userId,
     interviewId: ledger?.id ?? null,
     build: (sequence): CreateCandidateMessageInput => {
       const base = {

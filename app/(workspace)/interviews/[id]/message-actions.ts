@@ -34,6 +34,7 @@ export const resendMessageAction = action(
     const queued = await resendCandidateMessage(db(), {
       employerId: session.employer.id,
       candidateMessageId: parsed.data.candidateMessageId,
+      userId: session.userId,
     });
     revalidatePath(`/interviews/${encodeURIComponent(parsed.data.eventId)}`);
     return queued

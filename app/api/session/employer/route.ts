@@ -1,5 +1,7 @@
+import { recordEmployerSwitch } from "@/lib/audit/record-audit-event";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { tokenService, TokenServiceError } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
 import { seeOther } from "@/lib/http/error-response";
 import { route } from "@/lib/http/route";
 import { SESSION_FORM_MAX_BYTES } from "@/lib/security/body-limit";
@@ -10,7 +12,7 @@ export const dynamic = "force-dynamic";
  * Switches the active employer (a form POST from the header's employer menu): the connection's
  * token is refreshed with the chosen `employer`. The wrapper checks the origin, the session and
  * the 8 KB limit; a refused form post lands on the problem page, an employer Lobby may not
- * switch to on /account/employer-error.
+ * switch to on /account/employer-error. A switch is audited in both employers' logs.
  */
 export const POST = route(
   {
@@ -52,6 +54,11 @@ export const POST = route(
           console.error(`[auth] ${requestId} employer switch failed`, (error as Error).name);
         return seeOther(`/account/employer-error?code=${code}`);
       }
+      await recordEmployerSwitch(db(), {
+        userId: session.userId,
+        from: session.employer.id,
+        to: employerId,
+      });
     }
     return seeOther(back);
   },
