@@ -67,7 +67,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           cancelReason: ledger?.cancelReason,
         }}
         timeZones={timeZoneOptions()}
-        // The server's clock: right for Indeed, and the sandbox's while its clock is not moved.
+        // The server's clock: right for Indeed, and the sandbox's until its clock is moved (0046).
         now={new Date()}
       />
       <MessageHistory
