@@ -16,6 +16,16 @@ describe("employerSettingsSchema (the /settings form and its server action)", ()
     });
   });
 
+  it("takes an optional contact for data requests, trimmed", () => {
+    expect(
+      employerSettingsSchema.parse({ ...valid, dataRequestsContact: " privacy@acme.example " })
+        .dataRequestsContact,
+    ).toBe("privacy@acme.example");
+    expect(
+      employerSettingsSchema.safeParse({ ...valid, dataRequestsContact: "x".repeat(201) }).success,
+    ).toBe(false);
+  });
+
   it.each([
     ["an empty organizer name", { organizerName: "  " }, "organizerName"],
     ["a reply-to that is not an address", { replyTo: "hiring at acme" }, "replyTo"],

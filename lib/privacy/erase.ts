@@ -176,7 +176,13 @@ export async function carryOutErasure(
 
     const erasedRequests = await tx
       .update(dataRequests)
-      .set({ email: null, updatedAt: new Date() })
+      // Their other open requests cannot be answered any more: the erasure answers them.
+      .set({
+        email: null,
+        fulfilledAt: sql`coalesce(${dataRequests.fulfilledAt}, now())`,
+        fulfilledByUserId: sql`coalesce(${dataRequests.fulfilledByUserId}, ${actor.userId}::uuid)`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(dataRequests.employerId, employerId), eq(dataRequests.email, email)))
       .returning({ id: dataRequests.id });
 

@@ -257,6 +257,9 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       .where(eq(dataRequests.id, request.id));
     expect(record).toMatchObject({ email: null, fulfilledByUserId: dana.session.userId });
     expect(record!.fulfilledAt).toBeInstanceOf(Date);
+    for (const row of await listDataRequests(handle.db, dana.session.employer.id)) {
+      expect(row).toMatchObject({ email: null, fulfilledAt: expect.any(Date) });
+    }
     const erase = await handle.db
       .select()
       .from(auditEvents)

@@ -60,9 +60,12 @@ export default async function DataRequestPage({ params }: { params: Promise<{ id
         </h1>
         <DataRequestStatus state={state} />
         <p className="text-slate-700">
-          Received {request.receivedOn}, due {request.dueOn}. The job seeker&apos;s data was erased
+          Received {request.receivedOn}, due {request.dueOn}.{" "}
+          {request.kind === "erasure" ? "The job seeker's data was erased" : "Answered"}
           {request.fulfilledAt ? ` on ${request.fulfilledAt.toISOString().slice(0, 10)}` : ""}
-          {fulfilledBy ? ` by ${fulfilledBy}` : ""}; Lobby keeps only this record.
+          {fulfilledBy ? ` by ${fulfilledBy}` : ""}
+          {request.kind === "erasure" ? "" : "; the job seeker's data was erased since"}; Lobby
+          keeps only this record.
         </p>
         {outcome && (
           <ul className="list-disc pl-6 text-sm text-slate-800">
