@@ -1,0 +1,238 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
+import { createTokenService } from "@/lib/auth/tokens";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { auditEvents, interviews, pendingConfirmations } from "@/lib/db/schema";
+import { createTestDatabase } from "@/lib/db/testing.test-support";
+import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
+import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+import { operations, services } from "@/lib/operations";
+import { interviewInputMessages } from "./indeed-input-messages";
+import { confirmPendingCreate, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
+import { handleConfirmCreate } from "./reconcile-pending-route";
+
+/**
+ * Issue 13 against the real sandbox and database: Indeed stores a create and loses the answer
+ * (`apply-then-fail`); Lobby answers OUTCOME_UNKNOWN, refuses a second create, finds the event
+ * and records it once. And a create Indeed really did not make is reported not found, after
+ * which it may be sent again.
+ */
+
+const APP = "http://localhost:3000";
+
+describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  let sandbox: RunningSandbox;
+  let handle: DatabaseHandle;
+  let dataDir: string;
+  let client: IndeedClient<typeof operations>;
+  let dana: SignedIn;
+  let deps: ConfirmDeps;
+
+  async function control(path: string, body: unknown) {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", connection: "close" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} → ${response.status}`);
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "lobby-pending-"));
+    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+    handle = await createTestDatabase();
+    const tokens = createTokenService({
+      db: handle.db,
+      key: randomBytes(32),
+      oauth: sandboxSettings(sandbox.url),
+      log: () => undefined,
+    });
+    client = createIndeedClient({
+      operations,
+      services,
+      inputMessages: interviewInputMessages,
+      tokens,
+      db: handle.db,
+      graphqlUrl: `${sandbox.url}/graphql`,
+      clientId: "lobby-local",
+      atsName: "Lobby",
+      schemaExtensions: true,
+      log: () => undefined,
+    });
+    dana = await signInAs(
+      { db: handle.db, tokens, sandboxUrl: sandbox.url },
+      { user: "u-dana", employer: "emp-acme-robotics" },
+    );
+    deps = {
+      db: handle.db,
+      find: (session, variables) => client.execute(session, "FindInterviews", variables),
+      sleep: async () => undefined,
+    };
+  });
+  afterEach(async () => control("/_sandbox/faults/graphql/clear", {}));
+  afterAll(async () => {
+    await sandbox?.close();
+    await handle?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function createVariables(title: string, intervieweeEmail: string) {
+    return {
+      input: {
+        startTime: "2031-05-12T15:00:00+00:00",
+        endTime: "2031-05-12T16:00:00+00:00",
+        title,
+        timezone: "America/New_York",
+        interviewers: [{ email: "ivy@acme-robotics.example" }],
+        interviewee: { name: "Robin Park", email: intervieweeEmail },
+      },
+    };
+  }
+
+  function postCreate(variables: unknown, attemptId: string) {
+    return handleGraphqlRequest(
+      new Request(`${APP}/api/indeed/graphql`, {
+        method: "POST",
+        headers: { origin: APP, "content-type": "application/json" },
+        body: JSON.stringify({
+          operationName: "CreateInterview",
+          variables,
+          context: { attemptId },
+        }),
+      }),
+      { appUrl: APP, getSession: async () => dana.session, client, operations, log: () => {} },
+    );
+  }
+
+  async function eventsTitled(title: string) {
+    const data = await client.execute(dana.session, "FindInterviews", {
+      first: 100,
+      input: {
+        startTime: { after: "2031-05-12T00:00:00+00:00", before: "2031-05-13T00:00:00+00:00" },
+      },
+    });
+    return (data.findVirtualInterviewEvents?.events ?? []).filter((e) => e?.title === title);
+  }
+
+  it("answers 409 OUTCOME_UNKNOWN, refuses a second create, then finds and records the one event", async () => {
+    await control("/_sandbox/faults/graphql", {
+      operationName: "CreateInterview",
+      code: "INTERNAL_SERVER_ERROR",
+      mode: "apply-then-fail",
+    });
+    const title = "Stored, answer lost";
+    const attemptId = randomUUID();
+    const first = await postCreate(createVariables(title, "robin@example.net"), attemptId);
+    expect(first.status).toBe(409);
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe(
+      "OUTCOME_UNKNOWN",
+    );
+
+    // The user presses again (a new attempt, the same interviewee): refused before Indeed.
+    const again = await postCreate(createVariables(title, "ROBIN@example.net"), randomUUID());
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
+      /still being checked with Indeed/,
+    );
+    expect(await eventsTitled(title)).toHaveLength(1);
+
+    const result = await confirmPendingCreate(deps, dana.session, attemptId);
+    const [event] = await eventsTitled(title);
+    expect(result).toEqual({ state: "confirmed", eventId: event!.id });
+    const rows = await handle.db
+      .select()
+      .from(interviews)
+      .where(eq(interviews.indeedEventId, event!.id));
+    expect(rows).toMatchObject([
+      { employerId: "emp-acme-robotics", title, createdByUserId: dana.session.userId },
+    ]);
+    const audits = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, event!.id), eq(auditEvents.action, "interview.create")));
+    expect(audits).toHaveLength(1);
+
+    // Asking again changes nothing; the interviewee is free for a new create.
+    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toEqual(result);
+    expect(await eventsTitled(title)).toHaveLength(1);
+  });
+
+  it("says not found after the bounded lookups when Indeed really made nothing, then lets the create through", async () => {
+    await control("/_sandbox/faults/graphql", {
+      operationName: "CreateInterview",
+      code: "INTERNAL_SERVER_ERROR",
+      count: 1,
+    });
+    const title = "Never stored";
+    const attemptId = randomUUID();
+    const variables = createVariables(title, "sasha@example.net");
+    expect((await postCreate(variables, attemptId)).status).toBe(409);
+    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+      state: "not_found",
+    });
+    const [row] = await handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.id, attemptId));
+    expect(row).toMatchObject({ state: "not_found", checks: MAX_CHECKS });
+
+    const retried = await postCreate(variables, attemptId);
+    expect(retried.status).toBe(200);
+    expect(await eventsTitled(title)).toHaveLength(1);
+    const [settled] = await handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.id, attemptId));
+    expect(settled).toMatchObject({ state: "confirmed" });
+  });
+
+  it("keeps the check open, uncounted, while Indeed cannot be asked", async () => {
+    await control("/_sandbox/faults/graphql", {
+      operationName: "CreateInterview",
+      code: "INTERNAL_SERVER_ERROR",
+      mode: "apply-then-fail",
+    });
+    const attemptId = randomUUID();
+    expect(
+      (await postCreate(createVariables("Checked later", "kai@example.net"), attemptId)).status,
+    ).toBe(409);
+    await control("/_sandbox/faults/graphql", {
+      operationName: "FindInterviews",
+      code: "DOWNSTREAM_SERVICE_ERROR",
+      rate: 1,
+    });
+    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+      state: "pending",
+    });
+    await control("/_sandbox/faults/graphql/clear", { operationName: "FindInterviews" });
+    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+      state: "confirmed",
+    });
+  });
+
+  it("the confirm route answers bad input 400 and another employer's attempt as unknown", async () => {
+    const call = (body: unknown) =>
+      handleConfirmCreate(
+        new Request(`${APP}/interviews/new/confirm`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        { session: dana.session, requestId: "r", params: {} },
+        deps,
+      );
+    await expect(call({ attemptId: "nope" })).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+      status: 400,
+    });
+    await expect(call({ attemptId: randomUUID() })).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+    });
+  });
+});
