@@ -11,7 +11,7 @@ function render(props: Partial<AgendaListProps>) {
       events={[]}
       viewerZone="America/New_York"
       zoneMode="viewer"
-      scheduledInLobby={new Set()}
+      ledger={new Map()}
       hasNextPage={false}
       isFetchingNextPage={false}
       onEndReached={noop}
@@ -55,15 +55,26 @@ describe("AgendaList", () => {
           title: "Design review",
         }),
       ],
-      applicantNames: new Map([["a", "Amara Okafor"]]),
-      scheduledInLobby: new Set(["a"]),
+      ledger: new Map([
+        [
+          "a",
+          {
+            indeedEventId: "a",
+            applicationId: "app-1",
+            applicantName: "Amara Okafor",
+            jobTitle: "Robotics engineer",
+          },
+        ],
+      ]),
     });
     expect(html).toContain("Wednesday, June 17, 2026");
     expect(html).toMatch(/9:00\s–\s10:00\sAM/);
     expect(html).toContain("America/New York");
     expect(html).toContain("Set in Europe/Berlin");
-    expect(html).toContain("Amara Okafor");
+    expect(html).toMatch(/<a [^>]*href="\/applications\/app-1"[^>]*>Amara Okafor<\/a>/);
+    expect(html).toContain("Robotics engineer");
     expect(html).toContain("Scheduled in Lobby");
+    expect(html).not.toContain("Not scheduled in Lobby");
     expect(html).toContain('href="/interviews/a"');
   });
 
@@ -74,11 +85,11 @@ describe("AgendaList", () => {
         status: "CANCELED",
       }),
     ];
-    const html = render({ events, zoneMode: "event" });
+    const html = render({ events, zoneMode: "event", ledger: new Map([["c", null]]) });
     expect(html).toMatch(/6:30\s–\s7:30\sPM/);
     expect(html).toContain("line-through");
     expect(html).toContain("Canceled");
-    expect(html).toContain("From Indeed");
+    expect(html).toContain("Not scheduled in Lobby");
     expect(render({ events, hideCanceled: true })).toContain("No interviews in this range.");
   });
 

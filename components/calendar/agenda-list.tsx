@@ -10,6 +10,7 @@ import { type AgendaRow, agendaRows, groupByDay } from "@/lib/calendar/agenda";
 import type { CalendarDate } from "@/lib/calendar/calendar-date";
 import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
 import { formatDayHeading, formatTimeRange, zoneName } from "@/lib/calendar/format";
+import type { CalendarLedger } from "@/lib/calendar/ledger-details";
 
 /** Rows from the end at which the next page is asked for, so it arrives before it is needed. */
 const PREFETCH_ROWS = 20;
@@ -24,10 +25,8 @@ export interface AgendaListProps {
   /** The range's days: an event over its last midnight is not listed on the day after. */
   days?: { firstDay: CalendarDate; lastDay: CalendarDate };
   hideCanceled?: boolean;
-  /** Ids of the events Lobby scheduled (its ledger); the rest came from Indeed directly. */
-  scheduledInLobby: ReadonlySet<string>;
-  /** Applicant names Lobby knows, by event id. */
-  applicantNames?: ReadonlyMap<string, string>;
+  /** What Lobby's ledger knows of each event (see CalendarLedger). */
+  ledger: CalendarLedger;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   /** Called when the last rows come into view and another page exists. */
@@ -51,8 +50,7 @@ export function AgendaList({
   order = "asc",
   days,
   hideCanceled = false,
-  scheduledInLobby,
-  applicantNames,
+  ledger,
   hasNextPage,
   isFetchingNextPage,
   onEndReached,
@@ -115,8 +113,7 @@ export function AgendaList({
                   row={row}
                   viewerZone={viewerZone}
                   zoneMode={zoneMode}
-                  scheduledInLobby={scheduledInLobby}
-                  applicantNames={applicantNames}
+                  ledger={ledger}
                 />
               </div>
             );
@@ -134,14 +131,12 @@ function AgendaRowView({
   row,
   viewerZone,
   zoneMode,
-  scheduledInLobby,
-  applicantNames,
+  ledger,
 }: {
   row: AgendaRow;
   viewerZone: string;
   zoneMode: "viewer" | "event";
-  scheduledInLobby: ReadonlySet<string>;
-  applicantNames?: ReadonlyMap<string, string>;
+  ledger: CalendarLedger;
 }) {
   if (row.kind === "day") {
     return (
@@ -156,7 +151,7 @@ function AgendaRowView({
   const { event, continuesFromPreviousDay, continuesToNextDay } = row.entry;
   const canceled = isCanceled(event);
   const shownZone = zoneMode === "event" && event.timezone ? event.timezone : viewerZone;
-  const applicant = applicantNames?.get(event.id);
+  const known = ledger.get(event.id);
   return (
     <div className="flex flex-wrap items-start gap-x-4 gap-y-1 border-b border-slate-100 px-4 py-3">
       <div className="w-44 shrink-0 text-sm">
@@ -180,18 +175,34 @@ function AgendaRowView({
         >
           {event.title || "Untitled interview"}
         </Link>
+        {known && (known.applicantName || known.jobTitle) && (
+          <p className="text-sm text-slate-800">
+            {known.applicantName && known.applicationId ? (
+              <Link
+                href={`/applications/${known.applicationId}`}
+                className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+              >
+                {known.applicantName}
+              </Link>
+            ) : (
+              known.applicantName
+            )}
+            {known.applicantName && known.jobTitle ? " · " : ""}
+            {known.jobTitle}
+          </p>
+        )}
         <p className="text-sm text-slate-700">
-          {applicant ? `${applicant} · ` : ""}
           {event.timezone ? `Set in ${zoneName(event.timezone)}` : "Indeed gave no time zone"}
         </p>
       </div>
       <div className="flex shrink-0 gap-2">
         <InterviewStatusBadge status={event.status} />
-        {scheduledInLobby.has(event.id) ? (
+        {/* Nothing until the ledger has answered, rather than a wrong "not scheduled". */}
+        {known ? (
           <Badge tone="brand">Scheduled in Lobby</Badge>
-        ) : (
-          <Badge>From Indeed</Badge>
-        )}
+        ) : known === null ? (
+          <Badge>Not scheduled in Lobby</Badge>
+        ) : null}
       </div>
     </div>
   );

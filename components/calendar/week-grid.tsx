@@ -12,6 +12,7 @@ import {
   formatWeekdayShort,
   zoneName,
 } from "@/lib/calendar/format";
+import type { CalendarLedger } from "@/lib/calendar/ledger-details";
 import {
   layoutWeek,
   moveInWeek,
@@ -33,6 +34,8 @@ export interface WeekGridProps {
   /** Today in the viewer's zone, marked with aria-current="date". */
   today: CalendarDate;
   hideCanceled?: boolean;
+  /** What Lobby's ledger knows of each event: the applicant, or that Lobby did not schedule it. */
+  ledger?: CalendarLedger;
 }
 
 /**
@@ -48,6 +51,7 @@ export function WeekGrid({
   zoneMode,
   today,
   hideCanceled = false,
+  ledger = new Map(),
 }: WeekGridProps) {
   const columns = useMemo(() => {
     const shown = hideCanceled ? events.filter((event) => !isCanceled(event)) : events;
@@ -133,6 +137,7 @@ export function WeekGrid({
               const shownZone =
                 zoneMode === "event" && block.event.timezone ? block.event.timezone : viewerZone;
               const canceled = isCanceled(block.event);
+              const known = ledger.get(block.event.id);
               return (
                 <Link
                   key={block.key}
@@ -171,6 +176,12 @@ export function WeekGrid({
                       ? `Set in ${zoneName(block.event.timezone)}`
                       : "Indeed gave no time zone"}
                   </span>
+                  {known?.applicantName && (
+                    <span className="block text-[0.7rem]">{known.applicantName}</span>
+                  )}
+                  {known === null && (
+                    <span className="block text-[0.7rem]">Not scheduled in Lobby</span>
+                  )}
                 </Link>
               );
             })}

@@ -1,3 +1,4 @@
+import { interviewIdSchema } from "@/lib/security/route-ids";
 import { type CalendarEvent, type IndeedEventFields, toCalendarEvents } from "./calendar-event";
 import { calendarEventsVariables, type FindEventsVariables } from "./find-events-variables";
 import { type CalendarRange, customRange, presetRange } from "./range";
@@ -75,4 +76,18 @@ export function pageEvents(
 ): { events: CalendarEvent[]; skipped: number } {
   const { events, skipped } = toCalendarEvents(page?.events ?? []);
   return { events: sortPage(events, order), skipped };
+}
+
+/** The ids of a page's events that the ledger can be asked about, in Indeed's order. */
+export function pageEventIds(page: EventsPage | undefined): string[] {
+  return (page?.events ?? []).flatMap((event) =>
+    event && interviewIdSchema.safeParse(event.id).success ? [event.id] : [],
+  );
+}
+
+/** react-query's `getNextPageParam` for FindInterviews results, on the server and the client. */
+export function nextEventsPageParam(last: {
+  findVirtualInterviewEvents?: EventsPage | null;
+}): string | undefined {
+  return nextCursorOf(last.findVirtualInterviewEvents ?? undefined);
 }

@@ -66,3 +66,18 @@ export async function fetchLedgerDetails(
   if (response.ok && body && Array.isArray(body.interviews)) return body.interviews;
   throw IndeedRouteError.fromResponse(response.status, body);
 }
+
+/**
+ * The ledger's answer for each fetched event: its details, null when Lobby did not schedule it,
+ * absent while the ledger has not answered for its page yet.
+ */
+export type CalendarLedger = ReadonlyMap<string, LedgerDetails | null>;
+
+/** The page's event ids with what the ledger answered for them. */
+export function ledgerForPage(
+  eventIds: readonly string[],
+  found: readonly LedgerDetails[],
+): Map<string, LedgerDetails | null> {
+  const byId = new Map(found.map((details) => [details.indeedEventId, details]));
+  return new Map(eventIds.map((id) => [id, byId.get(id) ?? null]));
+}

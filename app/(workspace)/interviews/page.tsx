@@ -1,86 +1,72 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
-import { Pagination } from "@/components/ui/pagination";
-import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
+import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { Suspense } from "react";
+import { InterviewsCalendar } from "@/components/calendar/interviews-calendar";
 import { requireEmployerSession } from "@/lib/auth/current-session";
+import { calendarQuery, nextEventsPageParam, pageEventIds } from "@/lib/calendar/calendar-query";
+import { ledgerDetailsKey } from "@/lib/calendar/ledger-details";
+import { ledgerDetailsFor } from "@/lib/calendar/ledger-route";
+import {
+  hrefWith,
+  parseCalendarSearchParams,
+  type SearchParamsInput,
+  serializeCalendarState,
+} from "@/lib/calendar/search-params";
+import { serverCalendarZone } from "@/lib/calendar/server-zone";
+import { VIEWER_ZONE_COOKIE } from "@/lib/calendar/viewer-zone-cookie";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { listEmployerInterviews } from "@/lib/scheduling/interview-ledger";
-import { formatRangeInZone } from "@/lib/scheduling/time";
+import { indeedKeys } from "@/lib/indeed/query-keys";
+import { executeOperation } from "@/lib/operations";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-const PAGE_SIZE = 25;
-
+/**
+ * The calendar: the state is the URL's; the first page of events (and what the ledger knows of
+ * them) is fetched here under the keys the browser reads, in the zone the browser last reported
+ * (docs/decisions/0043). A failure is left to the browser, which asks again and says what to do.
+ */
 export default async function InterviewsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<SearchParamsInput>;
 }) {
-  const { page: pageParam } = await searchParams;
-  const page = Math.max(1, Math.trunc(Number(pageParam)) || 1);
-  const session = await requireEmployerSession(`/interviews${page > 1 ? `?page=${page}` : ""}`);
-  const { rows, total } = await listEmployerInterviews(db(), session.employer.id, {
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const state = parseCalendarSearchParams(await searchParams);
+  const session = await requireEmployerSession(
+    hrefWith("/interviews", serializeCalendarState(state)),
+  );
+  const employerId = session.employer.id;
+  const database = db();
+  const zone = await serverCalendarZone(
+    database,
+    employerId,
+    (await cookies()).get(VIEWER_ZONE_COOKIE)?.value,
+  );
+  const { variables } = calendarQuery(state, zone, new Date());
+  const queryClient = new QueryClient();
+  try {
+    const events = await queryClient.fetchInfiniteQuery({
+      queryKey: indeedKeys.operation(employerId, "FindInterviews", variables),
+      queryFn: () => executeOperation(session, "FindInterviews", variables),
+      initialPageParam: variables.after,
+      getNextPageParam: nextEventsPageParam,
+    });
+    const ids = pageEventIds(events.pages[0]?.findVirtualInterviewEvents ?? undefined);
+    if (ids.length > 0) {
+      const found = await ledgerDetailsFor(database, employerId, ids);
+      queryClient.setQueryData(ledgerDetailsKey(employerId, ids), [...found.values()]);
+    }
+  } catch (error) {
+    unstable_rethrow(error);
+  }
 
   return (
-    <section className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Interviews</h1>
-      <p className="text-slate-700">
-        Interviews Lobby scheduled with Indeed for {session.employer.name}, latest first.
-      </p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700">
-          None yet. Open an{" "}
-          <Link href="/applications" className="text-brand-700 underline">
-            application
-          </Link>{" "}
-          and press <em>Create interview with Indeed</em>.
-        </p>
-      ) : (
-        <DataTable caption="Interviews" columns={["Interview", "Applicant", "When", "Status"]}>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="px-4 py-3">
-                <Link
-                  href={`/interviews/${encodeURIComponent(row.indeedEventId)}`}
-                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                >
-                  {row.title}
-                </Link>
-              </td>
-              <td className="px-4 py-3 text-slate-800">
-                {row.applicationId && row.applicantName ? (
-                  <Link
-                    href={`/applications/${row.applicationId}`}
-                    className="text-brand-700 underline-offset-2 hover:underline"
-                  >
-                    {row.applicantName}
-                  </Link>
-                ) : (
-                  (row.intervieweeEmail ?? "—")
-                )}
-                {row.jobTitle && <div className="text-slate-700">{row.jobTitle}</div>}
-              </td>
-              <td className="px-4 py-3 text-slate-800">
-                {formatRangeInZone(row.startTime, row.endTime, row.timezone)}
-              </td>
-              <td className="px-4 py-3">
-                <InterviewStatusBadge status={row.status} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pagination
-        page={page}
-        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-        total={total}
-        basePath="/interviews"
-        params={{}}
-      />
-    </section>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Suspense>
+        <InterviewsCalendar sortedByIndeed={config().indeed.schemaExtensions} />
+      </Suspense>
+    </HydrationBoundary>
   );
 }

@@ -1,0 +1,127 @@
+"use client";
+
+import { ToggleGroup } from "radix-ui";
+import { useId, type ChangeEvent, type ReactNode } from "react";
+import { controlClassName } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { classNames } from "@/components/ui/class-names";
+import {
+  type CalendarState,
+  withDisplayChange,
+  withQueryChange,
+} from "@/lib/calendar/search-params";
+
+const toggleClassName =
+  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 " +
+  "hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 " +
+  "data-[state=on]:bg-brand-600 data-[state=on]:text-white data-[state=on]:ring-brand-600";
+
+function LabelledSelect<Value extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: Value;
+  options: ReadonlyArray<readonly [Value, string]>;
+  onChange: (value: Value) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value as Value)}
+        className={classNames(controlClassName, "h-10 w-auto pr-8")}
+      >
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * What the calendar asks Indeed (which time falls in the range, the order) and how it shows the
+ * answer (agenda or week, canceled interviews). A query change restarts paging; a display
+ * change keeps the page (lib/calendar/search-params.ts).
+ */
+export function CalendarToolbar({
+  state,
+  onChange,
+  children,
+}: {
+  state: CalendarState;
+  onChange: (next: CalendarState) => void;
+  /** The zone switch, once the viewer's zone is known. */
+  children?: ReactNode;
+}) {
+  const canceledId = useId();
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <LabelledSelect
+        label="Times in range"
+        value={state.field}
+        options={[
+          ["start", "Start time"],
+          ["end", "End time"],
+        ]}
+        onChange={(field) => onChange(withQueryChange(state, { field }))}
+      />
+      <LabelledSelect
+        label="Sort by"
+        value={state.sort}
+        options={[
+          ["startTime", "Start time"],
+          ["endTime", "End time"],
+          ["status", "Status"],
+        ]}
+        onChange={(sort) => onChange(withQueryChange(state, { sort }))}
+      />
+      <LabelledSelect
+        label="Order"
+        value={state.dir}
+        options={[
+          ["asc", "Ascending"],
+          ["desc", "Descending"],
+        ]}
+        onChange={(dir) => onChange(withQueryChange(state, { dir }))}
+      />
+      <ToggleGroup.Root
+        type="single"
+        value={state.view}
+        onValueChange={(view) =>
+          view && onChange(withDisplayChange(state, { view: view as CalendarState["view"] }))
+        }
+        aria-label="View"
+        className="flex gap-2"
+      >
+        <ToggleGroup.Item value="agenda" className={toggleClassName}>
+          Agenda
+        </ToggleGroup.Item>
+        <ToggleGroup.Item value="week" className={toggleClassName}>
+          Week
+        </ToggleGroup.Item>
+      </ToggleGroup.Root>
+      <div className="flex h-10 items-center gap-2">
+        <input
+          id={canceledId}
+          type="checkbox"
+          checked={state.canceled === "show"}
+          onChange={(event) =>
+            onChange(withDisplayChange(state, { canceled: event.target.checked ? "show" : "hide" }))
+          }
+          className="size-4 rounded border-slate-400 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        />
+        <Label htmlFor={canceledId}>Show canceled interviews</Label>
+      </div>
+      {children}
+    </div>
+  );
+}

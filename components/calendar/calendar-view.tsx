@@ -1,0 +1,365 @@
+"use client";
+
+import Link from "next/link";
+import { type ReactNode, useMemo, useState } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { type CalendarDate, addDays, dateInZone, startOfWeek } from "@/lib/calendar/calendar-date";
+import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
+import { type EventsPage, nextCursorOf, pageEvents } from "@/lib/calendar/calendar-query";
+import { formatDayHeading } from "@/lib/calendar/format";
+import type { CalendarLedger } from "@/lib/calendar/ledger-details";
+import {
+  type CalendarRange,
+  DEFAULT_WEEK_START,
+  daysOf,
+  weekContaining,
+} from "@/lib/calendar/range";
+import {
+  CALENDAR_PRESETS,
+  type CalendarState,
+  hrefWith,
+  nextPage,
+  previousPage,
+  serializeCalendarState,
+  withQueryChange,
+} from "@/lib/calendar/search-params";
+import type { IndeedRouteError } from "@/lib/indeed/route-error";
+import { AgendaList } from "./agenda-list";
+import { CalendarToolbar } from "./calendar-toolbar";
+import { RangeControls } from "./range-picker";
+import { WeekGrid } from "./week-grid";
+import { ZoneSwitchControl } from "./zone-switch";
+
+export const CALENDAR_PATH = "/interviews";
+export const CALENDAR_EXPORT_PATH = "/interviews/export";
+
+export interface CalendarViewProps {
+  state: CalendarState;
+  /** The viewer's zone; null until the browser has said (server rendering): skeletons. */
+  viewerZone: string | null;
+  /** The range asked for, in the viewer's zone; null while the zone is unknown. */
+  range: CalendarRange | null;
+  now: Date;
+  /** The pages fetched so far, from the URL's cursor on. */
+  pages: readonly EventsPage[] | undefined;
+  /** The first page's failure (nothing to show), or null. */
+  error: IndeedRouteError | null;
+  onRetry: () => void;
+  /** A later page's failure: what was fetched stays, with a way to try that page again. */
+  nextPageError: IndeedRouteError | null;
+  onRetryNextPage: () => void;
+  ledger: CalendarLedger;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  onEndReached: () => void;
+  /** False when Indeed was not asked to sort (the guide's schema): each page is sorted here. */
+  sortedByIndeed: boolean;
+  /** Navigates to a new state (a history entry). */
+  onChange: (next: CalendarState) => void;
+}
+
+/**
+ * /interviews: the employer's Indeed interviews in a range, as an agenda or a week grid, with
+ * Lobby's own knowledge (applicant, job) added. Every choice lives in the URL; this component
+ * only shows the state and the pages it is given (components/calendar/interviews-calendar.tsx
+ * fetches them).
+ */
+export function CalendarView(props: CalendarViewProps) {
+  const { state, viewerZone, range, pages, error, onChange } = props;
+  const first = pages?.[0];
+  const total = first?.totalCount;
+  const pageNumber = state.cursors.length + 1;
+  const href = (next: CalendarState) => hrefWith(CALENDAR_PATH, serializeCalendarState(next));
+  const nextCursor = nextCursorOf(first);
+
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <div className="flex flex-wrap items-baseline gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">Interviews</h1>
+          {typeof total === "number" ? (
+            <p data-testid="calendar-total" className="text-slate-700">
+              {total} {total === 1 ? "interview" : "interviews"}
+            </p>
+          ) : (
+            !error && <Skeleton className="h-5 w-24" />
+          )}
+        </div>
+        <a
+          href={hrefWith(CALENDAR_EXPORT_PATH, serializeCalendarState(state))}
+          className={buttonClassName({ variant: "outline", size: "sm" })}
+          download
+        >
+          Download CSV
+        </a>
+      </div>
+
+      <div className="space-y-4">
+        <RangeControls
+          // A new URL (back, forward, a link) resets the picker's own state.
+          key={JSON.stringify(state.range)}
+          value={state.range}
+          presets={CALENDAR_PRESETS}
+          shownDays={range ?? undefined}
+          onChange={(choice) => onChange(withQueryChange(state, { range: choice }))}
+        />
+        <CalendarToolbar state={state} onChange={onChange}>
+          {viewerZone && (
+            <ZoneSwitchControl
+              value={state.zone}
+              viewerZone={viewerZone}
+              onChange={(zone) => onChange({ ...state, zone })}
+            />
+          )}
+        </CalendarToolbar>
+        {range && (
+          <p className="text-sm text-slate-700">
+            {formatDayHeading(range.firstDay)}
+            {range.lastDay !== range.firstDay && ` to ${formatDayHeading(range.lastDay)}`}, by{" "}
+            {state.field === "start" ? "start" : "end"} time.
+            {!props.sortedByIndeed &&
+              " Indeed sends these pages unsorted: each page of 100 is sorted on its own."}
+          </p>
+        )}
+      </div>
+
+      <CalendarBody {...props} />
+
+      <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
+        <p className="text-slate-700">Page {pageNumber}</p>
+        {state.cursors.length > 0 && (
+          <>
+            <Link href={href(previousPage(state))} className={linkClassName}>
+              Previous page
+            </Link>
+            <Link href={href({ ...state, cursors: [] })} className={linkClassName}>
+              Back to first page
+            </Link>
+          </>
+        )}
+        {nextCursor && (
+          <Link href={href(nextPage(state, nextCursor))} className={linkClassName}>
+            Next page
+          </Link>
+        )}
+      </nav>
+    </section>
+  );
+}
+
+const linkClassName = "text-brand-700 underline underline-offset-4 hover:text-brand-800";
+
+function CalendarBody({
+  state,
+  viewerZone,
+  range,
+  now,
+  pages,
+  error,
+  onRetry,
+  nextPageError,
+  onRetryNextPage,
+  ledger,
+  hasNextPage,
+  isFetchingNextPage,
+  onEndReached,
+}: CalendarViewProps) {
+  const loaded = useMemo(() => {
+    const events = (pages ?? []).flatMap((page) => pageEvents(page, state).events);
+    const skipped = (pages ?? []).reduce((sum, page) => sum + pageEvents(page, state).skipped, 0);
+    return { events, skipped };
+  }, [pages, state]);
+
+  if (error) return <CalendarProblem error={error} onRetry={onRetry} />;
+  if (!viewerZone || !range || !pages) return <CalendarSkeleton />;
+
+  const hideCanceled = state.canceled === "hide";
+  const shown = hideCanceled ? loaded.events.filter((e) => !isCanceled(e)) : loaded.events;
+  const empty = (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700">
+      <p>
+        No interviews in this range
+        {hideCanceled && loaded.events.length > 0 ? " apart from canceled ones" : ""}.
+      </p>
+      <p className="mt-2">
+        Interviews are scheduled from an application: open{" "}
+        <Link href="/applications" className={linkClassName}>
+          Applications
+        </Link>{" "}
+        and choose <em>Create interview with Indeed</em>.
+      </p>
+    </div>
+  );
+
+  return (
+    <div className="space-y-3">
+      {state.view === "agenda" ? (
+        <AgendaList
+          events={loaded.events}
+          viewerZone={viewerZone}
+          zoneMode={state.zone}
+          order={state.dir}
+          days={range}
+          hideCanceled={hideCanceled}
+          ledger={ledger}
+          hasNextPage={hasNextPage && !nextPageError}
+          isFetchingNextPage={isFetchingNextPage}
+          onEndReached={onEndReached}
+          empty={empty}
+        />
+      ) : shown.length === 0 && !hasNextPage ? (
+        empty
+      ) : (
+        <WeekView
+          range={range}
+          viewerZone={viewerZone}
+          state={state}
+          now={now}
+          events={loaded.events}
+          ledger={ledger}
+          loadingMore={hasNextPage && !nextPageError}
+        />
+      )}
+      {loaded.skipped > 0 && (
+        <p className="text-sm text-slate-700">
+          {loaded.skipped} {loaded.skipped === 1 ? "event" : "events"} from Indeed had no readable
+          time and {loaded.skipped === 1 ? "is" : "are"} not shown.
+        </p>
+      )}
+      {nextPageError && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-slate-800">
+          <p>More interviews could not be loaded: {nextPageError.message}.</p>
+          <Button variant="outline" size="sm" onClick={onRetryNextPage}>
+            Try again
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The weeks of the range, one at a time (the grid is at most a week wide). */
+function WeekView({
+  range,
+  viewerZone,
+  state,
+  now,
+  events,
+  ledger,
+  loadingMore,
+}: {
+  range: CalendarRange;
+  viewerZone: string;
+  state: CalendarState;
+  now: Date;
+  events: readonly CalendarEvent[];
+  ledger: CalendarLedger;
+  loadingMore: boolean;
+}) {
+  const firstWeek = startOfWeek(range.firstDay, DEFAULT_WEEK_START);
+  const lastWeek = startOfWeek(range.lastDay, DEFAULT_WEEK_START);
+  const today = dateInZone(now, viewerZone);
+  // Today's week when it is in the range, else the range's first.
+  const initial: CalendarDate =
+    today >= range.firstDay && today <= range.lastDay
+      ? startOfWeek(today, DEFAULT_WEEK_START)
+      : firstWeek;
+  const [weekStart, setWeekStart] = useState<CalendarDate>(initial);
+  const shownWeek = weekStart < firstWeek || weekStart > lastWeek ? firstWeek : weekStart;
+  const days = daysOf(weekContaining(shownWeek, viewerZone));
+
+  return (
+    <div className="space-y-3">
+      {firstWeek !== lastWeek && (
+        <div className="flex items-center gap-3">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={shownWeek <= firstWeek}
+            onClick={() => setWeekStart(addDays(shownWeek, -7))}
+          >
+            Previous week
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={shownWeek >= lastWeek}
+            onClick={() => setWeekStart(addDays(shownWeek, 7))}
+          >
+            Next week
+          </Button>
+        </div>
+      )}
+      <WeekGrid
+        events={events}
+        days={days}
+        viewerZone={viewerZone}
+        zoneMode={state.zone}
+        today={today}
+        hideCanceled={state.canceled === "hide"}
+        ledger={ledger}
+      />
+      <p role="status" className="min-h-5 text-sm text-slate-700">
+        {loadingMore ? "Loading more interviews…" : ""}
+      </p>
+    </div>
+  );
+}
+
+function CalendarSkeleton() {
+  return (
+    <div className="space-y-3">
+      <p role="status" className="sr-only">
+        Loading interviews…
+      </p>
+      {Array.from({ length: 6 }, (_, index) => (
+        <Skeleton key={index} className="h-16 w-full" />
+      ))}
+    </div>
+  );
+}
+
+/** What went wrong and what to do: reconnect, ask for access, or try again. */
+export function CalendarProblem({
+  error,
+  onRetry,
+}: {
+  error: IndeedRouteError;
+  onRetry: () => void;
+}): ReactNode {
+  if (error.needsSignIn) {
+    return (
+      <div role="alert" className="max-w-xl space-y-3">
+        <h2 className="text-lg font-semibold">Reconnect to Indeed</h2>
+        <p className="text-slate-800">{error.message}</p>
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(CALENDAR_PATH)}`}
+          className={buttonClassName()}
+        >
+          Sign in with Indeed
+        </Link>
+      </div>
+    );
+  }
+  if (error.code === "FORBIDDEN") {
+    return (
+      <div role="alert" className="max-w-xl space-y-3">
+        <h2 className="text-lg font-semibold">You are not allowed to see these interviews</h2>
+        <p className="text-slate-800">{error.message}</p>
+        <p className="text-slate-700">
+          Ask an administrator of this employer on Indeed for access, or switch employer.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="max-w-xl space-y-3">
+      <h2 className="text-lg font-semibold">Interviews could not be loaded</h2>
+      <p className="text-slate-800">{error.message}</p>
+      <Button variant="outline" onClick={onRetry}>
+        Try again
+      </Button>
+    </div>
+  );
+}
