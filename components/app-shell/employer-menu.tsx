@@ -1,5 +1,6 @@
 "use client";
 
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import {
   DropdownMenu,
@@ -13,6 +14,19 @@ import {
 interface Employer {
   id: string;
   name: string;
+}
+
+/**
+ * Leaving an employer (a switch or sign-out): every cached read is dropped before the form
+ * posts, so nothing of this employer's can show under the next one, even from a page the
+ * browser restores from its back-forward cache.
+ */
+export function submitLeavingEmployer(
+  queryClient: Pick<QueryClient, "clear">,
+  form: HTMLFormElement | null,
+) {
+  queryClient.clear();
+  form?.requestSubmit();
 }
 
 /**
@@ -34,6 +48,7 @@ export function EmployerMenu({
   const employerInput = useRef<HTMLInputElement>(null);
   const signOutForm = useRef<HTMLFormElement>(null);
   const others = employers.filter((e) => e.id !== employer.id);
+  const queryClient = useQueryClient();
 
   return (
     <>
@@ -66,7 +81,7 @@ export function EmployerMenu({
                   onSelect={() => {
                     if (!employerInput.current || !switchForm.current) return;
                     employerInput.current.value = other.id;
-                    switchForm.current.requestSubmit();
+                    submitLeavingEmployer(queryClient, switchForm.current);
                   }}
                 >
                   {other.name}
@@ -75,7 +90,10 @@ export function EmployerMenu({
             </>
           )}
           <DropdownMenuSeparator />
-          <DropdownMenuItem tone="danger" onSelect={() => signOutForm.current?.requestSubmit()}>
+          <DropdownMenuItem
+            tone="danger"
+            onSelect={() => submitLeavingEmployer(queryClient, signOutForm.current)}
+          >
             Sign out
           </DropdownMenuItem>
         </DropdownMenuContent>
