@@ -17,8 +17,10 @@ import {
   uniqueEmails,
   type CreateInterviewFormValues,
 } from "@/lib/scheduling/interview-schemas";
+import { confirmCreate } from "@/lib/scheduling/reconcile-pending-client";
 import { MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
 import { currentZoneName, resolveLocalTime, toLocalParts } from "@/lib/scheduling/time";
+import { IndeedRouteError } from "@/lib/indeed/route-error";
 import { applyRouteError } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
 import { FormRootError } from "./form-root-error";
@@ -47,6 +49,8 @@ const DURATIONS = [
 /**
  * The create form: validates as the user types (one schema shared with the server), sends
  * one CreateInterview, maps Indeed's field errors back to fields, and opens the new event.
+ * When Indeed may have made the interview without saying so (OUTCOME_UNKNOWN), it checks with
+ * Indeed under the same attempt id before it offers to schedule again (issue 13).
  */
 export function CreateInterviewForm({
   defaults,
@@ -88,6 +92,30 @@ export function CreateInterviewForm({
   // One event per press, even on a double-click: the ref flips before React re-renders.
   const submitting = useRef(false);
   const [done, setDone] = useState(false);
+  // One attempt id per form: a create sent again after "not found" is the same attempt.
+  const [attemptId] = useState(() => crypto.randomUUID());
+  const [checking, setChecking] = useState<string | null>(null);
+
+  function opened(eventId: string, title: string) {
+    setDone(true);
+    toast({ title: "Interview scheduled", description: `${title} is on Indeed.`, tone: "success" });
+    router.push(`/interviews/${encodeURIComponent(eventId)}`);
+  }
+
+  async function checkWithIndeed(title: string) {
+    setChecking("Checking with Indeed whether the interview was created…");
+    const answer = await confirmCreate(attemptId, { onPending: (message) => setChecking(message) });
+    setChecking(null);
+    if (answer.state === "confirmed") return opened(answer.eventId, title);
+    submitting.current = false;
+    setError("root", {
+      type: "server",
+      message:
+        answer.state === "pending"
+          ? `${answer.message} Reload the page later to see whether it was created.`
+          : answer.message,
+    });
+  }
 
   async function submit(values: CreateInterviewFormValues) {
     if (submitting.current) return;
@@ -95,18 +123,14 @@ export function CreateInterviewForm({
     try {
       const data = await mutation.mutateAsync({
         variables: createVariablesFrom(values, options),
-        context: application ? { applicationId: application.id } : undefined,
+        context: application ? { applicationId: application.id, attemptId } : { attemptId },
       });
       const event = data.createVirtualInterviewEvent?.event;
       if (!event?.id) throw new Error("Indeed did not return the new interview");
-      setDone(true);
-      toast({
-        title: "Interview scheduled",
-        description: `${event.title ?? values.title} is on Indeed.`,
-        tone: "success",
-      });
-      router.push(`/interviews/${encodeURIComponent(event.id)}`);
+      opened(event.id, event.title ?? values.title);
     } catch (error) {
+      if (error instanceof IndeedRouteError && error.code === "OUTCOME_UNKNOWN")
+        return checkWithIndeed(values.title);
       submitting.current = false;
       applyRouteError(error, setError, createFormFieldForPath);
     }
@@ -118,7 +142,7 @@ export function CreateInterviewForm({
   });
   const totalInterviewers =
     uniqueEmails(interviewers ?? [], self.email).length + (self.email ? 1 : 0);
-  const busy = mutation.isPending || done;
+  const busy = mutation.isPending || done || checking !== null;
 
   function setDuration(minutes: number) {
     const start = resolveLocalTime(date, startTime, timezone);
@@ -317,11 +341,14 @@ export function CreateInterviewForm({
         />
       </div>
 
-      <FormRootError message={errors.root?.message} />
+      <FormRootError message={checking ? undefined : errors.root?.message} />
+      <p role="status" aria-live="polite" className="text-sm text-slate-700">
+        {checking}
+      </p>
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" size="lg" loading={busy} disabled={busy}>
-          {busy ? "Scheduling…" : "Schedule interview"}
+          {checking ? "Checking with Indeed…" : busy ? "Scheduling…" : "Schedule interview"}
         </Button>
         <Button variant="ghost" size="lg" onClick={() => router.back()} disabled={busy}>
           Cancel

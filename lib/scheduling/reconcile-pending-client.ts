@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { readErrorBody } from "@/lib/http/error-body";
+
+/**
+ * The browser's side of POST /interviews/new/confirm (lib/scheduling/reconcile-pending-route.ts):
+ * asks until Indeed answers whether a create it left unconfirmed happened. Client-safe.
+ */
+
+const confirmationSchema = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("confirmed"), eventId: z.string().min(1) }),
+  z.object({ state: z.literal("pending"), message: z.string() }),
+  z.object({ state: z.literal("not_found"), message: z.string() }),
+]);
+
+export type Confirmation =
+  z.infer<typeof confirmationSchema> | { state: "failed"; message: string };
+
+/** Asks this many times while Indeed cannot be reached, waiting longer each time. */
+const MAX_ASKS = 5;
+const FIRST_WAIT_MS = 2_000;
+
+async function askOnce(attemptId: string, signal?: AbortSignal): Promise<Confirmation> {
+  let response: Response;
+  try {
+    response = await fetch("/interviews/new/confirm", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ attemptId }),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    return { state: "pending", message: "Lobby could not be reached; checking again shortly." };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) return { state: "failed", message: readErrorBody(body).message };
+  const parsed = confirmationSchema.safeParse(body);
+  return parsed.success
+    ? parsed.data
+    : { state: "failed", message: "Lobby's answer could not be read; reload the page." };
+}
+
+/**
+ * Asks until the create is confirmed or not found, or MAX_ASKS answers said "still pending";
+ * `onPending` hears each of those.
+ */
+export async function confirmCreate(
+  attemptId: string,
+  options: {
+    signal?: AbortSignal;
+    onPending?: (message: string) => void;
+    wait?: (ms: number) => Promise<void>;
+  } = {},
+): Promise<Confirmation> {
+  const wait = options.wait ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let answer: Confirmation = { state: "pending", message: "" };
+  for (let ask = 0; ask < MAX_ASKS; ask++) {
+    if (ask > 0) await wait(FIRST_WAIT_MS * 2 ** (ask - 1));
+    answer = await askOnce(attemptId, options.signal);
+    if (answer.state !== "pending") return answer;
+    options.onPending?.(answer.message);
+  }
+  return answer;
+}
