@@ -148,6 +148,9 @@ export function CalendarView(props: CalendarViewProps) {
   );
 }
 
+/** The agenda's size before it is measured: its first rows show on the first paint. */
+const AGENDA_FIRST_PAINT = { width: 1024, height: 640 };
+
 const linkClassName = "text-brand-700 underline underline-offset-4 hover:text-brand-800";
 
 function CalendarBody({
@@ -207,6 +210,7 @@ function CalendarBody({
           isFetchingNextPage={isFetchingNextPage}
           onEndReached={onEndReached}
           empty={empty}
+          initialRect={AGENDA_FIRST_PAINT}
         />
       ) : shown.length === 0 && !hasNextPage ? (
         empty
