@@ -136,7 +136,13 @@ async function measureDatabase(kind: string, databaseUrl: string | undefined) {
       await load({ ...route, seconds: 2 });
       const directResult = await load({ ...direct, seconds: SECONDS });
       const cpuBefore = cpuSeconds(app.process.pid!);
+      const windowStart = process.hrtime.bigint() / 1000n;
       const routeResult = await load({ ...route, seconds: SECONDS });
+      // The same monotonic clock as the samples of the app's BENCH_CPU_PROF profile.
+      if (process.env.BENCH_CPU_PROF)
+        console.log(
+          `route at ${latencyMs} ms: profile window ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
+        );
       const cpuMs = ((cpuSeconds(app.process.pid!) - cpuBefore) * 1000) / routeResult.requests;
       rows.push({ kind, latencyMs, direct: directResult, route: routeResult, cpuMs });
     }

@@ -1,0 +1,103 @@
+import { loadavg } from "node:os";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import {
+  appUrl,
+  chromiumPath,
+  control,
+  ensureBuild,
+  signInCookie,
+  startApp,
+  startSandbox,
+} from "./servers";
+
+// `npm run bench:lighthouse`: Lighthouse 12 (mobile defaults: a mid-range phone on a slow 4G,
+// simulated) on a production build, signed in as Dana for Acme Robotics: `/`, `/signin`,
+// `/applications`, `/interviews` and one interview's page. Prints the performance and
+// accessibility scores of each against the aims (95 and 100). Starts and stops everything.
+// Not a test: the machine's load moves the performance score; run it when the machine is quiet.
+
+const EMPLOYER = "emp-acme-robotics";
+const AIMS = { performance: 95, accessibility: 100 };
+
+async function anEventPath(cookie: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/indeed/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      cookie,
+      origin: appUrl,
+      "sec-fetch-site": "same-origin",
+    },
+    body: JSON.stringify({
+      operationName: "FindInterviews",
+      variables: { first: 1, input: { startTime: { after: new Date().toISOString() } } },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { findVirtualInterviewEvents?: { events?: { id: string }[] } };
+  };
+  const id = body.data?.findVirtualInterviewEvents?.events?.[0]?.id;
+  if (!id) throw new Error(`no interview to open: ${response.status} ${JSON.stringify(body)}`);
+  return `/interviews/${encodeURIComponent(id)}`;
+}
+
+async function main() {
+  ensureBuild();
+  const sandbox = await startSandbox();
+  const app = await startApp().catch(async (error: unknown) => {
+    await sandbox.stop();
+    throw error;
+  });
+  const rows: { path: string; status: number; performance: number; accessibility: number }[] = [];
+  try {
+    await control("/_sandbox/events/bulk", { employerId: EMPLOYER, count: 50 });
+    const cookie = await signInCookie("Dana Recruiter", "Acme Robotics");
+    const paths = ["/", "/signin", "/applications", "/interviews", await anEventPath(cookie)];
+    const chrome = await chromeLauncher.launch({
+      chromePath: chromiumPath(),
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
+    try {
+      for (const path of paths) {
+        const url = `${appUrl}${path}`;
+        // A page that is not the page (a redirect to sign-in, an error) would score something else.
+        const status = (await fetch(url, { headers: { cookie }, redirect: "manual" })).status;
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          extraHeaders: { Cookie: cookie },
+        });
+        const categories = result?.lhr.categories;
+        rows.push({
+          path,
+          status,
+          performance: Math.round((categories?.performance?.score ?? 0) * 100),
+          accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+        });
+      }
+    } finally {
+      await chrome.kill();
+    }
+  } finally {
+    await app.stop();
+    await sandbox.stop();
+  }
+
+  console.log(
+    `Lighthouse 12 (mobile defaults), signed in; load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  console.log("page                                   status  performance  accessibility");
+  for (const row of rows) {
+    const flag = (score: number, aim: number) => `${score}${score < aim ? " (under aim)" : ""}`;
+    console.log(
+      `${row.path.slice(0, 38).padEnd(38)} ${String(row.status).padStart(6)}  ${flag(row.performance, AIMS.performance).padStart(11)}  ${flag(row.accessibility, AIMS.accessibility).padStart(13)}`,
+    );
+  }
+}
+
+await main();
