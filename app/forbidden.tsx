@@ -6,11 +6,25 @@ import { getEmployerSession } from "@/lib/auth/current-session";
 export const metadata: Metadata = { title: "No access" };
 
 /**
- * 403: the session acts for an employer that Indeed no longer lists for this user. The way out
- * is another of their employers (the same switch as the header's menu) or signing out.
+ * 403: the session acts for an employer that Indeed no longer lists for this user (the way out
+ * is another of their employers, the same switch as the header's menu, or signing out), or the
+ * page is for the employer's admins only (lib/auth/roles.ts).
  */
 export default async function Forbidden() {
   const session = await getEmployerSession().catch(() => null);
+  if (session?.employerAccess)
+    return (
+      <section className="mx-auto max-w-xl space-y-4" data-testid="forbidden">
+        <h1 className="text-2xl font-semibold tracking-tight">Only admins can open this page</h1>
+        <p className="text-slate-700">
+          This page is for admins of {session.employer.name} in Lobby. An admin can make you one on
+          the Team page.
+        </p>
+        <Link href="/settings/team" className="text-brand-700 underline underline-offset-4">
+          See who is an admin
+        </Link>
+      </section>
+    );
   const others = session?.employers.filter((e) => e.id !== session.employer.id) ?? [];
   return (
     <section className="mx-auto max-w-xl space-y-4" data-testid="forbidden">

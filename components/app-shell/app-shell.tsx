@@ -8,6 +8,7 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { refreshTokenExpiresSoon } from "@/lib/auth/connection-expiry";
 import { getEmployerSession } from "@/lib/auth/current-session";
 import type { EmployerSession } from "@/lib/auth/load-session";
+import { isEmployerAdmin } from "@/lib/auth/roles";
 import { EmployerMenu } from "./employer-menu";
 import { Providers } from "./providers";
 
@@ -35,6 +36,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
   const path = safeReturnPath((await headers()).get("x-lobby-path"));
   const expiresAt = session?.refreshTokenExpiresAt?.getTime();
   const expiringSoon = session ? refreshTokenExpiresSoon(session) : false;
+  // Only an admin can open the audit log; the page checks again.
+  const admin = session?.employerAccess ? await isEmployerAdmin(session).catch(() => false) : false;
+  const links = admin ? [...navigation, { href: "/audit", label: "Audit log" }] : navigation;
 
   return (
     <Providers employerId={session?.employer.id ?? null}>
@@ -51,7 +55,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <ul className="flex gap-4 text-sm">
-              {navigation.map((item) => (
+              {links.map((item) => (
                 <li key={item.href}>
                   <Link
                     href={item.href}

@@ -48,6 +48,13 @@ export default async function SettingsPage() {
         </Link>
         .
       </p>
+      <p className="text-sm text-slate-700">
+        Who has signed in for {session.employer.name}, and who is an admin:{" "}
+        <Link href="/settings/team" className="text-brand-700 underline underline-offset-4">
+          Team
+        </Link>
+        .
+      </p>
     </div>
   );
 }
