@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
 import { createTokenService } from "@/lib/auth/tokens";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { applications, auditEvents, dataRequests, jobs } from "@/lib/db/schema";
+import { applications, auditEvents, dataRequests, employerSettings, jobs } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { operations, services } from "@/lib/operations";
@@ -17,6 +17,7 @@ import {
   ERASURE_CANCEL_REASON,
   upcomingInterviewsOf,
 } from "./cancel-upcoming";
+import { dataRequestContact } from "./data-request-contact";
 import { utcDate } from "./data-request-schema";
 import { findDataRequest, listDataRequests, recordDataRequest } from "./data-requests";
 import { carryOutErasure } from "./erase";
@@ -222,6 +223,30 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     expect(results).toEqual([{ eventId: eventIds[1], canceled: true }]);
     const left = await upcomingInterviewsOf(handle.db, dana.session.employer.id, ROBIN.email);
     expect(left.map((i) => i.indeedEventId)).toEqual([eventIds[0]]);
+  });
+
+  it("gives /privacy the employer's contact for data requests, else its contact for job seekers", async () => {
+    const employerId = dana.session.employer.id;
+    expect(await dataRequestContact(handle.db, employerId)).toEqual({
+      employerName: "Acme Robotics",
+      contact: null,
+    });
+    const settings = {
+      employerId,
+      organizerName: "Acme Recruiting",
+      replyTo: "hiring@acme-robotics.example",
+      contact: "+1 555 0100",
+    };
+    await handle.db.insert(employerSettings).values(settings);
+    expect((await dataRequestContact(handle.db, employerId))?.contact).toBe("+1 555 0100");
+    await handle.db
+      .update(employerSettings)
+      .set({ dataRequestsContact: "privacy@acme-robotics.example" })
+      .where(eq(employerSettings.employerId, employerId));
+    expect((await dataRequestContact(handle.db, employerId))?.contact).toBe(
+      "privacy@acme-robotics.example",
+    );
+    expect(await dataRequestContact(handle.db, "emp-nobody")).toBeNull();
   });
 
   it("erases them: no column of any table in any schema holds their name or address", async () => {
