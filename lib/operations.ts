@@ -12,6 +12,7 @@ import {
 } from "@/lib/scheduling/operations";
 import { interviewInputMessages } from "@/lib/scheduling/indeed-input-messages";
 import { interviewLedger } from "@/lib/scheduling/record-interview-change";
+import { eventsOfRead, followIndeed } from "@/lib/scheduling/reconcile-ledger";
 
 /**
  * Where the app's operations meet the Indeed transport: lib/indeed knows no domain, so the
@@ -36,6 +37,10 @@ function createProcessClient() {
     clientId: settings.indeed.clientId,
     atsName: settings.atsName,
     schemaExtensions: settings.indeed.schemaExtensions,
+    // The ledger follows what Indeed shows (issue 13), after the answer has gone out.
+    onRead: async (session, _name, data, sentAt) => {
+      await followIndeed(db(), session.employer.id, eventsOfRead(data), sentAt);
+    },
   });
 }
 

@@ -25,6 +25,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** How often pg-boss expires stuck jobs (a killed worker's) and archives old ones. */
   maintenanceIntervalSeconds?: number;
+  /** Run pg-boss's clock, which sends the jobs of `boss.schedule` crons (the app's worker only). */
+  schedule?: boolean;
   log?: (line: string) => void;
 }
 
@@ -71,7 +73,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     schema: "pgboss",
     migrate: true,
     supervise: true,
-    schedule: false,
+    schedule: options.schedule ?? false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   boss.on("error", (error: Error) => log(`[jobs] ${error.message}`));

@@ -3,12 +3,15 @@ import { config } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { createCandidateMailDelivery } from "@/lib/mail/deliver";
 import { createMailTransport } from "@/lib/mail/mail-transport";
+import { executeOperation } from "@/lib/operations";
 import { startCandidateMessageWorker } from "./candidate-message-worker";
+import { startLedgerReconcileWorker } from "./ledger-reconcile-worker";
 import { createJobQueue, queueConnectionOf, type JobQueue } from "./queue";
-import { candidateMessageQueues } from "./queues";
+import { candidateMessageQueues, ledgerReconcileQueue } from "./queues";
 
 /**
- * The process's workers: one queue, one candidate-message worker, started with the app
+ * The process's workers: one queue, the candidate-message worker and the hourly ledger
+ * reconcile (ledger-reconcile-worker.ts, on pg-boss's clock), started with the app
  * (instrumentation.ts → lib/start-server.ts) after the migrations, stopped gracefully on
  * SIGTERM/SIGINT: fetching stops, a message being sent finishes (up to 20 s), then the process
  * exits. Kept on globalThis: Next may load this module from several bundles.
@@ -30,15 +33,16 @@ export function startJobs(): Promise<RunningJobs> {
   holder[globalKey] ??= (async () => {
     const { mail } = config();
     const handle = databaseHandle();
-    const queue = createJobQueue({ connection: queueConnectionOf(handle) });
+    const queue = createJobQueue({ connection: queueConnectionOf(handle), schedule: true });
     await queue.start();
-    await queue.defineQueues(
-      candidateMessageQueues({
+    await queue.defineQueues([
+      ...candidateMessageQueues({
         retryLimit: mail.retryLimit,
         retryDelaySeconds: mail.retryDelaySeconds,
         expireInSeconds: EXPIRE_IN_SECONDS,
       }),
-    );
+      ledgerReconcileQueue,
+    ]);
     const transport = createMailTransport(mail.smtpUrl);
     const delivery = createCandidateMailDelivery({
       db: handle.db,
@@ -46,6 +50,10 @@ export function startJobs(): Promise<RunningJobs> {
       fromAddress: mail.from.address,
     });
     await startCandidateMessageWorker(queue, delivery);
+    await startLedgerReconcileWorker(queue, {
+      db: handle.db,
+      getInterviews: (session, ids) => executeOperation(session, "GetInterviews", { ids }),
+    });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {

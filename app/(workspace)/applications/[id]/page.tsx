@@ -8,7 +8,9 @@ import { findApplication } from "@/lib/ats/application-queries";
 import { STAGE_LABELS } from "@/lib/ats/application-stages";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
+import { executeOperation } from "@/lib/operations";
 import { listInterviewsForApplication } from "@/lib/scheduling/interview-ledger";
+import { refreshFromIndeed } from "@/lib/scheduling/reconcile-ledger";
 import { formatRangeInZone } from "@/lib/scheduling/time";
 import { applicationIdSchema, parseRouteId } from "@/lib/security/route-ids";
 
@@ -20,7 +22,17 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const session = await requireEmployerSession(`/applications/${encodeURIComponent(id)}`);
   const application = await findApplication(db(), session.employer.id, id);
   if (!application) notFound();
-  const interviews = await listInterviewsForApplication(db(), session.employer.id, application.id);
+  const known = await listInterviewsForApplication(db(), session.employer.id, application.id);
+  // Statuses as Indeed has them now (canceled or moved outside Lobby), written back first.
+  const indeed = await refreshFromIndeed(
+    { db: db(), getInterviews: (s, ids) => executeOperation(s, "GetInterviews", { ids }) },
+    session,
+    known.map((interview) => interview.indeedEventId),
+  );
+  const interviews =
+    indeed.changed > 0
+      ? await listInterviewsForApplication(db(), session.employer.id, application.id)
+      : known;
 
   return (
     <article className="space-y-8">
@@ -66,6 +78,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <h2 id="interviews-heading" className="text-lg font-semibold">
           Interviews
         </h2>
+        {!indeed.reachable && (
+          <p role="status" className="text-sm text-amber-800">
+            Indeed is unreachable right now: these are the statuses Lobby last saw.
+          </p>
+        )}
         {interviews.length === 0 ? (
           <p className="text-slate-700">No interview scheduled yet.</p>
         ) : (

@@ -1,0 +1,152 @@
+import "server-only";
+import { and, eq, inArray, lte } from "drizzle-orm";
+import type { EmployerSession } from "@/lib/auth/load-session";
+import type { Database } from "@/lib/db/client";
+import { auditEvents, interviews } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/app-error";
+import type { InterviewEventSnapshot } from "./interview-event-snapshot";
+import type { OperationResult } from "./operations";
+
+/**
+ * The ledger follows Indeed (issue 13). Whenever Indeed shows events (a page's GetInterviews or
+ * FindInterviews, the application page, the hourly job), each event the ledger holds for the
+ * employer is compared with its row; a difference (canceled, moved or retitled outside Lobby)
+ * is written back with one `interview.changed_outside_lobby` audit entry. Nothing differs: one
+ * read, no write. A row Lobby changed after the read was sent is left alone, so a read that
+ * crossed Lobby's own change never undoes it.
+ */
+
+export const CHANGED_OUTSIDE_LOBBY = "interview.changed_outside_lobby";
+/** GetInterviews takes at most this many ids. */
+export const IDS_PER_READ = 100;
+
+type LedgerRow = typeof interviews.$inferSelect;
+type Change = { from: string | null; to: string };
+
+function instantOf(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+/** What Indeed's event says that the row does not; fields Indeed left null say nothing. Pure. */
+export function ledgerDifferences(
+  row: Pick<LedgerRow, "status" | "title" | "startTime" | "endTime" | "timezone">,
+  event: InterviewEventSnapshot,
+): Record<string, Change> {
+  const changes: Record<string, Change> = {};
+  if (event.status && event.status !== row.status)
+    changes.status = { from: row.status, to: event.status };
+  if (event.title && event.title !== row.title)
+    changes.title = { from: row.title, to: event.title };
+  if (event.timezone && event.timezone !== row.timezone)
+    changes.timezone = { from: row.timezone, to: event.timezone };
+  for (const field of ["startTime", "endTime"] as const) {
+    const at = instantOf(event[field]);
+    if (at && at.getTime() !== row[field].getTime())
+      changes[field] = { from: row[field].toISOString(), to: at.toISOString() };
+  }
+  return changes;
+}
+
+/** The events in a read's data (`{ <root field>: { events: [...] } }`), whatever the query. */
+export function eventsOfRead(data: unknown): InterviewEventSnapshot[] {
+  if (!data || typeof data !== "object") return [];
+  return Object.values(data as Record<string, unknown>).flatMap((root) => {
+    const events = (root as { events?: unknown } | null)?.events;
+    return Array.isArray(events)
+      ? events.filter((event): event is InterviewEventSnapshot => !!event?.id)
+      : [];
+  });
+}
+
+/**
+ * Writes back what Indeed shows for the employer's events; returns how many rows changed.
+ * `readAt`: when the read was sent.
+ */
+export async function followIndeed(
+  database: Database,
+  employerId: string,
+  events: readonly InterviewEventSnapshot[],
+  readAt: Date,
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = await database
+    .select()
+    .from(interviews)
+    .where(
+      and(
+        eq(interviews.employerId, employerId),
+        inArray(
+          interviews.indeedEventId,
+          events.map((event) => event.id),
+        ),
+      ),
+    );
+  let changed = 0;
+  for (const row of rows) {
+    const event = events.find((candidate) => candidate.id === row.indeedEventId)!;
+    const changes = ledgerDifferences(row, event);
+    if (Object.keys(changes).length === 0) continue;
+    const written = await database.transaction(async (tx) => {
+      const updated = await tx
+        .update(interviews)
+        .set({
+          ...Object.fromEntries(
+            Object.entries(changes).map(([field, { to }]) => [
+              field,
+              field === "startTime" || field === "endTime" ? new Date(to) : to,
+            ]),
+          ),
+          updatedAt: new Date(),
+        })
+        .where(and(eq(interviews.id, row.id), lte(interviews.updatedAt, readAt)))
+        .returning({ id: interviews.id });
+      if (updated.length === 0) return false;
+      await tx.insert(auditEvents).values({
+        employerId,
+        userId: null,
+        action: CHANGED_OUTSIDE_LOBBY,
+        subjectType: "interview",
+        subjectId: row.indeedEventId,
+        details: { changes },
+      });
+      return true;
+    });
+    if (written) changed++;
+  }
+  return changed;
+}
+
+/** GetInterviews for the session's employer (lib/operations.ts: executeOperation). */
+export type GetInterviews = (
+  session: EmployerSession,
+  ids: string[],
+) => Promise<OperationResult<"GetInterviews">>;
+
+/**
+ * Reads these events from Indeed in batches of IDS_PER_READ and writes back what differs.
+ * `reachable: false` when Indeed could not be reached; on any refusal the ledger stays as it was.
+ */
+export async function refreshFromIndeed(
+  deps: { db: Database; getInterviews: GetInterviews },
+  session: EmployerSession,
+  ids: readonly string[],
+): Promise<{ reachable: boolean; changed: number }> {
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+    const batch = ids.slice(start, start + IDS_PER_READ);
+    const readAt = new Date();
+    let data: OperationResult<"GetInterviews">;
+    try {
+      data = await deps.getInterviews(session, batch);
+    } catch (error) {
+      // Indeed refusing the read (an interview this user may not see) is not Indeed being away.
+      if (error instanceof AppError)
+        return { reachable: error.code !== "INDEED_UNAVAILABLE", changed };
+      throw error;
+    }
+    changed += await followIndeed(deps.db, session.employer.id, eventsOfRead(data), readAt);
+  }
+  return { reachable: true, changed };
+}
