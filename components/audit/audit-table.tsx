@@ -17,7 +17,12 @@ export function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
       columns={["When (UTC)", "Who", "Action", "Concerns", "Details"]}
     >
       {entries.map((entry) => (
-        <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
+        <tr
+          key={entry.id}
+          data-testid="audit-entry"
+          data-entry-id={entry.id}
+          data-action={entry.action}
+        >
           <td className="whitespace-nowrap px-4 py-3 align-top">
             <time dateTime={entry.at.toISOString()}>{when.format(entry.at)}</time>
           </td>
