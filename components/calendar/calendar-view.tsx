@@ -114,13 +114,18 @@ export function CalendarView(props: CalendarViewProps) {
           )}
         </CalendarToolbar>
         {range && (
-          <p className="text-sm text-slate-700">
-            {formatDayHeading(range.firstDay)}
-            {range.lastDay !== range.firstDay && ` to ${formatDayHeading(range.lastDay)}`}, by{" "}
-            {state.field === "start" ? "start" : "end"} time.
-            {!props.sortedByIndeed &&
-              " Indeed sends these pages unsorted: each page of 100 is sorted on its own."}
-          </p>
+          <div>
+            {/* The day headings below are h3s: this names what they list. */}
+            <h2 className="text-lg font-semibold text-slate-900">
+              {formatDayHeading(range.firstDay)}
+              {range.lastDay !== range.firstDay && ` to ${formatDayHeading(range.lastDay)}`}
+            </h2>
+            <p className="text-sm text-slate-700">
+              Interviews {state.field === "start" ? "starting" : "ending"} in these days.
+              {!props.sortedByIndeed &&
+                " Indeed sends these pages unsorted: each page of 100 is sorted on its own."}
+            </p>
+          </div>
         )}
       </div>
 
