@@ -33,6 +33,7 @@ describe("the interview operations", () => {
       CancelInterview: "mutation",
       GetInterviews: "query",
       FindInterviews: "query",
+      FindReviews: "query",
     });
   });
 
