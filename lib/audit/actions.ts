@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   "interview.set_title": "Changed an interview's title",
   "interview.set_timezone": "Changed an interview's time zone",
   "interview.cancel": "Canceled an interview",
+  "interview.changed_outside_lobby": "Indeed reported a change made outside Lobby",
   "message.queue": "Queued a message to the interviewee",
   "message.resend": "Resent a message to the interviewee",
   "applications.import": "Imported applications",

@@ -16,10 +16,20 @@ const LABELS: Record<string, string> = {
   jobsCreated: "New jobs",
   kind: "Message",
   sequence: "Update number",
+  changes: "Changed",
 };
 
 /** Shown as links or not at all. */
 const HIDDEN = new Set(["applicationId", "candidateMessageId"]);
+
+interface Change {
+  from: unknown;
+  to: unknown;
+}
+
+function isChange(value: unknown): value is Change {
+  return typeof value === "object" && value !== null && "from" in value && "to" in value;
+}
 
 function text(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
@@ -27,7 +37,18 @@ function text(value: unknown): string | null {
     const items = value.map(text).filter((item): item is string => item !== null);
     return items.length > 0 ? items.join(", ") : null;
   }
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    // { field: { from, to } }, as a change read back from Indeed records it.
+    if (entries.length > 0 && entries.every(([, v]) => isChange(v)))
+      return entries
+        .map(
+          ([field, v]) =>
+            `${LABELS[field] ?? field} ${text((v as Change).from) ?? "—"} → ${text((v as Change).to) ?? "—"}`,
+        )
+        .join(", ");
+    return JSON.stringify(value);
+  }
   return String(value);
 }
 

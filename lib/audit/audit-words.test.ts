@@ -44,3 +44,16 @@ describe("an entry's details in a line", () => {
     expect(summariseAuditDetails({})).toBe("");
   });
 });
+
+describe("a change read back from Indeed", () => {
+  it("shows each field's before and after", () => {
+    expect(
+      summariseAuditDetails({
+        changes: {
+          status: { from: "SCHEDULED", to: "CANCELED" },
+          title: { from: "Screen", to: null },
+        },
+      }),
+    ).toBe("Changed: status SCHEDULED → CANCELED, Title Screen → —");
+  });
+});

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { EmployerSession } from "@/lib/auth/load-session";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
-import { auditEvents, interviews } from "@/lib/db/schema";
+import { interviews } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { InterviewEventSnapshot } from "./interview-event-snapshot";
 import type { OperationResult } from "./operations";
@@ -103,12 +104,11 @@ export async function followIndeed(
         .where(and(eq(interviews.id, row.id), lte(interviews.updatedAt, readAt)))
         .returning({ id: interviews.id });
       if (updated.length === 0) return false;
-      await tx.insert(auditEvents).values({
+      await recordAuditEvent(tx, {
         employerId,
         userId: null,
         action: CHANGED_OUTSIDE_LOBBY,
-        subjectType: "interview",
-        subjectId: row.indeedEventId,
+        subject: { type: "interview", id: row.indeedEventId },
         details: { changes },
       });
       return true;
