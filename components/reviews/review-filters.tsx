@@ -1,10 +1,11 @@
 import { Button } from "@/components/ui/button";
+import { REVIEW_EXPIRY_WINDOW_DAYS } from "@/lib/calendar/recording";
 import { type ReviewState, serializeReviewState } from "@/lib/calendar/search-params";
 
 const FILTERS = [
   { name: "pending", label: "Decision pending" },
   { name: "recording", label: "Has a recording" },
-  { name: "expiring", label: "Recording expires within 14 days" },
+  { name: "expiring", label: `Recording expires within ${REVIEW_EXPIRY_WINDOW_DAYS} days` },
 ] as const satisfies ReadonlyArray<{ name: keyof ReviewState; label: string }>;
 
 /**
