@@ -72,6 +72,10 @@ export async function proxy(request: NextRequest) {
     }
   }
 
+  // Route handlers render no page: the nonce and the path below are for pages, and rewriting a
+  // request's headers is a cost every API call (the GraphQL route above all) would pay.
+  if (isApiPath(pathname)) return secured(NextResponse.next());
+
   // The app shell builds "return here" links from it; never trusted beyond safeReturnPath.
   requestHeaders.set("x-lobby-path", `${pathname}${request.nextUrl.search}`);
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));

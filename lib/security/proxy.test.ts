@@ -138,3 +138,19 @@ describe("proxy: server action bodies", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("proxy: route handlers", () => {
+  it("secures an API answer without rewriting the request's headers (no page, no nonce to apply)", async () => {
+    const response = await proxy(request("/api/indeed/graphql", { accept: "application/json" }));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    expect(response.headers.get("x-middleware-override-headers")).toBeNull();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("default-src");
+  });
+
+  it("still hands a page its nonce and return path", async () => {
+    const response = await proxy(request("/interviews?view=week"));
+    expect(response.headers.get("x-middleware-override-headers")).toContain("x-nonce");
+    expect(response.headers.get("x-middleware-request-x-lobby-path")).toBe("/interviews?view=week");
+  });
+});
