@@ -1,8 +1,6 @@
 "use client";
 
-import { Toast as ToastPrimitive } from "radix-ui";
-import { useCallback, useSyncExternalStore, type ReactNode } from "react";
-import { classNames } from "./class-names";
+import { lazy, Suspense, useCallback, useSyncExternalStore, type ReactNode } from "react";
 
 export type ToastTone = "success" | "error" | "info";
 
@@ -17,9 +15,12 @@ export interface ToastMessage {
 // navigation (e.g. "Interview scheduled" then router.push) survives into the next page.
 let toasts: ToastMessage[] = [];
 let nextId = 1;
+/** Once a toast has been shown, the region stays mounted (and its chunk loaded). */
+let shown = false;
 const listeners = new Set<() => void>();
 
 function emit() {
+  if (toasts.length > 0) shown = true;
   for (const listener of listeners) listener();
 }
 
@@ -46,6 +47,15 @@ export function dismissToast(id: number) {
 
 const emptyToasts: ToastMessage[] = [];
 
+/** The current toasts, for the region. */
+export function useToasts(): ToastMessage[] {
+  return useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => emptyToasts,
+  );
+}
+
 /** `const { toast } = useToast(); toast({ title: "Saved", tone: "success" })`. */
 export function useToast() {
   const toast = useCallback(
@@ -55,57 +65,24 @@ export function useToast() {
   return { toast, dismiss: dismissToast };
 }
 
-const toneClassName: Record<ToastTone, string> = {
-  success: "border-green-700 bg-white",
-  error: "border-red-700 bg-white",
-  info: "border-brand-600 bg-white",
-};
+// Radix Toast (and its portal, focus and swipe code) is fetched with the first toast, not with
+// every workspace page: most visits raise none.
+const ToastRegion = lazy(() => import("./toast-region"));
 
 /**
  * Mount once near the root. Radix Toast announces each toast politely (errors assertively),
- * pauses on hover/focus, and F8 moves focus to the toast region.
+ * pauses on hover/focus, and F8 moves focus to the toast region once a toast has been shown.
  */
 export function ToastProvider({ children }: { children?: ReactNode }) {
-  const current = useSyncExternalStore(
-    subscribe,
-    () => toasts,
-    () => emptyToasts,
-  );
+  const current = useToasts();
   return (
-    <ToastPrimitive.Provider swipeDirection="right" duration={6000}>
+    <>
       {children}
-      {current.map((toast) => (
-        <ToastPrimitive.Root
-          key={toast.id}
-          type={toast.tone === "error" ? "foreground" : "background"}
-          onOpenChange={(open) => !open && dismissToast(toast.id)}
-          className={classNames(
-            "grid grid-cols-[1fr_auto] items-start gap-x-3 rounded-md border-l-4 p-4 shadow-lg ring-1 ring-slate-200",
-            toneClassName[toast.tone],
-          )}
-        >
-          <ToastPrimitive.Title className="text-sm font-semibold text-slate-900">
-            {toast.title}
-          </ToastPrimitive.Title>
-          {toast.description && (
-            <ToastPrimitive.Description className="col-start-1 text-sm text-slate-700">
-              {toast.description}
-            </ToastPrimitive.Description>
-          )}
-          <ToastPrimitive.Close
-            aria-label="Dismiss"
-            className="col-start-2 row-start-1 rounded p-1 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-              <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-            </svg>
-          </ToastPrimitive.Close>
-        </ToastPrimitive.Root>
-      ))}
-      <ToastPrimitive.Viewport
-        label="Notifications ({hotkey})"
-        className="fixed right-0 bottom-0 z-[60] m-0 flex w-96 max-w-[100vw] list-none flex-col gap-2 p-4 outline-none"
-      />
-    </ToastPrimitive.Provider>
+      {(shown || current.length > 0) && (
+        <Suspense fallback={null}>
+          <ToastRegion />
+        </Suspense>
+      )}
+    </>
   );
 }
