@@ -9,12 +9,21 @@ describe("AppError", () => {
     ["FORBIDDEN", 403, "You do not have access to this"],
     ["METHOD_NOT_ALLOWED", 405, "This address does not take that method"],
     ["RECONNECT_REQUIRED", 409, "Reconnect to Indeed to continue"],
-    ["OUTCOME_UNKNOWN", 409, "Indeed may have made this change; Lobby is checking with Indeed before it can be tried again"],
+    [
+      "OUTCOME_UNKNOWN",
+      409,
+      "Indeed may have made this change; Lobby is checking with Indeed before it can be tried again",
+    ],
     ["PAYLOAD_TOO_LARGE", 413, "The request is too large"],
     ["UNSUPPORTED_MEDIA_TYPE", 415, "Send JSON (Content-Type: application/json)"],
     ["BAD_USER_INPUT", 422, "Some values were not accepted; check the highlighted fields"],
     ["RATE_LIMITED", 429, "Indeed is receiving too many requests; try again in a minute"],
     ["INTERNAL_ERROR", 500, "Something went wrong; try again"],
+    [
+      "DATABASE_UNAVAILABLE",
+      503,
+      "Lobby cannot reach its database right now; try again in a moment",
+    ],
     ["INDEED_UNAVAILABLE", 503, "Indeed is unavailable right now; try again in a moment"],
   ] as const)("%s answers %i with its default message", (code, status, message) => {
     const error = new AppError(code);
@@ -25,6 +34,7 @@ describe("AppError", () => {
   it("has exactly the codes of docs/errors.md, no more", () => {
     expect(Object.keys(ERROR_CODES).sort()).toEqual([
       "BAD_USER_INPUT",
+      "DATABASE_UNAVAILABLE",
       "FORBIDDEN",
       "INDEED_UNAVAILABLE",
       "INTERNAL_ERROR",

@@ -31,6 +31,10 @@ export const ERROR_CODES = {
     message: "Indeed is receiving too many requests; try again in a minute",
   },
   INTERNAL_ERROR: { status: 500, message: "Something went wrong; try again" },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: "Lobby cannot reach its database right now; try again in a moment",
+  },
   INDEED_UNAVAILABLE: {
     status: 503,
     message: "Indeed is unavailable right now; try again in a moment",

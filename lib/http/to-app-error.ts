@@ -2,6 +2,7 @@ import "server-only";
 import { TokenDecryptionError } from "@/lib/auth/token-crypto";
 import { TokenServiceError } from "@/lib/auth/tokens";
 import { ConstraintViolationError } from "@/lib/db/errors";
+import { isDatabaseConnectionLost } from "@/lib/health/database-errors";
 import { AppError } from "./app-error";
 
 /**
@@ -25,6 +26,10 @@ export function toAppError(error: unknown): AppError | undefined {
   }
   if (error instanceof ConstraintViolationError) {
     return new AppError("INVALID_REQUEST", error.userMessage, { cause: error });
+  }
+  if (isDatabaseConnectionLost(error)) {
+    // A restart or failover under the request: the pool reconnects for the next one.
+    return new AppError("DATABASE_UNAVAILABLE", undefined, { cause: error });
   }
   return undefined;
 }
