@@ -106,6 +106,12 @@ test("an applicant's access request exports their interview, its recording and t
   ).toBeVisible();
   await expect(page.getByTestId("recording-state")).toContainText("Recording available");
   await expectNoAxeViolations(page);
+  // Printed: the report alone, without the app's navigation or the report's buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.getByTestId("personal-data")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
 
   await page.goto("/privacy/requests");
   await expect(page.getByRole("row", { name: new RegExp(NORA.email) })).toContainText("Fulfilled");

@@ -12,9 +12,10 @@ import { indeedReaderFor } from "@/lib/privacy/indeed-reader";
 
 export const metadata: Metadata = { title: "Data request report" };
 
-// Printed, the report is the document alone: no app header, navigation, footer or buttons.
+// Printed, the report is the document alone: the app's header, banners, footer and the
+// report's own buttons are left out (everything beside <main> is the app's frame).
 const PRINT_STYLES = `@media print {
-  a[href="#main"], body > header, body > footer, [data-print="hide"] { display: none !important; }
+  body > :not(main), [data-print="hide"] { display: none !important; }
   main { max-width: none !important; padding: 0 !important; }
   body { font-size: 11pt; }
 }`;
