@@ -41,7 +41,7 @@ export const INDEED_BATCH = 100;
 export const NOT_SHOWN_BY_INDEED = "Indeed did not show this interview to you.";
 
 /** Indeed's current view of each event, in batches of 100; a failure is said, not thrown. */
-async function indeedStates(
+export async function indeedStates(
   ids: string[],
   read: ReadIndeedEvents,
   now: Date,
