@@ -31,9 +31,11 @@ function LabelledSelect<Value extends string>({
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>
+      {/* Uncontrolled so the choice shows at once; a new URL (the key) resets it. */}
       <select
+        key={value}
         id={id}
-        value={value}
+        defaultValue={value}
         onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value as Value)}
         className={classNames(controlClassName, "h-10 w-auto pr-8")}
       >
@@ -111,9 +113,10 @@ export function CalendarToolbar({
       </ToggleGroup.Root>
       <div className="flex h-10 items-center gap-2">
         <input
+          key={state.canceled}
           id={canceledId}
           type="checkbox"
-          checked={state.canceled === "show"}
+          defaultChecked={state.canceled === "show"}
           onChange={(event) =>
             onChange(withDisplayChange(state, { canceled: event.target.checked ? "show" : "hide" }))
           }
