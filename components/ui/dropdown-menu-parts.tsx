@@ -4,10 +4,13 @@ import { DropdownMenu as MenuPrimitive } from "radix-ui";
 import type { ComponentProps, ReactNode } from "react";
 import { classNames } from "./class-names";
 
-export const DropdownMenu = MenuPrimitive.Root;
-export const DropdownMenuTrigger = MenuPrimitive.Trigger;
+// The Radix menu (popper, focus scope, dismissable layer, portal) behind ./dropdown-menu.tsx,
+// fetched the first time a menu is opened rather than with every page.
 
-export function DropdownMenuContent({
+export const Root = MenuPrimitive.Root;
+export const Trigger = MenuPrimitive.Trigger;
+
+export function Content({
   children,
   align = "end",
   className,
@@ -32,7 +35,7 @@ export function DropdownMenuContent({
   );
 }
 
-export function DropdownMenuItem({
+export function Item({
   className,
   tone = "default",
   ...props
@@ -51,10 +54,7 @@ export function DropdownMenuItem({
   );
 }
 
-export function DropdownMenuLabel({
-  className,
-  ...props
-}: ComponentProps<typeof MenuPrimitive.Label>) {
+export function Label({ className, ...props }: ComponentProps<typeof MenuPrimitive.Label>) {
   return (
     <MenuPrimitive.Label
       className={classNames("px-2 py-1.5 text-xs font-medium text-slate-600", className)}
@@ -63,6 +63,6 @@ export function DropdownMenuLabel({
   );
 }
 
-export function DropdownMenuSeparator() {
+export function Separator() {
   return <MenuPrimitive.Separator className="my-1 h-px bg-slate-200" />;
 }
