@@ -12,6 +12,7 @@ import {
   type GraphqlErrorLike,
   type InputMessageRule,
 } from "./errors";
+import { keepAliveFetch } from "./keep-alive-fetch";
 import {
   findOperation,
   type AnyOperation,
@@ -129,7 +130,7 @@ function rootFieldsNull(data: unknown): boolean {
 }
 
 export function createIndeedClient<const Ops extends OperationList>(deps: IndeedClientDeps<Ops>) {
-  const doFetch = deps.fetch ?? fetch;
+  const doFetch = deps.fetch ?? keepAliveFetch;
   const sleep =
     deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
