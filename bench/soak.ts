@@ -298,7 +298,7 @@ async function main() {
     ensureBuild();
     started.push(await startSandbox());
     started.push(await startApp({ databaseUrl }));
-    await control("/_sandbox/ratelimit/graphql", { budget: 100_000_000, resetUsage: true });
+    await control("/_sandbox/ratelimit/graphql", { budget: 10_000_000, resetUsage: true });
     console.log(`Signing in ${USERS} users through the sandbox's pages...`);
     const users = await signInUsers();
 

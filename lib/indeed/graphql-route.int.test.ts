@@ -22,6 +22,8 @@ const APP = "http://localhost:3000";
 const withoutHooks = operations.map((op) => ({
   ...op,
   onSuccess: undefined,
+  beforeSend: undefined,
+  onOutcomeUnknown: undefined,
   contextSchema: undefined,
 }));
 
