@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { IndeedEmployerProvider } from "@/lib/indeed/hooks";
+import { IndeedEmployerProvider } from "@/lib/indeed/employer-context";
 
 /** Client-side context: one react-query client per browser tab, and the active employer. */
 export function Providers({

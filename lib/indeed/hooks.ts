@@ -7,7 +7,6 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query";
-import { createContext, createElement, useContext, type ReactNode } from "react";
 import type {
   MutationNameOf,
   OperationList,
@@ -16,6 +15,7 @@ import type {
   ResultDataOf,
   VariablesInputOf,
 } from "./operation";
+import { useActiveEmployerId } from "./employer-context";
 import { indeedKeys } from "./query-keys";
 import { IndeedRouteError } from "./route-error";
 
@@ -28,22 +28,7 @@ export { IndeedRouteError } from "./route-error";
  * under another's.
  */
 
-const EmployerContext = createContext<string | null>(null);
-
-/** Rendered by the app shell with the session's active employer id. */
-export function IndeedEmployerProvider({
-  employerId,
-  children,
-}: {
-  employerId: string | null;
-  children: ReactNode;
-}) {
-  return createElement(EmployerContext.Provider, { value: employerId }, children);
-}
-
-export function useActiveEmployerId(): string | null {
-  return useContext(EmployerContext);
-}
+export { IndeedEmployerProvider, useActiveEmployerId } from "./employer-context";
 
 /** The react-query key of an operation call; invalidate `indeedKeys.all(employerId)` after writes. */
 export { indeedKeys };
