@@ -183,6 +183,10 @@ describe("the Indeed client", () => {
     const onOutcomeUnknown = vi.fn(async () => new AppError("OUTCOME_UNKNOWN"));
     for (const [failure, code] of [
       [new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }), "INDEED_UNAVAILABLE"],
+      [
+        Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+        "INDEED_UNAVAILABLE",
+      ],
       [gqlError("BAD_USER_INPUT", "createVirtualInterviewEvent"), "BAD_USER_INPUT"],
       [new Response("slow down", { status: 429 }), "RATE_LIMITED"],
     ] as const) {

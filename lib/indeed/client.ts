@@ -169,8 +169,10 @@ export function createIndeedClient<const Ops extends OperationList>(deps: Indeed
     } catch (error) {
       const timedOut =
         (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
-      const refused =
-        ((error as Error).cause as { code?: string } | undefined)?.code === "ECONNREFUSED";
+      // Node's HTTP client rejects with the socket's error; fetch wraps it in `cause`.
+      const refused = [error, (error as Error).cause].some(
+        (reason) => (reason as { code?: string } | undefined)?.code === "ECONNREFUSED",
+      );
       return {
         ok: false,
         failure: { kind: timedOut ? "timeout" : "network", ...(refused ? { refused } : {}) },
