@@ -102,7 +102,8 @@ export function CreateInterviewForm({
     router.push(`/interviews/${encodeURIComponent(eventId)}`);
   }
 
-  async function checkWithIndeed(title: string) {
+  /** `refusal`: what the route said, shown when there is no check of this form's own to run. */
+  async function checkWithIndeed(title: string, refusal: string) {
     setChecking("Checking with Indeed whether the interview was created…");
     const answer = await confirmCreate(attemptId, { onPending: (message) => setChecking(message) });
     setChecking(null);
@@ -113,7 +114,9 @@ export function CreateInterviewForm({
       message:
         answer.state === "pending"
           ? `${answer.message} Reload the page later to see whether it was created.`
-          : answer.message,
+          : answer.state === "failed"
+            ? refusal
+            : answer.message,
     });
   }
 
@@ -130,7 +133,7 @@ export function CreateInterviewForm({
       opened(event.id, event.title ?? values.title);
     } catch (error) {
       if (error instanceof IndeedRouteError && error.code === "OUTCOME_UNKNOWN")
-        return checkWithIndeed(values.title);
+        return checkWithIndeed(values.title, error.message);
       submitting.current = false;
       applyRouteError(error, setError, createFormFieldForPath);
     }
