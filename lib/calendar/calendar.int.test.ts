@@ -13,6 +13,7 @@ import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { AppError } from "@/lib/http/app-error";
 import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { operations } from "@/lib/operations";
+import type { OperationResult } from "@/lib/scheduling/operations";
 import { calendarQuery } from "./calendar-query";
 import { calendarCsvStream, type CalendarExportDeps } from "./export-csv";
 import { ledgerDetailsFor } from "./ledger-route";
@@ -171,7 +172,13 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
   function exportDeps(session = dana.session): CalendarExportDeps {
     return {
       findPage: async (variables) =>
-        (await client.execute(session, "FindInterviews", variables)).findVirtualInterviewEvents,
+        (
+          (await client.execute(
+            session,
+            "FindInterviews",
+            variables,
+          )) as OperationResult<"FindInterviews">
+        ).findVirtualInterviewEvents,
       ledger: (eventIds) => ledgerDetailsFor(handle.db, session.employer.id, eventIds),
       appUrl: "http://lobby.test",
       log: () => undefined,
