@@ -10,11 +10,7 @@ import {
   withDisplayChange,
   withQueryChange,
 } from "@/lib/calendar/search-params";
-
-const toggleClassName =
-  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 " +
-  "hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 " +
-  "data-[state=on]:bg-brand-600 data-[state=on]:text-white data-[state=on]:ring-brand-600";
+import { toggleItemClassName } from "./toggle-item";
 
 function LabelledSelect<Value extends string>({
   label,
@@ -104,10 +100,10 @@ export function CalendarToolbar({
         aria-label="View"
         className="flex gap-2"
       >
-        <ToggleGroup.Item value="agenda" className={toggleClassName}>
+        <ToggleGroup.Item value="agenda" className={toggleItemClassName}>
           Agenda
         </ToggleGroup.Item>
-        <ToggleGroup.Item value="week" className={toggleClassName}>
+        <ToggleGroup.Item value="week" className={toggleItemClassName}>
           Week
         </ToggleGroup.Item>
       </ToggleGroup.Root>

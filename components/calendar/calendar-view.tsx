@@ -22,6 +22,7 @@ import {
   nextPage,
   previousPage,
   serializeCalendarState,
+  withDisplayChange,
   withQueryChange,
 } from "@/lib/calendar/search-params";
 import type { IndeedRouteError } from "@/lib/indeed/route-error";
@@ -109,7 +110,7 @@ export function CalendarView(props: CalendarViewProps) {
             <ZoneSwitchControl
               value={state.zone}
               viewerZone={viewerZone}
-              onChange={(zone) => onChange({ ...state, zone })}
+              onChange={(zone) => onChange(withDisplayChange(state, { zone }))}
             />
           )}
         </CalendarToolbar>

@@ -19,11 +19,7 @@ import {
   withQueryChange,
 } from "@/lib/calendar/search-params";
 import { usePushQuery } from "./use-push-query";
-
-const itemClassName =
-  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 " +
-  "hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 " +
-  "data-[state=on]:bg-brand-600 data-[state=on]:text-white data-[state=on]:ring-brand-600";
+import { toggleItemClassName } from "./toggle-item";
 
 export interface RangeControlsProps<Preset extends RangePreset> {
   value: RangeChoice<Preset>;
@@ -83,7 +79,7 @@ export function RangeControls<Preset extends RangePreset>({
         className="flex flex-wrap gap-2"
       >
         {[...presets, "custom" as const].map((preset) => (
-          <ToggleGroup.Item key={preset} value={preset} className={itemClassName}>
+          <ToggleGroup.Item key={preset} value={preset} className={toggleItemClassName}>
             {preset === "custom" ? "Custom range" : RANGE_PRESET_LABELS[preset]}
           </ToggleGroup.Item>
         ))}
