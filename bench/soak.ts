@@ -40,7 +40,8 @@ const ACCOUNTS = [
 ];
 const MUTATIONS = ["CreateInterview", "RescheduleInterview", "CancelInterview"];
 const TITLE_PREFIX = "Soak";
-const WINDOW = { after: "2032-01-01T00:00:00+00:00", before: "2034-01-01T00:00:00+00:00" };
+// Every user's slots, reschedules included, fall inside it (slot(): 900 hours per user).
+const WINDOW = { after: "2032-01-01T00:00:00+00:00", before: "2040-01-01T00:00:00+00:00" };
 
 interface User {
   index: number;
@@ -102,7 +103,7 @@ const graphql = (user: User, operationName: string, variables: unknown, context?
 
 /** Start and end of a user's n-th interview: distinct per user and create, inside WINDOW. */
 function slot(user: User, n: number, shiftHours = 0) {
-  const start = Date.UTC(2032, 0, 1) + ((user.index * 500 + n) * 3 + shiftHours) * 3_600_000;
+  const start = Date.UTC(2032, 0, 1) + ((user.index * 300 + n) * 3 + shiftHours) * 3_600_000;
   return {
     startTime: new Date(start).toISOString().replace(".000Z", "+00:00"),
     endTime: new Date(start + 3_600_000).toISOString().replace(".000Z", "+00:00"),
