@@ -87,10 +87,11 @@ export function CalendarView(props: CalendarViewProps) {
             !error && <Skeleton className="h-5 w-24" />
           )}
         </div>
+        {/* No `download` attribute: the file comes as an attachment, and a refusal (reconnect,
+            not allowed) opens the problem page instead of being saved as a .csv. */}
         <a
           href={hrefWith(CALENDAR_EXPORT_PATH, serializeCalendarState(state))}
           className={buttonClassName({ variant: "outline", size: "sm" })}
-          download
         >
           Download CSV
         </a>
