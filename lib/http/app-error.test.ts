@@ -31,6 +31,20 @@ describe("AppError", () => {
     expect(defaultMessage(code)).toBe(message);
   });
 
+  it("is recognised across copies of the module (Next's bundles), and subclasses stay exact", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const other = await import("./app-error");
+    expect(other.AppError).not.toBe(AppError);
+    const foreign = new other.AppError("OUTCOME_UNKNOWN");
+    expect(foreign instanceof AppError).toBe(true);
+    expect(new Error("plain") instanceof AppError).toBe(false);
+    expect({ code: "FORBIDDEN" } instanceof AppError).toBe(false);
+    class Narrower extends AppError {}
+    expect(new Narrower("FORBIDDEN") instanceof AppError).toBe(true);
+    expect(new AppError("FORBIDDEN") instanceof Narrower).toBe(false);
+  });
+
   it("has exactly the codes of docs/errors.md, no more", () => {
     expect(Object.keys(ERROR_CODES).sort()).toEqual([
       "BAD_USER_INPUT",

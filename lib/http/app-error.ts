@@ -74,8 +74,12 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** Marks every AppError, whichever copy of this module made it (see `Symbol.hasInstance`). */
+const APP_ERROR = Symbol.for("lobby.AppError");
+
 export class AppError extends Error {
   readonly status: number;
+  readonly [APP_ERROR] = true;
   constructor(
     readonly code: ErrorCode,
     message: string = defaultMessage(code),
@@ -84,6 +88,21 @@ export class AppError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.status = options.status ?? ERROR_CODES[code].status;
+  }
+
+  /**
+   * `instanceof AppError` holds for an AppError made by another bundle's copy of this module:
+   * Next bundles routes and pages apart, and the process's Indeed client (one per process, on
+   * globalThis) throws the AppError of whichever bundle made it first. Subclasses keep the
+   * ordinary check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true
+    );
   }
 
   get fieldErrors(): Record<string, string> | undefined {
