@@ -12,7 +12,7 @@ import {
 } from "@/lib/scheduling/operations";
 import { interviewInputMessages } from "@/lib/scheduling/indeed-input-messages";
 import { interviewLedger } from "@/lib/scheduling/record-interview-change";
-import { eventsOfRead, followIndeed } from "@/lib/scheduling/reconcile-ledger";
+import { createFollowGate, eventsOfRead, followIndeed } from "@/lib/scheduling/reconcile-ledger";
 
 /**
  * Where the app's operations meet the Indeed transport: lib/indeed knows no domain, so the
@@ -25,8 +25,15 @@ export const operations = interviewOperations;
 /** What the operations' `onSuccess` hooks get as `ctx.services`. */
 export const services = { ledger: interviewLedger };
 
+/**
+ * A page read again within this window with nothing changed at Indeed is not compared with the
+ * ledger again; ten seconds bounds how late a change reverted to an earlier shape is seen.
+ */
+const FOLLOW_WINDOW_MS = 10_000;
+
 function createProcessClient() {
   const settings = config();
+  const followGate = createFollowGate({ windowMs: FOLLOW_WINDOW_MS, maxEntries: 50_000 });
   return createIndeedClient({
     operations,
     services,
@@ -39,7 +46,11 @@ function createProcessClient() {
     schemaExtensions: settings.indeed.schemaExtensions,
     // The ledger follows what Indeed shows (issue 13), after the answer has gone out.
     onRead: async (session, _name, data, sentAt) => {
-      await followIndeed(db(), session.employer.id, eventsOfRead(data), sentAt);
+      const employerId = session.employer.id;
+      const events = followGate.pending(employerId, eventsOfRead(data));
+      if (events.length === 0) return;
+      await followIndeed(db(), employerId, events, sentAt);
+      followGate.followed(employerId, events);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventsOfRead, ledgerDifferences } from "./reconcile-ledger";
+import { createFollowGate, eventsOfRead, ledgerDifferences } from "./reconcile-ledger";
 
 const row = {
   status: "SCHEDULED",
@@ -52,5 +52,63 @@ describe("eventsOfRead", () => {
     ).toEqual([{ id: "c" }]);
     expect(eventsOfRead({ findVirtualInterviewEvents: null })).toEqual([]);
     expect(eventsOfRead(null)).toEqual([]);
+  });
+});
+
+describe("createFollowGate", () => {
+  const event = {
+    id: "e1",
+    status: "SCHEDULED",
+    title: "Interview with Robin",
+    startTime: "2031-05-12T15:00:00Z",
+    endTime: "2031-05-12T16:00:00Z",
+    timezone: "America/New_York",
+  };
+  function gateAt(windowMs = 10_000, maxEntries = 100) {
+    let clock = 0;
+    const gate = createFollowGate({ windowMs, maxEntries, now: () => clock });
+    return { gate, advance: (ms: number) => (clock += ms) };
+  }
+
+  it("skips an event shown the same way within the window, for that employer only", () => {
+    const { gate, advance } = gateAt();
+    expect(gate.pending("emp-a", [event])).toEqual([event]);
+    gate.followed("emp-a", [event]);
+    advance(9_999);
+    expect(gate.pending("emp-a", [event])).toEqual([]);
+    expect(gate.pending("emp-b", [event])).toEqual([event]);
+  });
+
+  it("follows at once an event whose status, title, times or zone changed", () => {
+    const { gate } = gateAt();
+    gate.followed("emp-a", [event]);
+    for (const change of [
+      { status: "CANCELED" },
+      { title: "Retitled" },
+      { startTime: "2031-05-13T15:00:00Z" },
+      { endTime: "2031-05-13T16:00:00Z" },
+      { timezone: "Europe/Paris" },
+    ]) {
+      const changed = { ...event, ...change };
+      expect(gate.pending("emp-a", [changed, event])).toEqual([changed]);
+    }
+  });
+
+  it("compares again once the window has passed, and never for events not yet followed", () => {
+    const { gate, advance } = gateAt();
+    gate.followed("emp-a", [event]);
+    advance(10_000);
+    expect(gate.pending("emp-a", [event])).toEqual([event]);
+    const other = { ...event, id: "e2" };
+    expect(gate.pending("emp-a", [other])).toEqual([other]);
+  });
+
+  it("keeps at most maxEntries, forgetting the least recently followed", () => {
+    const { gate } = gateAt(10_000, 2);
+    const [a, b, c] = ["a", "b", "c"].map((id) => ({ ...event, id }));
+    gate.followed("emp-a", [a!, b!]);
+    gate.followed("emp-a", [a!]);
+    gate.followed("emp-a", [c!]);
+    expect(gate.pending("emp-a", [a!, b!, c!])).toEqual([b]);
   });
 });

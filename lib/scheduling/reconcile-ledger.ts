@@ -61,6 +61,51 @@ export function eventsOfRead(data: unknown): InterviewEventSnapshot[] {
   });
 }
 
+/** What the ledger compares of an event; equal shapes need no second comparison. */
+function shapeOf(event: InterviewEventSnapshot): string {
+  return [event.status, event.title, event.startTime, event.endTime, event.timezone].join("\u0000");
+}
+
+/**
+ * Keeps repeated reads off the database: an event Indeed showed with the same shape within
+ * `windowMs` has been compared already, so a page read again and again costs no query, while
+ * an event Indeed shows differently (changed outside Lobby) is followed at once. An event
+ * changed back to a shape seen within the window waits at most `windowMs` for a later read
+ * (or the hourly job). One per process; the oldest entries go past `maxEntries`.
+ */
+export function createFollowGate(options: {
+  windowMs: number;
+  maxEntries: number;
+  now?: () => number;
+}) {
+  const now = options.now ?? Date.now;
+  const seen = new Map<string, { shape: string; at: number }>();
+  const keyOf = (employerId: string, event: InterviewEventSnapshot) => `${employerId} ${event.id}`;
+  return {
+    /** The events of a read that still need comparing with the ledger. */
+    pending(employerId: string, events: readonly InterviewEventSnapshot[]) {
+      const at = now();
+      return events.filter((event) => {
+        const last = seen.get(keyOf(employerId, event));
+        return !last || last.shape !== shapeOf(event) || at - last.at >= options.windowMs;
+      });
+    },
+    /** Records events as compared (call once followIndeed has succeeded for them). */
+    followed(employerId: string, events: readonly InterviewEventSnapshot[]) {
+      const at = now();
+      for (const event of events) {
+        const key = keyOf(employerId, event);
+        seen.delete(key); // re-inserted last: the Map's order is the eviction order
+        seen.set(key, { shape: shapeOf(event), at });
+      }
+      for (const key of seen.keys()) {
+        if (seen.size <= options.maxEntries) break;
+        seen.delete(key);
+      }
+    },
+  };
+}
+
 /**
  * Writes back what Indeed shows for the employer's events; returns how many rows changed.
  * `readAt`: when the read was sent.
