@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { controlClassName } from "@/components/ui/input";
+import { controlClassName } from "@/components/ui/control-class-name";
 import { APPLICATION_STAGES, STAGE_LABELS } from "@/lib/ats/application-stages";
 
 export interface ApplicationsFilterValues {
