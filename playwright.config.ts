@@ -79,13 +79,14 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
-      // The scheduling flow again, with Lobby sending only what Indeed's guide shows
-      // (INDEED_SCHEMA_EXTENSIONS=off) and the sandbox refusing anything else (SANDBOX_SCHEMA
-      // guide, switched on by the spec): Lobby must not lean on the sandbox's extensions.
+      // The scheduling flow and the recruiter's calendar again, with Lobby sending only what
+      // Indeed's guide shows (INDEED_SCHEMA_EXTENSIONS=off) and the sandbox refusing anything
+      // else (SANDBOX_SCHEMA guide, switched on by the specs): Lobby must not lean on the
+      // sandbox's extensions (no sort at Indeed: the calendar sorts each page itself).
       name: "guide-schema",
       dependencies: ["chromium"],
-      testMatch: /interviews\.spec\.ts/,
-      grep: /schedules an interview from an application/,
+      testMatch: /(interviews|calendar)\.spec\.ts/,
+      grep: /schedules an interview from an application|work with only the guide's schema/,
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: guideAppUrl },
     },
   ],
