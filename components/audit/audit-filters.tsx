@@ -1,16 +1,15 @@
-"use client";
-
-import type { ComponentProps } from "react";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { controlClassName, Input } from "@/components/ui/input";
-import { useFieldControlProps } from "@/components/ui/field";
+import { classNames } from "@/components/ui/class-names";
+import { controlClassName } from "@/components/ui/control-class-name";
+import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
 import type { AuditFilterField, AuditFilterValues } from "@/lib/audit/audit-filter";
 
 /**
  * The audit log's filters as a plain GET form: the URL holds them, so a filtered log can be
  * linked and its CSV is the same URL's. Errors come back from the server's parse of the URL.
+ * Rendered on the server only (FieldFrame, not the client <Field>), so the page ships no form code.
  */
 export function AuditFilters({
   values,
@@ -30,31 +29,37 @@ export function AuditFilters({
       action="/audit"
       className="flex flex-wrap items-start gap-3"
     >
-      <Field label="From (UTC)" error={errors.from}>
-        <Input type="date" name="from" defaultValue={values.from} />
-      </Field>
-      <Field label="To (UTC)" error={errors.to}>
-        <Input type="date" name="to" defaultValue={values.to} />
-      </Field>
-      <Field label="Person" error={errors.person}>
-        <Select name="person" defaultValue={values.person ?? ""}>
-          <option value="">Everyone</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Event id" error={errors.event} className="min-w-56 flex-1">
-        <Input name="event" defaultValue={values.event} placeholder="Indeed's event id" />
-      </Field>
-      <Field label="Order" error={errors.order}>
-        <Select name="order" defaultValue={values.order ?? "oldest"}>
-          <option value="oldest">Oldest first</option>
-          <option value="newest">Newest first</option>
-        </Select>
-      </Field>
+      <FilterField name="from" label="From (UTC)" error={errors.from}>
+        {(control) => <input type="date" defaultValue={values.from} {...control} />}
+      </FilterField>
+      <FilterField name="to" label="To (UTC)" error={errors.to}>
+        {(control) => <input type="date" defaultValue={values.to} {...control} />}
+      </FilterField>
+      <FilterField name="person" label="Person" error={errors.person} select>
+        {(control) => (
+          <select defaultValue={values.person ?? ""} {...control}>
+            <option value="">Everyone</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FilterField>
+      <FilterField name="event" label="Event id" error={errors.event} className="min-w-56 flex-1">
+        {(control) => (
+          <input defaultValue={values.event} placeholder="Indeed's event id" {...control} />
+        )}
+      </FilterField>
+      <FilterField name="order" label="Order" error={errors.order} select>
+        {(control) => (
+          <select defaultValue={values.order ?? "oldest"} {...control}>
+            <option value="oldest">Oldest first</option>
+            <option value="newest">Newest first</option>
+          </select>
+        )}
+      </FilterField>
       <div className="flex gap-2 self-end">
         <Button type="submit">Apply</Button>
         {filtered && (
@@ -67,7 +72,32 @@ export function AuditFilters({
   );
 }
 
-function Select(props: ComponentProps<"select">) {
-  const field = useFieldControlProps();
-  return <select className={`${controlClassName} h-10 pr-8`} {...field} {...props} />;
+/** A labelled filter control with its inline error: <Field>'s markup, rendered on the server. */
+function FilterField({
+  name,
+  label,
+  error,
+  select = false,
+  className,
+  children,
+}: {
+  name: AuditFilterField;
+  label: string;
+  error?: string;
+  select?: boolean;
+  className?: string;
+  children: (
+    control: { name: string; className: string } & ReturnType<typeof fieldControlProps>,
+  ) => ReactNode;
+}) {
+  const ids = fieldIds(`audit-${name}`, { error });
+  return (
+    <FieldFrame ids={ids} label={label} error={error} className={className}>
+      {children({
+        name,
+        className: classNames(controlClassName, "h-10", select && "pr-8"),
+        ...fieldControlProps(ids),
+      })}
+    </FieldFrame>
+  );
 }

@@ -1,12 +1,19 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 
-/** Opens the browser's print dialog (save as PDF from there). */
+/**
+ * Opens the browser's print dialog (save as PDF from there). A native button with the button
+ * look: <Button> would bring Radix's Slot into this page's first load for nothing.
+ */
 export function PrintButton() {
   return (
-    <Button variant="outline" onClick={() => window.print()}>
+    <button
+      type="button"
+      className={buttonClassName({ variant: "outline" })}
+      onClick={() => window.print()}
+    >
       Print or save as PDF
-    </Button>
+    </button>
   );
 }

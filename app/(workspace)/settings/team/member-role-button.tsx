@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import type { RoleChangeState } from "./actions";
 
 /** One member's role change, with the server's refusal shown beside the button. */
@@ -20,11 +20,12 @@ export function MemberRoleButton({
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button
+      {/* Native, not <Button>: that would bring Radix's Slot into the page's first load. */}
+      <button
         type="button"
-        size="sm"
-        variant="outline"
+        className={buttonClassName({ size: "sm", variant: "outline" })}
         disabled={pending}
+        aria-busy={pending || undefined}
         onClick={() => {
           setError(null);
           startTransition(async () => {
@@ -35,7 +36,7 @@ export function MemberRoleButton({
       >
         {makeAdmin ? "Make admin" : "Remove admin"}
         <span className="sr-only"> for {memberLabel}</span>
-      </Button>
+      </button>
       <p aria-live="polite" className="text-sm text-red-700 empty:hidden">
         {error}
       </p>
