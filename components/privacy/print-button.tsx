@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-class-name";
 
 /**
  * Opens the browser's print dialog (save as PDF from there). A native button with the button

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-class-name";
 import type { RoleChangeState } from "./actions";
 
 /** One member's role change, with the server's refusal shown beside the button. */
