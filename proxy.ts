@@ -81,6 +81,15 @@ export async function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
+/**
+ * Every path but the GraphQL route: its exact path has no path problem, no server action and
+ * no sign-in budget, and its security headers are set by lib/http/route.ts, so the proxy
+ * (Next builds a second request for it) would only add cost to the busiest API call.
+ */
+export const config = {
+  matcher: ["/((?!api/indeed/graphql$).*)"],
+};
+
 async function spendSignInBudget(request: NextRequest, trustedProxies: number) {
   try {
     return await (

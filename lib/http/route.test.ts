@@ -126,6 +126,37 @@ describe("the route wrapper", () => {
     expect(await (await wrapped(post({}, '{"a":1}'))).json()).toEqual({ a: 1 });
   });
 
+  it("hands the bytes read under the limit as context.body, the request as it came, with bodyBytes", async () => {
+    const incoming = post({}, '{"a":1}');
+    const wrapped = route(
+      { auth: "none", appUrl: APP, bodyLimit: 1024, bodyBytes: true },
+      (request, context) => {
+        expect(request).toBe(incoming);
+        return Response.json(JSON.parse(context.body!.toString("utf8")));
+      },
+    );
+    expect(await (await wrapped(incoming)).json()).toEqual({ a: 1 });
+    expect((await wrapped(post({}, "x".repeat(5000)))).status).toBe(413);
+  });
+
+  it("sets the security headers on answers and refusals when the proxy does not run", async () => {
+    const { wrapped } = guarded({ securityHeaders: true, methods: ["POST"] });
+    for (const response of [
+      await wrapped(post()),
+      await wrapped(post({ origin: "https://evil.example" })),
+    ]) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("x-request-id")).toBeTruthy();
+    }
+    const { wrapped: plain } = guarded();
+    expect((await plain(post())).headers.get("x-content-type-options")).toBeNull();
+  });
+
   it("answers 405 with Allow to a method the route does not take", async () => {
     const { wrapped } = guarded({ methods: ["POST"] });
     const response = await wrapped(new Request(`${APP}/api/x`, { method: "GET" }));

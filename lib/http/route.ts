@@ -3,8 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import { getEmployerSessionFromRequest, type EmployerSession } from "@/lib/auth/load-session";
 import { checkSameOrigin } from "@/lib/auth/origin-check";
 import { config } from "@/lib/config";
-import { withBodyLimit } from "@/lib/security/body-limit";
+import { readBodyLimited, withBody } from "@/lib/security/body-limit";
 import { payloadTooLargeError } from "@/lib/security/error-responses";
+import { routeSecurityHeaders } from "@/lib/security/headers";
 import { AppError } from "./app-error";
 import { errorResponse, isBrowserPageRequest, newRequestId } from "./error-response";
 import { answerFor } from "./to-app-error";
@@ -18,7 +19,7 @@ import { answerFor } from "./to-app-error";
  * cannot get past it). Then the handler, inside a try/catch: a thrown AppError (or an error
  * lib/http/to-app-error.ts knows) is answered as such, anything else is logged and answered 500
  * INTERNAL_ERROR with the request id, never with Next's default page or a stack trace.
- * Every answer carries `X-Request-Id`.
+ * Every answer carries `X-Request-Id`, and the security headers when the proxy does not run.
  */
 export interface RouteOptions {
   auth: "employer" | "none";
@@ -26,6 +27,13 @@ export interface RouteOptions {
   sameOrigin?: boolean;
   /** Largest body in bytes; larger is 413 PAYLOAD_TOO_LARGE before the handler runs. */
   bodyLimit?: number;
+  /**
+   * With `bodyLimit`: the handler reads the bytes read under the limit from `context.body`
+   * and gets the incoming request as it is (no copy of the request to build).
+   */
+  bodyBytes?: boolean;
+  /** proxy.ts's matcher leaves this route out: set the security headers here. */
+  securityHeaders?: boolean;
   /** Let a session whose employer is gone through (the employer switch: its way out). */
   allowLostEmployer?: boolean;
   /** The methods the route takes; any other is 405 METHOD_NOT_ALLOWED. Default: any. */
@@ -46,6 +54,8 @@ export interface RouteOptions {
 export interface RouteContext<Params> {
   requestId: string;
   params: Params;
+  /** The body read under the limit, when the route says `bodyBytes`. */
+  body?: Buffer;
 }
 
 export interface EmployerRouteContext<Params> extends RouteContext<Params> {
@@ -79,11 +89,19 @@ export function route<Params = DefaultParams>(
   ) => Promise<Response> | Response,
 ): NextRouteHandler<Params> {
   const log = options.log ?? ((line: string) => console.error(line));
+  // Read from the config on the first request (not while Next builds), then the same each time.
+  let secured: Record<string, string> | undefined;
+  const securedHeaders = () => {
+    if (!options.securityHeaders) return {};
+    const settings = config();
+    secured ??= routeSecurityHeaders({ appUrl: settings.appUrl, production: settings.production });
+    return secured;
+  };
   return async (incoming, context) => {
     const requestId = newRequestId();
     const page = (options.pages ?? false) && isBrowserPageRequest(incoming);
     const fail = (error: AppError, headers?: Record<string, string>) =>
-      errorResponse(error, { requestId, page, headers });
+      errorResponse(error, { requestId, page, headers: { ...securedHeaders(), ...headers } });
     try {
       if (options.methods && !options.methods.includes(incoming.method)) {
         const allowed = options.methods.join(", ");
@@ -108,10 +126,12 @@ export function route<Params = DefaultParams>(
         session = found;
       }
       let request = incoming;
+      let body: Buffer | undefined;
       if (options.bodyLimit !== undefined) {
-        const limited = await withBodyLimit(incoming, options.bodyLimit);
-        if (!limited) return fail(payloadTooLargeError(options.bodyLimit));
-        request = limited;
+        const read = await readBodyLimited(incoming, options.bodyLimit);
+        if (!read) return fail(payloadTooLargeError(options.bodyLimit));
+        if (options.bodyBytes) body = read;
+        else request = withBody(incoming, read);
       }
       const params = ((await context?.params) ?? {}) as Params;
       // `session` is set whenever auth is "employer"; the overloads give it only to those handlers.
@@ -119,8 +139,9 @@ export function route<Params = DefaultParams>(
         requestId,
         params,
         session: session as EmployerSession,
+        body,
       });
-      return withRequestId(response, requestId);
+      return withHeaders(response, { "X-Request-Id": requestId, ...securedHeaders() });
     } catch (error) {
       unstable_rethrow(error);
       return fail(answerFor(error, requestId, "route", log));
@@ -128,15 +149,17 @@ export function route<Params = DefaultParams>(
   };
 }
 
-function withRequestId(response: Response, requestId: string): Response {
-  if (response.headers.has("x-request-id")) return response;
+/** Adds the headers the response does not set itself (its own X-Request-Id stays). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const missing = Object.entries(headers).filter(([name]) => !response.headers.has(name));
+  if (missing.length === 0) return response;
   try {
-    response.headers.set("X-Request-Id", requestId);
+    for (const [name, value] of missing) response.headers.set(name, value);
     return response;
   } catch {
     // Response.redirect() and fetch() responses have immutable headers.
     const copy = new Response(response.body, response);
-    copy.headers.set("X-Request-Id", requestId);
+    for (const [name, value] of missing) copy.headers.set(name, value);
     return copy;
   }
 }

@@ -38,7 +38,11 @@ export function declaredTooLarge(request: Request, limit: number): boolean {
  */
 export async function withBodyLimit(request: Request, limit: number): Promise<Request | null> {
   const body = await readBodyLimited(request, limit);
-  if (body === null) return null;
+  return body === null ? null : withBody(request, body);
+}
+
+/** The same request with its body already read. */
+export function withBody(request: Request, body: Buffer): Request {
   return new Request(request.url, {
     method: request.method,
     headers: request.headers,

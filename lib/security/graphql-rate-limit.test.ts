@@ -5,6 +5,14 @@ import { operations } from "@/lib/operations";
 import { memoryRateLimiter } from "./rate-limit";
 
 const APP = "http://localhost:3000";
+
+// Before the first request of this file: the route reads the process's config once (its
+// security headers), and the limiter's budget comes from it.
+beforeAll(() => {
+  vi.stubEnv("RATE_LIMIT_GRAPHQL_PER_MINUTE", "5");
+  vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("APP_URL", APP);
+});
 const read = { operationName: "GetInterviews", variables: { ids: ["abc"] } };
 const cancel = { operationName: "CancelInterview", variables: { input: { id: "abc" } } };
 
@@ -76,11 +84,6 @@ vi.mock("@/lib/operations", async (original) => ({
 }));
 
 describe("app/api/indeed/graphql/route.ts", () => {
-  beforeAll(() => {
-    vi.stubEnv("RATE_LIMIT_GRAPHQL_PER_MINUTE", "5");
-    vi.stubEnv("DATABASE_URL", "");
-    vi.stubEnv("APP_URL", APP);
-  });
   it("passes the process's per-user limiter (RATE_LIMIT_GRAPHQL_PER_MINUTE) to the handler", async () => {
     const { POST } = await import("@/app/api/indeed/graphql/route");
     for (let i = 0; i < 5; i++) expect((await POST(post(read))).status).toBe(200);

@@ -63,3 +63,17 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
   if (isUncacheable(options.pathname)) headers["Cache-Control"] = "no-store";
   return headers;
 }
+
+/**
+ * The headers of a route handler that proxy.ts's matcher leaves out (the GraphQL route, for its
+ * per-request cost): the same set, never stored, with a policy that lets a JSON answer load
+ * nothing, so no nonce. lib/http/route.ts sets them (`securityHeaders: true`).
+ */
+export function routeSecurityHeaders(
+  options: Pick<SecurityHeaderOptions, "appUrl" | "production">,
+): Record<string, string> {
+  return {
+    ...securityHeaders({ ...options, nonce: "", pathname: "/api/", development: false }),
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  };
+}

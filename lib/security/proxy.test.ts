@@ -1,3 +1,4 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -8,7 +9,7 @@ beforeAll(() => {
   vi.stubEnv("DATABASE_URL", "");
 });
 
-const { proxy } = await import("@/proxy");
+const { proxy, config } = await import("@/proxy");
 
 function request(
   path: string,
@@ -141,7 +142,7 @@ describe("proxy: server action bodies", () => {
 
 describe("proxy: route handlers", () => {
   it("secures an API answer without rewriting the request's headers (no page, no nonce to apply)", async () => {
-    const response = await proxy(request("/api/indeed/graphql", { accept: "application/json" }));
+    const response = await proxy(request("/api/interviews/export", { accept: "application/json" }));
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(response.headers.get("x-middleware-override-headers")).toBeNull();
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
@@ -152,5 +153,28 @@ describe("proxy: route handlers", () => {
     const response = await proxy(request("/interviews?view=week"));
     expect(response.headers.get("x-middleware-override-headers")).toContain("x-nonce");
     expect(response.headers.get("x-middleware-request-x-lobby-path")).toBe("/interviews?view=week");
+  });
+});
+
+describe("proxy: what it runs for", () => {
+  const runsFor = (url: string) =>
+    unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${url}` });
+
+  it("leaves out only the GraphQL route's exact path (lib/http/route.ts secures it)", () => {
+    expect(runsFor("/api/indeed/graphql")).toBe(false);
+    expect(runsFor("/api/indeed/graphql?x=1")).toBe(false);
+  });
+
+  it.each([
+    "/",
+    "/interviews",
+    "/api/indeed/graphql/%",
+    "/api/indeed/graphqlx",
+    "/api/indeed/graphql/extra",
+    "/api/auth/signin/indeed",
+    "/api/interviews/export",
+    "/x/api/indeed/graphql",
+  ])("runs for %s", (path) => {
+    expect(runsFor(path)).toBe(true);
   });
 });
