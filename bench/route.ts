@@ -22,13 +22,15 @@ import {
 // POST /api/indeed/graphql with her signed-in cookie, in the same run, at 0 ms and at 100 ms
 // upstream latency (the sandbox's latency fault), on PGlite and, when DATABASE_URL is set, on
 // a throwaway PostgreSQL database created next to it. Prints req/s, p50 and p99 of each, the
-// ratios, and the app process's CPU time per route request. Stops everything it started.
+// ratios, and the app process's CPU time per route request, then the same POST without the
+// session (answered 401 at once) as Next's own floor. Stops everything it started.
 // BENCH_SECONDS (default 12) and BENCH_CONNECTIONS (default 32) change the load. Not a test.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LATENCIES = [0, 100];
 const EMPLOYER = "emp-acme-robotics";
+const floors: { kind: string; rps: number; p50: number; cpuMs: number }[] = [];
 
 interface Measured {
   rps: number;
@@ -147,6 +149,17 @@ async function measureDatabase(kind: string, databaseUrl: string | undefined) {
       rows.push({ kind, latencyMs, direct: directResult, route: routeResult, cpuMs });
     }
     await control("/_sandbox/faults/graphql/clear", {});
+
+    // The floor: the same POST without the cookie is answered 401 by the route wrapper before
+    // any session, database or Indeed work, so its CPU is Next's own per request (plus a few
+    // header checks): what no change to Lobby's code can go under.
+    const anonymous = { ...route, headers: { ...route.headers, cookie: "" } };
+    await load({ ...anonymous, seconds: 2 });
+    const floorCpuBefore = cpuSeconds(app.process.pid!);
+    const floorResult = await load({ ...anonymous, seconds: SECONDS });
+    const floorCpuMs =
+      ((cpuSeconds(app.process.pid!) - floorCpuBefore) * 1000) / floorResult.requests;
+    floors.push({ kind, rps: floorResult.rps, p50: floorResult.p50, cpuMs: floorCpuMs });
     return rows;
   } finally {
     await stopApp();
@@ -204,6 +217,11 @@ async function main() {
         .join(" ")}`,
   );
   report(rows);
+  for (const floor of floors)
+    console.log(
+      `floor (${floor.kind}): the route refusing without a session (401), Next's own cost: ` +
+        `${floor.rps.toFixed(0)} req/s, p50 ${floor.p50} ms, ${floor.cpuMs.toFixed(2)} ms CPU/req`,
+    );
 }
 
 await main();
