@@ -1,23 +1,18 @@
 "use client";
 
 import { ToggleGroup } from "radix-ui";
-import { useSearchParams } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { CalendarDate } from "@/lib/calendar/calendar-date";
 import { customRange, RANGE_PRESET_LABELS, type RangePreset } from "@/lib/calendar/range";
+import type { ReviewState } from "@/lib/calendar/search-params";
 import {
-  CALENDAR_PRESETS,
-  parseCalendarSearchParams,
-  parseReviewSearchParams,
   type RangeChoice,
   REVIEW_PRESETS,
-  serializeCalendarState,
   serializeReviewState,
-  withQueryChange,
-} from "@/lib/calendar/search-params";
+} from "@/lib/calendar/search-query";
 import { usePushQuery } from "./use-push-query";
 import { toggleItemClassName } from "./toggle-item";
 
@@ -120,30 +115,17 @@ export function RangeControls<Preset extends RangePreset>({
 }
 
 /**
- * The range picker wired to the URL: `/interviews` (the calendar) or `/reviews`. A new range
- * restarts paging. Render it inside <Suspense> (it reads the search params).
+ * The review queue's range picker wired to the URL: a new range restarts paging. The state comes
+ * from the server's parse, so the browser needs no zod here.
  */
 export function RangePicker({
-  page,
+  state,
   shownDays,
 }: {
-  page: "calendar" | "reviews";
+  state: ReviewState;
   shownDays?: { firstDay: CalendarDate; lastDay: CalendarDate };
 }) {
-  const searchParams = useSearchParams();
   const push = usePushQuery();
-  if (page === "calendar") {
-    const state = parseCalendarSearchParams(searchParams);
-    return (
-      <RangeControls
-        value={state.range}
-        presets={CALENDAR_PRESETS}
-        shownDays={shownDays}
-        onChange={(range) => push(serializeCalendarState(withQueryChange(state, { range })))}
-      />
-    );
-  }
-  const state = parseReviewSearchParams(searchParams);
   return (
     <RangeControls
       value={state.range}

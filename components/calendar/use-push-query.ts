@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { hrefWith } from "@/lib/calendar/search-params";
+import { hrefWith } from "@/lib/calendar/search-query";
 
 /** Navigates to this page with a new query: a history entry, so back and forward restore it. */
 export function usePushQuery(): (query: URLSearchParams) => void {

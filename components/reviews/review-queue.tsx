@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { RangePicker } from "@/components/calendar/range-picker";
 import { buttonClassName } from "@/components/ui/button";
 import { formatDayHeading, zoneName } from "@/lib/calendar/format";
@@ -62,9 +61,7 @@ export function ReviewQueue({
       </header>
 
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-        <Suspense fallback={null}>
-          <RangePicker page="reviews" shownDays={range} />
-        </Suspense>
+        <RangePicker state={state} shownDays={range} />
         <p className="text-sm text-slate-700">
           Interviews that ended from {formatDayHeading(range.firstDay)} to{" "}
           {formatDayHeading(range.lastDay)}, days in {zoneName(range.zone)}.

@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { type CalendarDate } from "./calendar-date";
 import { customRange, type RangePreset } from "./range";
+import {
+  CALENDAR_DEFAULTS,
+  CALENDAR_PRESETS,
+  type RangeChoice,
+  REVIEW_DEFAULTS,
+  REVIEW_PRESETS,
+} from "./search-query";
+
+// The zod-free half (presets, defaults, serialize…, paging, hrefWith) lives in search-query.ts so
+// that client components can write the URL without shipping zod; it is re-exported from here.
+export * from "./search-query";
 
 /**
  * The calendar's and the review queue's state in the URL, so that back, forward and a shared
@@ -15,25 +25,6 @@ import { customRange, type RangePreset } from "./range";
 
 export type SearchParamsInput =
   URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
-
-export type RangeChoice<Preset extends RangePreset = RangePreset> =
-  { preset: Preset } | { preset: "custom"; from: CalendarDate; to: CalendarDate };
-
-export const CALENDAR_PRESETS = [
-  "today",
-  "this-week",
-  "next-7-days",
-  "last-7-days",
-  "this-month",
-] as const satisfies readonly RangePreset[];
-export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
-
-export const REVIEW_PRESETS = [
-  "last-7-days",
-  "last-30-days",
-  "last-90-days",
-] as const satisfies readonly RangePreset[];
-export type ReviewPreset = (typeof REVIEW_PRESETS)[number];
 
 /** Indeed's cursors are base64 text; bounded so a link cannot carry an unbounded trail. */
 const MAX_CURSORS = 100;
@@ -97,17 +88,6 @@ const cursorTrailSchema = z
 // ---------------------------------------------------------------------------------------------
 // The calendar (/interviews)
 
-export const CALENDAR_DEFAULTS = {
-  range: { preset: "this-week" },
-  field: "start",
-  sort: "startTime",
-  dir: "asc",
-  view: "agenda",
-  zone: "viewer",
-  canceled: "show",
-  cursors: [] as string[],
-} as const satisfies Record<string, unknown>;
-
 export const calendarSearchParamsSchema = z
   .object({
     range: rangeChoiceSchema(CALENDAR_PRESETS, CALENDAR_DEFAULTS.range.preset),
@@ -141,56 +121,8 @@ export function parseCalendarSearchParams(input: SearchParamsInput): CalendarSta
   });
 }
 
-function writeRange(query: URLSearchParams, range: RangeChoice, fallback: RangePreset) {
-  if (range.preset === "custom") {
-    query.set("range", "custom");
-    query.set("from", range.from);
-    query.set("to", range.to);
-  } else if (range.preset !== fallback) {
-    query.set("range", range.preset);
-  }
-}
-
-function writeCursors(query: URLSearchParams, cursors: readonly string[]) {
-  for (const cursor of cursors) query.append("cursor", cursor);
-}
-
-export function serializeCalendarState(state: CalendarState): URLSearchParams {
-  const query = new URLSearchParams();
-  writeRange(query, state.range, CALENDAR_DEFAULTS.range.preset);
-  const plain = ["field", "sort", "dir", "view", "zone", "canceled"] as const;
-  for (const key of plain) {
-    if (state[key] !== CALENDAR_DEFAULTS[key]) query.set(key, state[key]);
-  }
-  writeCursors(query, state.cursors);
-  return query;
-}
-
-type QueryChange = Partial<Pick<CalendarState, "range" | "field" | "sort" | "dir">>;
-type DisplayChange = Partial<Pick<CalendarState, "view" | "zone" | "canceled">>;
-
-/**
- * The state after the user changes what is asked of Indeed: the old cursors belong to the old
- * query, so paging restarts. Display changes (view, zone, canceled shown) keep the page.
- */
-export function withQueryChange(state: CalendarState, change: QueryChange): CalendarState {
-  return { ...state, ...change, cursors: [] };
-}
-
-export function withDisplayChange(state: CalendarState, change: DisplayChange): CalendarState {
-  return { ...state, ...change };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The review queue (/reviews): past interviews, newest first.
-
-export const REVIEW_DEFAULTS = {
-  range: { preset: "last-30-days" },
-  pending: false,
-  recording: false,
-  expiring: false,
-  cursors: [] as string[],
-} as const satisfies Record<string, unknown>;
 
 /** `1` turns a filter on; anything else leaves it off. */
 const flag = single(
@@ -222,39 +154,4 @@ export function parseReviewSearchParams(input: SearchParamsInput): ReviewState {
     expiring: record.expiring,
     cursors: record.cursor,
   });
-}
-
-export function serializeReviewState(state: ReviewState): URLSearchParams {
-  const query = new URLSearchParams();
-  writeRange(query, state.range, REVIEW_DEFAULTS.range.preset);
-  for (const key of ["pending", "recording", "expiring"] as const) {
-    if (state[key]) query.set(key, "1");
-  }
-  writeCursors(query, state.cursors);
-  return query;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Paging through the cursor trail
-
-/** The `after` cursor of the page the state shows; undefined on the first page. */
-export function currentCursor(state: { cursors: readonly string[] }): string | undefined {
-  return state.cursors.at(-1);
-}
-
-export function nextPage<State extends { cursors: readonly string[] }>(
-  state: State,
-  endCursor: string,
-): State {
-  return { ...state, cursors: [...state.cursors, endCursor] };
-}
-
-export function previousPage<State extends { cursors: readonly string[] }>(state: State): State {
-  return { ...state, cursors: state.cursors.slice(0, -1) };
-}
-
-/** `path?query`, or just `path` when every value is its default. */
-export function hrefWith(path: string, query: URLSearchParams): string {
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
 }
