@@ -1,125 +1,135 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition, type ComponentProps } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { useActionState } from "react";
+import { buttonClassName } from "@/components/ui/button-class-name";
 import { classNames } from "@/components/ui/class-names";
-import { Field, useFieldControlProps } from "@/components/ui/field";
-import { Input, controlClassName } from "@/components/ui/input";
-import {
-  MESSAGE_LANGUAGES,
-  MESSAGE_LANGUAGE_LABELS,
-  employerSettingsSchema,
-  type EmployerSettings,
-  type EmployerSettingsInput,
-} from "@/lib/mail/employer-settings";
+import { controlClassName } from "@/components/ui/control-class-name";
+import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
+import type { SettingsActionState } from "@/app/(workspace)/settings/actions";
+import type { EmployerSettingsInput } from "@/lib/mail/employer-settings";
 
-interface SettingsActionState {
-  saved?: boolean;
-  error?: string;
-  fieldErrors?: Partial<Record<keyof EmployerSettingsInput, string>>;
-}
+type TextField = Exclude<keyof EmployerSettingsInput, "defaultLanguage">;
 
-/** The employer's mail settings: checked here and by the server with the same schema. */
+const TEXT_FIELDS: {
+  name: TextField;
+  label: string;
+  description: string;
+  required: boolean;
+  type?: "email";
+  autoComplete: string;
+}[] = [
+  {
+    name: "organizerName",
+    label: "Organizer name",
+    description: "The name invitations come from, and the calendar organizer's.",
+    required: true,
+    autoComplete: "organization",
+  },
+  {
+    name: "replyTo",
+    label: "Reply-to address",
+    description: "Where an interviewee's reply goes.",
+    required: true,
+    type: "email",
+    autoComplete: "email",
+  },
+  {
+    name: "contact",
+    label: "Contact for job seekers",
+    description: "Shown in every message: an email address or a phone number.",
+    required: true,
+    autoComplete: "off",
+  },
+  {
+    name: "dataRequestsContact",
+    label: "Contact for data requests",
+    description:
+      "Where job seekers ask for a copy of their data or its erasure, shown on the privacy page. Leave empty to use the contact above.",
+    required: false,
+    autoComplete: "off",
+  },
+];
+
+/**
+ * The employer's mail settings. The server action checks them with the settings schema and
+ * answers each refused field's message; the form posts without JavaScript too. Zod and a form
+ * library stay off the page: this is its only client code.
+ */
 export function EmployerSettingsForm({
   action,
   defaults,
+  languages,
 }: {
-  action: (input: EmployerSettingsInput) => Promise<SettingsActionState>;
+  action: (state: SettingsActionState, form: FormData) => Promise<SettingsActionState>;
   defaults: EmployerSettingsInput;
+  languages: { value: string; label: string }[];
 }) {
-  const form = useForm<EmployerSettingsInput, unknown, EmployerSettings>({
-    resolver: zodResolver(employerSettingsSchema),
-    defaultValues: defaults,
-  });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = form;
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-
-  const onSubmit = handleSubmit((values) => {
-    setResult(null);
-    startTransition(async () => {
-      const answer = await action(values);
-      for (const [field, message] of Object.entries(answer.fieldErrors ?? {})) {
-        setError(field as keyof EmployerSettingsInput, { message });
-      }
-      if (answer.saved) setResult({ tone: "success", text: "Settings saved." });
-      else if (answer.error) setResult({ tone: "error", text: answer.error });
-    });
+  const [state, formAction, pending] = useActionState(action, {});
+  const values = state.values ?? defaults;
+  const errors = state.fieldErrors ?? {};
+  const language = fieldIds("settings-defaultLanguage", {
+    description: true,
+    error: errors.defaultLanguage,
+    required: true,
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <Field
-        label="Organizer name"
-        description="The name invitations come from, and the calendar organizer's."
-        required
-        error={errors.organizerName?.message}
-      >
-        <Input {...register("organizerName")} autoComplete="organization" />
-      </Field>
-      <Field
-        label="Reply-to address"
-        description="Where an interviewee's reply goes."
-        required
-        error={errors.replyTo?.message}
-      >
-        <Input {...register("replyTo")} type="email" autoComplete="email" />
-      </Field>
-      <Field
-        label="Contact for job seekers"
-        description="Shown in every message: an email address or a phone number."
-        required
-        error={errors.contact?.message}
-      >
-        <Input {...register("contact")} autoComplete="off" />
-      </Field>
-      <Field
-        label="Contact for data requests"
-        description="Where job seekers ask for a copy of their data or its erasure, shown on the privacy page. Leave empty to use the contact above."
-        error={errors.dataRequestsContact?.message}
-      >
-        <Input {...register("dataRequestsContact")} autoComplete="off" />
-      </Field>
-      <Field
+    <form action={formAction} noValidate className="space-y-5">
+      {TEXT_FIELDS.map((field) => {
+        const ids = fieldIds(`settings-${field.name}`, {
+          description: true,
+          error: errors[field.name],
+          required: field.required,
+        });
+        return (
+          <FieldFrame
+            key={field.name}
+            ids={ids}
+            label={field.label}
+            description={field.description}
+            error={errors[field.name]}
+          >
+            <input
+              {...fieldControlProps(ids)}
+              name={field.name}
+              type={field.type ?? "text"}
+              autoComplete={field.autoComplete}
+              defaultValue={values[field.name] ?? ""}
+              className={classNames(controlClassName, "h-10")}
+            />
+          </FieldFrame>
+        );
+      })}
+      <FieldFrame
+        ids={language}
         label="Default language"
         description="For interviews without a language of their own."
-        required
-        error={errors.defaultLanguage?.message}
+        error={errors.defaultLanguage}
       >
-        <FieldSelect {...register("defaultLanguage")}>
-          {MESSAGE_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {MESSAGE_LANGUAGE_LABELS[code]}
+        <select
+          {...fieldControlProps(language)}
+          name="defaultLanguage"
+          defaultValue={values.defaultLanguage}
+          className={classNames(controlClassName, "h-10")}
+        >
+          {languages.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
-        </FieldSelect>
-      </Field>
+        </select>
+      </FieldFrame>
       <div className="flex items-center gap-4">
-        <Button type="submit" disabled={pending}>
+        <button type="submit" disabled={pending} className={buttonClassName()}>
           {pending ? "Saving…" : "Save settings"}
-        </Button>
+        </button>
         <p
-          role={result?.tone === "error" ? "alert" : "status"}
-          className={result?.tone === "error" ? "text-sm text-red-800" : "text-sm text-green-800"}
+          role={state.error ? "alert" : "status"}
+          className={state.error ? "text-sm text-red-800" : "text-sm text-green-800"}
         >
-          {result?.text}
+          {state.error ?? (state.saved && !pending ? "Settings saved." : null)}
         </p>
       </div>
     </form>
-  );
-}
-
-/** A native select that, like <Input>, takes its id and descriptions from the <Field>. */
-function FieldSelect({ className, ...props }: ComponentProps<"select">) {
-  const control = useFieldControlProps();
-  return (
-    <select {...control} {...props} className={classNames(controlClassName, "h-10", className)} />
   );
 }

@@ -4,6 +4,7 @@ import { EmployerSettingsForm } from "@/components/settings/employer-settings-fo
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { MESSAGE_LANGUAGES, MESSAGE_LANGUAGE_LABELS } from "@/lib/mail/employer-settings";
 import { loadEmployerSettings } from "@/lib/mail/employer-settings-store";
 import { saveSettingsAction } from "./actions";
 
@@ -40,6 +41,10 @@ export default async function SettingsPage() {
           defaultLanguage: settings.defaultLanguage,
           dataRequestsContact: settings.dataRequestsContact ?? "",
         }}
+        languages={MESSAGE_LANGUAGES.map((code) => ({
+          value: code,
+          label: MESSAGE_LANGUAGE_LABELS[code],
+        }))}
       />
       <p className="text-sm text-slate-700">
         Requests from job seekers for their data are recorded and answered on{" "}
