@@ -1,95 +1,104 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import {
-  DATA_REQUEST_KIND_LABELS,
-  dataRequestSchema,
-  type DataRequestInput,
-  type DataRequestValues,
-} from "@/lib/privacy/data-request-schema";
+import { useActionState } from "react";
+import type { RecordRequestState } from "@/app/privacy/requests/actions";
+import { buttonClassName } from "@/components/ui/button-class-name";
+import { classNames } from "@/components/ui/class-names";
+import { controlClassName } from "@/components/ui/control-class-name";
+import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
+import { Spinner } from "@/components/ui/spinner";
 
-interface RecordRequestState {
-  error?: string;
-  fieldErrors?: Partial<Record<keyof DataRequestInput, string>>;
-}
-
-/** Records a job seeker's data request; checked here and by the server with the same schema. */
+/**
+ * Records a job seeker's data request. The server action checks it with the data-request
+ * schema and answers each refused field's message, or opens the request's page; the form posts
+ * without JavaScript too, and zod and a form library stay off the page.
+ */
 export function RecordRequestForm({
   action,
   today,
+  kinds,
 }: {
-  action: (input: DataRequestInput) => Promise<RecordRequestState>;
+  action: (state: RecordRequestState, form: FormData) => Promise<RecordRequestState>;
   today: string;
+  kinds: { value: string; label: string }[];
 }) {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<DataRequestInput, unknown, DataRequestValues>({
-    resolver: zodResolver(dataRequestSchema),
-    defaultValues: { email: "", kind: "access", receivedOn: today },
+  const [state, formAction, pending] = useActionState(action, {});
+  const values = state.values ?? { email: "", kind: "access", receivedOn: today };
+  const errors = state.fieldErrors ?? {};
+  const email = fieldIds("data-request-email", {
+    description: true,
+    error: errors.email,
+    required: true,
   });
-  const [pending, startTransition] = useTransition();
-  const [error, setFormError] = useState<string | null>(null);
-
-  const onSubmit = handleSubmit((values) => {
-    setFormError(null);
-    startTransition(async () => {
-      // On success the action opens the request's page.
-      const answer = await action(values);
-      for (const [field, message] of Object.entries(answer?.fieldErrors ?? {})) {
-        setError(field as keyof DataRequestInput, { message });
-      }
-      if (answer?.error) setFormError(answer.error);
-    });
+  const receivedOn = fieldIds("data-request-received-on", {
+    description: true,
+    error: errors.receivedOn,
+    required: true,
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Record a data request">
-      <Field
+    <form action={formAction} noValidate className="space-y-4" aria-label="Record a data request">
+      <FieldFrame
+        ids={email}
         label="Job seeker's email address"
         description="The address they applied with; everything Lobby holds is found by it."
-        required
-        error={errors.email?.message}
+        error={errors.email}
       >
-        <Input {...register("email")} type="email" autoComplete="off" />
-      </Field>
+        <input
+          {...fieldControlProps(email)}
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={values.email}
+          className={classNames(controlClassName, "h-10")}
+        />
+      </FieldFrame>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-900">What they ask for</legend>
-        {(Object.keys(DATA_REQUEST_KIND_LABELS) as (keyof typeof DATA_REQUEST_KIND_LABELS)[]).map(
-          (kind) => (
-            <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="radio" value={kind} {...register("kind")} className="size-4" />
-              {DATA_REQUEST_KIND_LABELS[kind]}
-            </label>
-          ),
-        )}
-        {errors.kind?.message && (
+        {kinds.map((kind) => (
+          <label key={kind.value} className="flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="radio"
+              name="kind"
+              value={kind.value}
+              defaultChecked={values.kind === kind.value}
+              className="size-4"
+            />
+            {kind.label}
+          </label>
+        ))}
+        {errors.kind && (
           <p className="text-sm text-red-800" role="alert">
-            {errors.kind.message}
+            {errors.kind}
           </p>
         )}
       </fieldset>
-      <Field
+      <FieldFrame
+        ids={receivedOn}
         label="Received on"
         description="The answer is due 30 days later."
-        required
-        error={errors.receivedOn?.message}
+        error={errors.receivedOn}
       >
-        <Input {...register("receivedOn")} type="date" />
-      </Field>
+        <input
+          {...fieldControlProps(receivedOn)}
+          name="receivedOn"
+          type="date"
+          defaultValue={values.receivedOn}
+          className={classNames(controlClassName, "h-10")}
+        />
+      </FieldFrame>
       <div className="flex items-center gap-4">
-        <Button type="submit" loading={pending}>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          className={buttonClassName()}
+        >
+          {pending && <Spinner />}
           Record the request
-        </Button>
+        </button>
         <p role="alert" className="text-sm text-red-800">
-          {error}
+          {state.error}
         </p>
       </div>
     </form>

@@ -26,18 +26,31 @@ import { interviewIdSchema } from "@/lib/security/route-ids";
 export interface RecordRequestState {
   error?: string;
   fieldErrors?: Partial<Record<keyof DataRequestInput, string>>;
+  /** What was sent, shown again when it was refused. */
+  values?: { email: string; kind: string; receivedOn: string };
 }
 
-/** Records a data request (same schema as the form) and opens its page. */
+/** The form's fields as text; anything else posted is left out. */
+function requestInput(form: FormData): { email: string; kind: string; receivedOn: string } {
+  const text = (name: keyof DataRequestInput) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { email: text("email"), kind: text("kind"), receivedOn: text("receivedOn") };
+}
+
+/** Records a data request (checked with the data-request schema) and opens its page. */
 export const recordDataRequestAction = action(
   {
     auth: "employer",
-    onError: (error, { requestId }, _input: DataRequestInput): RecordRequestState => ({
+    onError: (error, { requestId }, _state: RecordRequestState, form: FormData) => ({
       error:
         error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      values: requestInput(form),
     }),
   },
-  async ({ session }, input: DataRequestInput): Promise<RecordRequestState> => {
+  async ({ session }, _state: RecordRequestState, form: FormData): Promise<RecordRequestState> => {
+    const input = requestInput(form);
     const parsed = dataRequestSchema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: RecordRequestState["fieldErrors"] = {};
@@ -45,7 +58,11 @@ export const recordDataRequestAction = action(
         const key = issue.path[0] as keyof DataRequestInput;
         fieldErrors[key] ??= issue.message;
       }
-      return { error: "Some values were not accepted; check the highlighted fields", fieldErrors };
+      return {
+        error: "Some values were not accepted; check the highlighted fields",
+        fieldErrors,
+        values: input,
+      };
     }
     const request = await recordDataRequest(db(), session, parsed.data);
     revalidatePath("/privacy/requests");

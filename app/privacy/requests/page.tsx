@@ -98,7 +98,14 @@ export default async function DataRequestsPage() {
         <h2 id="record-heading" className="text-lg font-semibold">
           Record a request
         </h2>
-        <RecordRequestForm action={recordDataRequestAction} today={today} />
+        <RecordRequestForm
+          action={recordDataRequestAction}
+          today={today}
+          kinds={Object.entries(DATA_REQUEST_KIND_LABELS).map(([value, label]) => ({
+            value,
+            label,
+          }))}
+        />
       </section>
     </div>
   );
