@@ -1,29 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import type { ImportActionState } from "@/app/(workspace)/applications/import/actions";
+import { buttonClassName } from "@/components/ui/button-class-name";
+import { classNames } from "@/components/ui/class-names";
+import { controlClassName } from "@/components/ui/control-class-name";
 import { DataTable } from "@/components/ui/data-table";
-import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
-import { IMPORT_COLUMNS, type ImportPreview } from "@/lib/ats/application-import";
+import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
+import { Spinner } from "@/components/ui/spinner";
+import type { ImportPreviewRow } from "@/lib/ats/application-import";
 
-interface ImportState {
-  csv: string;
-  preview?: ImportPreview;
-  error?: string;
-}
-
-const EXAMPLE = `${IMPORT_COLUMNS.join(",")}\nAPP-2001,Ada Lovelace,ada@example.com,JOB-7,Data Analyst`;
+const FILE_FIELD = fieldIds("import-file", { description: true });
+const CSV_FIELD = fieldIds("import-csv", { description: true });
 
 /**
  * Paste or upload a CSV, check it (a preview with each row's problems), then import. The
  * server checks again on import and imports nothing unless every row is valid. Works without
- * JavaScript (a plain form post to a server action).
+ * JavaScript (a plain form post to a server action). The columns come from the page: the
+ * import module's schemas (zod) stay on the server.
  */
 export function ImportApplicationsForm({
   action,
+  columns,
 }: {
-  action: (state: ImportState, form: FormData) => Promise<ImportState>;
+  action: (state: ImportActionState, form: FormData) => Promise<ImportActionState>;
+  columns: readonly (keyof ImportPreviewRow["values"])[];
 }) {
   const [state, formAction, pending] = useActionState(action, { csv: "" });
   const preview = state.preview;
@@ -33,7 +34,7 @@ export function ImportApplicationsForm({
     <div className="space-y-6">
       <p className="text-slate-700">
         Columns:{" "}
-        {IMPORT_COLUMNS.map((column) => (
+        {columns.map((column) => (
           <code key={column} className="mx-0.5 rounded bg-slate-100 px-1">
             {column}
           </code>
@@ -41,19 +42,30 @@ export function ImportApplicationsForm({
         . Jobs that do not exist yet are created. Application ids use letters, digits, - and _.
       </p>
       <form action={formAction} className="space-y-4">
-        <Field label="CSV file" description="Or paste the text below.">
-          <Input type="file" name="file" accept=".csv,text/csv" className="py-1.5" />
-        </Field>
-        <Field label="CSV text" description="A header row, then one row per application.">
-          <Textarea
+        <FieldFrame ids={FILE_FIELD} label="CSV file" description="Or paste the text below.">
+          <input
+            {...fieldControlProps(FILE_FIELD)}
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            className={classNames(controlClassName, "h-10 py-1.5")}
+          />
+        </FieldFrame>
+        <FieldFrame
+          ids={CSV_FIELD}
+          label="CSV text"
+          description="A header row, then one row per application."
+        >
+          <textarea
+            {...fieldControlProps(CSV_FIELD)}
             name="csv"
             rows={8}
             defaultValue={state.csv}
             key={state.csv}
-            className="font-mono"
-            placeholder={EXAMPLE}
+            className={classNames(controlClassName, "min-h-24 py-2 font-mono")}
+            placeholder={`${columns.join(",")}\nAPP-2001,Ada Lovelace,ada@example.com,JOB-7,Data Analyst`}
           />
-        </Field>
+        </FieldFrame>
         {state.error && (
           <p
             role="alert"
@@ -63,17 +75,26 @@ export function ImportApplicationsForm({
           </p>
         )}
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" name="intent" value="preview" variant="outline" loading={pending}>
+          <button
+            type="submit"
+            name="intent"
+            value="preview"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            className={buttonClassName({ variant: "outline" })}
+          >
+            {pending && <Spinner />}
             Check
-          </Button>
-          <Button
+          </button>
+          <button
             type="submit"
             name="intent"
             value="import"
             disabled={pending || (preview !== undefined && !preview.valid)}
+            className={buttonClassName()}
           >
             Import
-          </Button>
+          </button>
         </div>
       </form>
 
@@ -90,15 +111,11 @@ export function ImportApplicationsForm({
                 : `${invalidRows} of ${preview.rows.length} rows have problems. Nothing is imported until they are fixed.`}
           </p>
           {preview.rows.length > 0 && (
-            <DataTable
-              caption="Rows of the CSV"
-              columns={["Line", ...IMPORT_COLUMNS, "Problems"]}
-              dense
-            >
+            <DataTable caption="Rows of the CSV" columns={["Line", ...columns, "Problems"]} dense>
               {preview.rows.map((row) => (
                 <tr key={row.line} className={row.errors.length > 0 ? "bg-red-50" : undefined}>
                   <td className="px-3 py-2">{row.line}</td>
-                  {IMPORT_COLUMNS.map((column) => (
+                  {columns.map((column) => (
                     <td key={column} className="px-3 py-2">
                       {row.values[column]}
                     </td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImportApplicationsForm } from "@/components/applications/import-applications-form";
+import { IMPORT_COLUMNS } from "@/lib/ats/application-import";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { importApplicationsAction } from "./actions";
 
@@ -10,7 +11,7 @@ export default async function ImportApplicationsPage() {
   return (
     <section className="max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Import applications</h1>
-      <ImportApplicationsForm action={importApplicationsAction} />
+      <ImportApplicationsForm action={importApplicationsAction} columns={IMPORT_COLUMNS} />
     </section>
   );
 }
