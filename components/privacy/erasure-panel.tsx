@@ -1,10 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { lazy, Suspense, useState, useTransition } from "react";
+import { buttonClassName } from "@/components/ui/button-class-name";
+import { Spinner } from "@/components/ui/spinner";
 import type { CancelResult, ErasureOutcome } from "@/lib/privacy/types";
+
+// Radix's dialog is fetched on the first hover, focus or press of the erase button, not with
+// the page (docs/decisions/0058); Radix returns focus to that button when it closes.
+const loadConfirmDialog = () => import("@/components/ui/dialog");
+const ConfirmDialog = lazy(() =>
+  loadConfirmDialog().then((module) => ({ default: module.ConfirmDialog })),
+);
 
 interface UpcomingRow {
   eventId: string;
@@ -38,6 +45,7 @@ export function ErasurePanel({
   const [cancelMessage, setCancelMessage] = useState<string | null>(null);
   const [eraseError, setEraseError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmWanted, setConfirmWanted] = useState(false);
   const [cancelling, startCancel] = useTransition();
   const [erasing, startErase] = useTransition();
 
@@ -102,14 +110,16 @@ export function ErasurePanel({
                 {row.title} — {row.when}
               </label>
             ))}
-            <Button
-              variant="outline"
+            <button
+              type="button"
+              className={buttonClassName({ variant: "outline" })}
               onClick={cancel}
-              loading={cancelling}
-              disabled={chosen.length === 0}
+              disabled={cancelling || chosen.length === 0}
+              aria-busy={cancelling || undefined}
             >
+              {cancelling && <Spinner />}
               Cancel the chosen interviews
-            </Button>
+            </button>
           </fieldset>
         )}
         <p role="status" className="text-sm text-slate-800">
@@ -127,9 +137,19 @@ export function ErasurePanel({
           only the record that this request was fulfilled, when and by whom.
         </p>
         {canErase ? (
-          <Button variant="danger" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className={buttonClassName({ variant: "danger" })}
+            aria-haspopup="dialog"
+            onPointerEnter={() => void loadConfirmDialog()}
+            onFocus={() => void loadConfirmDialog()}
+            onClick={() => {
+              setConfirmWanted(true);
+              setConfirming(true);
+            }}
+          >
             Carry out the erasure
-          </Button>
+          </button>
         ) : (
           <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
             Only an admin of this employer can carry out an erasure.
@@ -138,16 +158,20 @@ export function ErasurePanel({
         <p role="alert" className="text-sm text-red-800">
           {eraseError}
         </p>
-        <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title="Erase this job seeker's data?"
-          description="This cannot be undone. Interviews at Indeed are not deleted."
-          confirmLabel="Erase their data"
-          tone="danger"
-          pending={erasing}
-          onConfirm={erase}
-        />
+        {confirmWanted && (
+          <Suspense fallback={null}>
+            <ConfirmDialog
+              open={confirming}
+              onOpenChange={setConfirming}
+              title="Erase this job seeker's data?"
+              description="This cannot be undone. Interviews at Indeed are not deleted."
+              confirmLabel="Erase their data"
+              tone="danger"
+              pending={erasing}
+              onConfirm={erase}
+            />
+          </Suspense>
+        )}
       </section>
     </div>
   );
