@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * The employer's mail settings (`/settings`): one schema for the form (zodResolver) and the
- * server action (parse), so both accept and refuse the same values with the same messages.
- * No server imports: the form bundles it.
+ * The employer's mail settings (`/settings`): the server action parses the form's post with
+ * this schema and the form shows its messages beside each field. No server imports, so client
+ * code may use it, though the settings form leaves zod off its page (issue #16).
  */
 export const MESSAGE_LANGUAGES = ["en", "fr", "es", "de"] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
