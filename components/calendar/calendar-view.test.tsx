@@ -1,5 +1,5 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { renderToReadableStream, renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { calendarQuery, type EventsPage } from "@/lib/calendar/calendar-query";
 import { type CalendarState, parseCalendarSearchParams } from "@/lib/calendar/search-params";
 import { IndeedRouteError } from "@/lib/indeed/route-error";
@@ -17,13 +17,10 @@ function page(events: EventsPage["events"], extra: Partial<EventsPage> = {}): Ev
   };
 }
 
-function render(
-  query: string,
-  props: Partial<CalendarViewProps> & { zone?: string | null } = {},
-): string {
+function view(query: string, props: Partial<CalendarViewProps> & { zone?: string | null } = {}) {
   const state: CalendarState = parseCalendarSearchParams(new URLSearchParams(query));
   const zone = props.zone === undefined ? "America/New_York" : props.zone;
-  return renderToStaticMarkup(
+  return (
     <CalendarView
       state={state}
       viewerZone={zone}
@@ -41,8 +38,17 @@ function render(
       sortedByIndeed
       onChange={noop}
       {...props}
-    />,
+    />
   );
+}
+
+const render = (...args: Parameters<typeof view>): string => renderToStaticMarkup(view(...args));
+
+/** The markup once every lazy part (the week grid) has loaded, as the server streams it. */
+async function renderLoaded(...args: Parameters<typeof view>): Promise<string> {
+  const stream = await renderToReadableStream(view(...args));
+  await stream.allReady;
+  return new Response(stream).text();
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
@@ -135,20 +141,23 @@ describe("CalendarView", () => {
         timezone: "Asia/Kolkata",
       },
     ];
-    const html = render("view=week", {
-      pages: [page(events)],
-      ledger: new Map([
-        [
-          "late",
-          {
-            indeedEventId: "late",
-            applicationId: "a1",
-            applicantName: "Amara",
-            jobTitle: "Welder",
-          },
-        ],
-        ["gone", null],
-      ]),
+    let html = "";
+    beforeAll(async () => {
+      html = await renderLoaded("view=week", {
+        pages: [page(events)],
+        ledger: new Map([
+          [
+            "late",
+            {
+              indeedEventId: "late",
+              applicationId: "a1",
+              applicantName: "Amara",
+              jobTitle: "Welder",
+            },
+          ],
+          ["gone", null],
+        ]),
+      });
     });
 
     it("shows this week's seven days with today marked", () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { type CalendarDate, addDays, dateInZone, startOfWeek } from "@/lib/calendar/calendar-date";
@@ -29,7 +29,6 @@ import type { IndeedRouteError } from "@/lib/indeed/route-error";
 import { AgendaList } from "./agenda-list";
 import { CalendarToolbar } from "./calendar-toolbar";
 import { RangeControls } from "./range-picker";
-import { WeekGrid } from "./week-grid";
 import { ZoneSwitchControl } from "./zone-switch";
 
 export const CALENDAR_PATH = "/interviews";
@@ -302,21 +301,26 @@ function WeekView({
           </Button>
         </div>
       )}
-      <WeekGrid
-        events={events}
-        days={days}
-        viewerZone={viewerZone}
-        zoneMode={state.zone}
-        today={today}
-        hideCanceled={state.canceled === "hide"}
-        ledger={ledger}
-      />
+      <Suspense fallback={<Skeleton className="h-[75vh] w-full" />}>
+        <WeekGrid
+          events={events}
+          days={days}
+          viewerZone={viewerZone}
+          zoneMode={state.zone}
+          today={today}
+          hideCanceled={state.canceled === "hide"}
+          ledger={ledger}
+        />
+      </Suspense>
       <p role="status" className="min-h-5 text-sm text-slate-700">
         {loadingMore ? "Loading more interviews…" : ""}
       </p>
     </div>
   );
 }
+
+// The week grid (and its layout code) loads when the week view is chosen, not with the agenda.
+const WeekGrid = lazy(() => import("./week-grid").then((module) => ({ default: module.WeekGrid })));
 
 function CalendarSkeleton() {
   return (
