@@ -1,4 +1,4 @@
-import { isTimeZone } from "@/lib/scheduling/rules";
+import { isTimeZone } from "@/lib/scheduling/is-time-zone";
 
 /**
  * The viewer's IANA zone, as the browser last reported it (docs/decisions/0043). The calendar

@@ -1,5 +1,5 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { isTimeZone } from "./rules";
+import { isTimeZone } from "./is-time-zone";
 
 /**
  * Local times and instants. A local date and time means nothing without an IANA zone, so every
