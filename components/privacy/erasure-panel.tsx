@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState, useTransition } from "react";
 import { buttonClassName } from "@/components/ui/button-class-name";
-import { Spinner } from "@/components/ui/spinner";
 import type { CancelResult, ErasureOutcome } from "@/lib/privacy/types";
 
 // Radix's dialog is fetched on the first hover, focus or press of the erase button, not with
@@ -115,10 +114,8 @@ export function ErasurePanel({
               className={buttonClassName({ variant: "outline" })}
               onClick={cancel}
               disabled={cancelling || chosen.length === 0}
-              aria-busy={cancelling || undefined}
             >
-              {cancelling && <Spinner />}
-              Cancel the chosen interviews
+              {cancelling ? "Cancelling…" : "Cancel the chosen interviews"}
             </button>
           </fieldset>
         )}

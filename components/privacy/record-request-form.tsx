@@ -6,7 +6,6 @@ import { buttonClassName } from "@/components/ui/button-class-name";
 import { classNames } from "@/components/ui/class-names";
 import { controlClassName } from "@/components/ui/control-class-name";
 import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
-import { Spinner } from "@/components/ui/spinner";
 
 /**
  * Records a job seeker's data request. The server action checks it with the data-request
@@ -88,14 +87,8 @@ export function RecordRequestForm({
         />
       </FieldFrame>
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending || undefined}
-          className={buttonClassName()}
-        >
-          {pending && <Spinner />}
-          Record the request
+        <button type="submit" disabled={pending} className={buttonClassName()}>
+          {pending ? "Recording…" : "Record the request"}
         </button>
         <p role="alert" className="text-sm text-red-800">
           {state.error}

@@ -8,60 +8,32 @@ import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-f
 import type { SettingsActionState } from "@/app/(workspace)/settings/actions";
 import type { EmployerSettingsInput } from "@/lib/mail/employer-settings";
 
-type TextField = Exclude<keyof EmployerSettingsInput, "defaultLanguage">;
+export type SettingsTextField = Exclude<keyof EmployerSettingsInput, "defaultLanguage">;
 
-const TEXT_FIELDS: {
-  name: TextField;
+/** One text field as the page describes it (its words travel as data, not as form code). */
+export interface SettingsTextFieldSpec {
+  name: SettingsTextField;
   label: string;
   description: string;
   required: boolean;
   type?: "email";
   autoComplete: string;
-}[] = [
-  {
-    name: "organizerName",
-    label: "Organizer name",
-    description: "The name invitations come from, and the calendar organizer's.",
-    required: true,
-    autoComplete: "organization",
-  },
-  {
-    name: "replyTo",
-    label: "Reply-to address",
-    description: "Where an interviewee's reply goes.",
-    required: true,
-    type: "email",
-    autoComplete: "email",
-  },
-  {
-    name: "contact",
-    label: "Contact for job seekers",
-    description: "Shown in every message: an email address or a phone number.",
-    required: true,
-    autoComplete: "off",
-  },
-  {
-    name: "dataRequestsContact",
-    label: "Contact for data requests",
-    description:
-      "Where job seekers ask for a copy of their data or its erasure, shown on the privacy page. Leave empty to use the contact above.",
-    required: false,
-    autoComplete: "off",
-  },
-];
+}
 
 /**
  * The employer's mail settings. The server action checks them with the settings schema and
  * answers each refused field's message; the form posts without JavaScript too. Zod and a form
- * library stay off the page: this is its only client code.
+ * library stay off the page: this is its only client code, and the fields' words come from it.
  */
 export function EmployerSettingsForm({
   action,
   defaults,
+  textFields,
   languages,
 }: {
   action: (state: SettingsActionState, form: FormData) => Promise<SettingsActionState>;
   defaults: EmployerSettingsInput;
+  textFields: SettingsTextFieldSpec[];
   languages: { value: string; label: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -75,7 +47,7 @@ export function EmployerSettingsForm({
 
   return (
     <form action={formAction} noValidate className="space-y-5">
-      {TEXT_FIELDS.map((field) => {
+      {textFields.map((field) => {
         const ids = fieldIds(`settings-${field.name}`, {
           description: true,
           error: errors[field.name],

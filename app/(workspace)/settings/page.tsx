@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmployerSettingsForm } from "@/components/settings/employer-settings-form";
+import {
+  EmployerSettingsForm,
+  type SettingsTextFieldSpec,
+} from "@/components/settings/employer-settings-form";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -9,6 +12,39 @@ import { loadEmployerSettings } from "@/lib/mail/employer-settings-store";
 import { saveSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
+
+const TEXT_FIELDS: SettingsTextFieldSpec[] = [
+  {
+    name: "organizerName",
+    label: "Organizer name",
+    description: "The name invitations come from, and the calendar organizer's.",
+    required: true,
+    autoComplete: "organization",
+  },
+  {
+    name: "replyTo",
+    label: "Reply-to address",
+    description: "Where an interviewee's reply goes.",
+    required: true,
+    type: "email",
+    autoComplete: "email",
+  },
+  {
+    name: "contact",
+    label: "Contact for job seekers",
+    description: "Shown in every message: an email address or a phone number.",
+    required: true,
+    autoComplete: "off",
+  },
+  {
+    name: "dataRequestsContact",
+    label: "Contact for data requests",
+    description:
+      "Where job seekers ask for a copy of their data or its erasure, shown on the privacy page. Leave empty to use the contact above.",
+    required: false,
+    autoComplete: "off",
+  },
+];
 
 export default async function SettingsPage() {
   const session = await requireEmployerSession("/settings");
@@ -41,6 +77,7 @@ export default async function SettingsPage() {
           defaultLanguage: settings.defaultLanguage,
           dataRequestsContact: settings.dataRequestsContact ?? "",
         }}
+        textFields={TEXT_FIELDS}
         languages={MESSAGE_LANGUAGES.map((code) => ({
           value: code,
           label: MESSAGE_LANGUAGE_LABELS[code],
