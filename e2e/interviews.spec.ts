@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { setSandboxSchema } from "./support/demo-data";
 import { signIn } from "./support/sign-in";
 import { sandboxUrl } from "./support/urls";
 
@@ -133,11 +134,6 @@ test.describe.configure({ mode: "serial" });
 // The "guide-schema" project (playwright.config.ts) runs the scheduling flow with the sandbox
 // refusing every input Indeed's guide does not show, against an app that sends only that.
 const guideSchema = () => test.info().project.name === "guide-schema";
-
-async function setSandboxSchema(api: APIRequestContext, mode: string) {
-  const switched = await api.post(`${sandboxUrl}/_sandbox/schema`, { data: { mode } });
-  expect(switched.ok()).toBe(true);
-}
 
 // `request` is made per test; hooks that run once make their own.
 test.beforeAll(async ({ playwright }) => {

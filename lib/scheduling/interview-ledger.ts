@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { applications, interviews, jobs, users } from "@/lib/db/schema";
 
@@ -17,46 +17,6 @@ export async function listInterviewsForApplication(
     .from(interviews)
     .where(and(eq(interviews.employerId, employerId), eq(interviews.applicationId, applicationId)))
     .orderBy(desc(interviews.startTime));
-}
-
-export interface LedgerListRow extends LedgerInterview {
-  applicantName: string | null;
-  jobTitle: string | null;
-}
-
-export async function listEmployerInterviews(
-  database: Database,
-  employerId: string,
-  { page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {},
-): Promise<{ rows: LedgerListRow[]; total: number }> {
-  const where = eq(interviews.employerId, employerId);
-  const [rows, [totals]] = await Promise.all([
-    database
-      .select({
-        interview: interviews,
-        applicantName: applications.applicantName,
-        jobTitle: jobs.title,
-      })
-      .from(interviews)
-      .leftJoin(
-        applications,
-        and(eq(applications.id, interviews.applicationId), eq(applications.employerId, employerId)),
-      )
-      .leftJoin(jobs, eq(jobs.id, applications.jobId))
-      .where(where)
-      .orderBy(desc(interviews.startTime))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    database.select({ total: count() }).from(interviews).where(where),
-  ]);
-  return {
-    rows: rows.map((row) => ({
-      ...row.interview,
-      applicantName: row.applicantName,
-      jobTitle: row.jobTitle,
-    })),
-    total: totals?.total ?? 0,
-  };
 }
 
 export async function findLedgerInterview(

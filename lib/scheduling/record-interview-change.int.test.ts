@@ -5,7 +5,7 @@ import { applications, auditEvents, employers, jobs, users } from "@/lib/db/sche
 import { createTestDatabase } from "@/lib/db/testing.test-support";
 import {
   findLedgerInterview,
-  listEmployerInterviews,
+  findLedgerInterviewsByEventIds,
   listInterviewsForApplication,
 } from "./interview-ledger";
 import {
@@ -217,13 +217,15 @@ describe("recording interview changes", () => {
     expect(await auditFor(doomed.id)).toEqual([]);
   });
 
-  it("lists the employer's interviews with applicant and job", async () => {
-    const { rows, total } = await listEmployerInterviews(handle.db, "emp-acme");
-    expect(total).toBe(2);
-    expect(rows.find((row) => row.indeedEventId === event.id)).toMatchObject({
-      applicantName: "Ada Lovelace",
-      jobTitle: "Engineer",
-    });
-    expect((await listEmployerInterviews(handle.db, "emp-other")).total).toBe(0);
+  it("gives the calendar each event's applicant and job, for this employer only", async () => {
+    const rows = await findLedgerInterviewsByEventIds(handle.db, "emp-acme", [event.id]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        indeedEventId: event.id,
+        applicantName: "Ada Lovelace",
+        jobTitle: "Engineer",
+      }),
+    ]);
+    expect(await findLedgerInterviewsByEventIds(handle.db, "emp-other", [event.id])).toEqual([]);
   });
 });
