@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useState, useTransition } from "react";
+import { lazy, Suspense, useState, useTransition, type ReactNode } from "react";
 import { buttonClassName } from "@/components/ui/button-class-name";
 import type { CancelResult, ErasureOutcome } from "@/lib/privacy/types";
 
@@ -29,6 +29,7 @@ export function ErasurePanel({
   canErase,
   cancelAction,
   eraseAction,
+  notes,
 }: {
   requestId: string;
   upcoming: UpcomingRow[];
@@ -38,6 +39,8 @@ export function ErasurePanel({
     eventIds: string[],
   ) => Promise<{ error?: string; results?: CancelResult[] }>;
   eraseAction: (requestId: string) => Promise<{ error?: string; outcome?: ErasureOutcome }>;
+  /** What each step does, rendered by the page (words on the server, not in this bundle). */
+  notes: { cancel: ReactNode; erase: ReactNode };
 }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>(upcoming.map((row) => row.eventId));
@@ -81,12 +84,7 @@ export function ErasurePanel({
         <h2 id="cancel-heading" className="text-lg font-semibold text-slate-900">
           1. Their upcoming interviews at Indeed
         </h2>
-        <p className="text-sm text-slate-700">
-          Indeed&apos;s API cannot delete an interview, and erasure in Lobby does not change
-          anything at Indeed. You can cancel their upcoming interviews first: Indeed then tells
-          everyone invited. What Indeed keeps (the event, recordings for 90 days, interviewers&apos;
-          decisions) and for how long is set by Indeed&apos;s privacy policy.
-        </p>
+        {notes.cancel}
         {upcoming.length === 0 ? (
           <p className="text-sm text-slate-700">No upcoming interview.</p>
         ) : (
@@ -128,11 +126,7 @@ export function ErasurePanel({
         <h2 id="erase-heading" className="text-lg font-semibold text-slate-900">
           2. Erase their data in Lobby
         </h2>
-        <p className="text-sm text-slate-700">
-          Their name and address are replaced by this request&apos;s token in applications, the
-          interview ledger and the audit log; the messages sent to them are deleted. Lobby keeps
-          only the record that this request was fulfilled, when and by whom.
-        </p>
+        {notes.erase}
         {canErase ? (
           <button
             type="button"

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { buttonClassName } from "@/components/ui/button-class-name";
+import { useActionState, type ReactNode } from "react";
 import { classNames } from "@/components/ui/class-names";
 import { controlClassName } from "@/components/ui/control-class-name";
 import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
@@ -30,11 +29,14 @@ export function EmployerSettingsForm({
   defaults,
   textFields,
   languages,
+  submit,
 }: {
   action: (state: SettingsActionState, form: FormData) => Promise<SettingsActionState>;
   defaults: EmployerSettingsInput;
   textFields: SettingsTextFieldSpec[];
   languages: { value: string; label: string }[];
+  /** The submit button, rendered by the page (its styles stay out of this bundle). */
+  submit: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const values = state.values ?? defaults;
@@ -92,14 +94,21 @@ export function EmployerSettingsForm({
         </select>
       </FieldFrame>
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className={buttonClassName()}>
-          {pending ? "Saving…" : "Save settings"}
-        </button>
+        {/* Disabled while saving, so a second press cannot send the form twice. */}
+        <fieldset disabled={pending} className="contents">
+          {submit}
+        </fieldset>
         <p
-          role={state.error ? "alert" : "status"}
-          className={state.error ? "text-sm text-red-800" : "text-sm text-green-800"}
+          role={state.error && !pending ? "alert" : "status"}
+          className={
+            state.error && !pending
+              ? "text-sm text-red-800"
+              : pending
+                ? "text-sm text-slate-700"
+                : "text-sm text-green-800"
+          }
         >
-          {state.error ?? (state.saved && !pending ? "Settings saved." : null)}
+          {pending ? "Saving…" : (state.error ?? (state.saved ? "Settings saved." : null))}
         </p>
       </div>
     </form>

@@ -4,6 +4,7 @@ import {
   EmployerSettingsForm,
   type SettingsTextFieldSpec,
 } from "@/components/settings/employer-settings-form";
+import { buttonClassName } from "@/components/ui/button-class-name";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -78,6 +79,11 @@ export default async function SettingsPage() {
           dataRequestsContact: settings.dataRequestsContact ?? "",
         }}
         textFields={TEXT_FIELDS}
+        submit={
+          <button type="submit" className={buttonClassName()}>
+            Save settings
+          </button>
+        }
         languages={MESSAGE_LANGUAGES.map((code) => ({
           value: code,
           label: MESSAGE_LANGUAGE_LABELS[code],

@@ -135,6 +135,24 @@ export default async function DataRequestPage({ params }: { params: Promise<{ id
           canErase={canErase}
           cancelAction={cancelUpcomingAction}
           eraseAction={carryOutErasureAction}
+          notes={{
+            cancel: (
+              <p className="text-sm text-slate-700">
+                Indeed&apos;s API cannot delete an interview, and erasure in Lobby does not change
+                anything at Indeed. You can cancel their upcoming interviews first: Indeed then
+                tells everyone invited. What Indeed keeps (the event, recordings for 90 days,
+                interviewers&apos; decisions) and for how long is set by Indeed&apos;s privacy
+                policy.
+              </p>
+            ),
+            erase: (
+              <p className="text-sm text-slate-700">
+                Their name and address are replaced by this request&apos;s token in applications,
+                the interview ledger and the audit log; the messages sent to them are deleted. Lobby
+                keeps only the record that this request was fulfilled, when and by whom.
+              </p>
+            ),
+          }}
         />
       )}
     </article>
