@@ -39,7 +39,7 @@ describe("EmployerSettingsForm", () => {
     expect(input).toContain('name="replyTo"');
     expect(input).toContain('type="email"');
     expect(input).toContain('value="hiring@acme.example"');
-    expect(html).not.toContain("aria-invalid");
+    expect(html).not.toContain('aria-invalid="');
     expect(html).toMatch(/<option value="fr" selected="">Français<\/option>/);
     // The page's submit button sits in a fieldset that disables it while saving.
     expect(html).toMatch(/<fieldset class="contents"><button type="submit">Save settings/);
