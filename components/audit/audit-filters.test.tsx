@@ -16,7 +16,7 @@ describe("AuditFilters", () => {
     expect(html).toContain('id="audit-from-error"');
     expect(html).toContain("Enter a real date");
     expect(html).toMatch(/<input[^>]*id="audit-to"/);
-    expect(html).not.toMatch(/<input[^>]*id="audit-to"[^>]*aria-invalid/);
+    expect(html.match(/<input[^>]*id="audit-to"[^>]*>/)?.[0]).not.toContain('aria-invalid="');
     expect(html).toMatch(/<option value="newest" selected="">/);
     expect(html).toContain('<label for="audit-person"');
     // A filtered log offers to clear its filters.
