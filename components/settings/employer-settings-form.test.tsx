@@ -24,6 +24,10 @@ describe("EmployerSettingsForm", () => {
             autoComplete: "email",
           },
         ]}
+        languageField={{
+          label: "Default language",
+          description: "For interviews without a language of their own.",
+        }}
         languages={[
           { value: "en", label: "English" },
           { value: "fr", label: "Français" },
@@ -40,6 +44,7 @@ describe("EmployerSettingsForm", () => {
     expect(input).toContain('type="email"');
     expect(input).toContain('value="hiring@acme.example"');
     expect(html).not.toContain('aria-invalid="');
+    expect(html).toMatch(/<label for="settings-defaultLanguage"[^>]*>Default language</);
     expect(html).toMatch(/<option value="fr" selected="">Français<\/option>/);
     // The page's submit button sits in a fieldset that disables it while saving.
     expect(html).toMatch(/<fieldset class="contents"><button type="submit">Save settings/);

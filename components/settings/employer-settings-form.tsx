@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { classNames } from "@/components/ui/class-names";
 import { controlClassName } from "@/components/ui/control-class-name";
 import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
 import type { SettingsActionState } from "@/app/(workspace)/settings/actions";
@@ -19,6 +18,8 @@ export interface SettingsTextFieldSpec {
   autoComplete: string;
 }
 
+const CONTROL_CLASS = `${controlClassName} h-10`;
+
 /**
  * The employer's mail settings. The server action checks them with the settings schema and
  * answers each refused field's message; the form posts without JavaScript too. Zod and a form
@@ -28,12 +29,14 @@ export function EmployerSettingsForm({
   action,
   defaults,
   textFields,
+  languageField,
   languages,
   submit,
 }: {
   action: (state: SettingsActionState, form: FormData) => Promise<SettingsActionState>;
   defaults: EmployerSettingsInput;
   textFields: SettingsTextFieldSpec[];
+  languageField: { label: string; description: string };
   languages: { value: string; label: string }[];
   /** The submit button, rendered by the page (its styles stay out of this bundle). */
   submit: ReactNode;
@@ -69,22 +72,22 @@ export function EmployerSettingsForm({
               type={field.type ?? "text"}
               autoComplete={field.autoComplete}
               defaultValue={values[field.name] ?? ""}
-              className={classNames(controlClassName, "h-10")}
+              className={CONTROL_CLASS}
             />
           </FieldFrame>
         );
       })}
       <FieldFrame
         ids={language}
-        label="Default language"
-        description="For interviews without a language of their own."
+        label={languageField.label}
+        description={languageField.description}
         error={errors.defaultLanguage}
       >
         <select
           {...fieldControlProps(language)}
           name="defaultLanguage"
           defaultValue={values.defaultLanguage}
-          className={classNames(controlClassName, "h-10")}
+          className={CONTROL_CLASS}
         >
           {languages.map((option) => (
             <option key={option.value} value={option.value}>

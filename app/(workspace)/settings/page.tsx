@@ -84,6 +84,10 @@ export default async function SettingsPage() {
             Save settings
           </button>
         }
+        languageField={{
+          label: "Default language",
+          description: "For interviews without a language of their own.",
+        }}
         languages={MESSAGE_LANGUAGES.map((code) => ({
           value: code,
           label: MESSAGE_LANGUAGE_LABELS[code],
