@@ -12,6 +12,9 @@ import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { indeedConnections } from "@/lib/db/schema";
+import { createIndeedClient, type IndeedClient, type IndeedClientDeps } from "@/lib/indeed/client";
+import type { AnyOperation, OperationList } from "@/lib/indeed/operation";
+import { operations, services } from "@/lib/operations";
 import { completeSignIn } from "./complete-sign-in";
 import {
   identityFromClaims,
@@ -164,17 +167,32 @@ export function jwtClaims(token: string): Record<string, unknown> {
 }
 
 export interface TokenTestbed {
+  /** The running sandbox (a new one after `startSandboxAgain`). */
   sandbox: RunningSandbox;
   handle: DatabaseHandle;
   key: Buffer;
   tokens: TokenService;
+  /** A request to the sandbox's control API (`/_sandbox/...`); POST when given a body. */
+  control<Answer = unknown>(path: string, body?: unknown): Promise<Answer>;
+  /** Starts the sandbox again on its port and data dir, after a test closed it. */
+  startSandboxAgain(): Promise<RunningSandbox>;
   close(): Promise<void>;
 }
 
+export interface TokenTestbedOptions {
+  /**
+   * Keep the sandbox's state file instead of an ephemeral state, so a sandbox started again
+   * knows the grants and signing keys (default false).
+   */
+  persistent?: boolean;
+}
+
 /** A sandbox on a free port, a fresh test database and a quiet token service between them. */
-export async function startTokenTestbed(): Promise<TokenTestbed> {
-  const dataDir = mkdtempSync(join(tmpdir(), "lobby-tokens-"));
-  const sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
+export async function startTokenTestbed(options: TokenTestbedOptions = {}): Promise<TokenTestbed> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lobby-testbed-"));
+  const ephemeral = !options.persistent;
+  const sandbox = await startSandbox({ port: 0, dataDir, ephemeral });
+  const port = Number(new URL(sandbox.url).port);
   const handle = await createTestDatabase();
   const key = randomBytes(32);
   const tokens = createTokenService({
@@ -183,15 +201,97 @@ export async function startTokenTestbed(): Promise<TokenTestbed> {
     oauth: sandboxSettings(sandbox.url),
     log: () => undefined,
   });
-  return {
+  const bed: TokenTestbed = {
     sandbox,
     handle,
     key,
     tokens,
+    control: <Answer>(path: string, body?: unknown) =>
+      control(bed.sandbox.url, path, body) as Promise<Answer>,
+    async startSandboxAgain() {
+      bed.sandbox = await startSandbox({ port, dataDir, ephemeral });
+      return bed.sandbox;
+    },
     async close() {
-      await sandbox.close();
+      await bed.sandbox.close();
       await handle.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return bed;
+}
+
+/**
+ * Every operation hook that writes Lobby's database, each set to undefined. `satisfies` lists
+ * every optional key of an operation: a hook added to OperationDefinition fails to compile here
+ * until it is considered.
+ */
+const LEDGER_HOOKS_OFF = {
+  contextSchema: undefined,
+  beforeSend: undefined,
+  onSuccess: undefined,
+  onOutcomeUnknown: undefined,
+} as const satisfies Record<
+  Exclude<keyof AnyOperation, "name" | "kind" | "document" | "variables" | "prepare">,
+  undefined
+>;
+
+/** The same operations without the hooks that write Lobby's database: a client that is not Lobby. */
+export function withoutLedgerHooks<const Ops extends OperationList>(operations: Ops): Ops {
+  // Same names, documents and variables: only optional hooks differ, so the list keeps its type.
+  return operations.map((operation) => ({ ...operation, ...LEDGER_HOOKS_OFF })) as unknown as Ops;
+}
+
+type AppOperations = typeof operations;
+type ClientOverrides = Pick<
+  IndeedClientDeps<AppOperations>,
+  "inputMessages" | "schemaExtensions" | "sleep" | "timeoutMs" | "defer"
+>;
+
+/**
+ * `hooks` (default true): the app's operations with their ledger hooks and `onRead` if given;
+ * false: none of them, as a client that is not Lobby sends (no `onRead` either).
+ */
+export type IndeedClientOptions = ClientOverrides &
+  (
+    | { hooks?: true; onRead?: IndeedClientDeps<AppOperations>["onRead"] }
+    | { hooks: false; onRead?: never }
+  );
+
+export interface IndeedTestbed extends TokenTestbed {
+  client: IndeedClient<AppOperations>;
+  /** Another client on the same sandbox, database and tokens. */
+  createClient(options?: IndeedClientOptions): IndeedClient<AppOperations>;
+  /** Signs a sandbox person in for an employer, as the OAuth callback would. */
+  signIn(user: string, employer: string): Promise<SignedIn>;
+}
+
+/** The token test bed plus a quiet Indeed client of the app's operations, talking to its sandbox. */
+export async function startIndeedTestbed(
+  options: TokenTestbedOptions & IndeedClientOptions = {},
+): Promise<IndeedTestbed> {
+  const { persistent, ...clientOptions } = options;
+  const bed = await startTokenTestbed({ persistent });
+  const createClient = ({ hooks = true, onRead, ...overrides }: IndeedClientOptions = {}) =>
+    createIndeedClient({
+      operations: hooks ? operations : withoutLedgerHooks(operations),
+      services,
+      tokens: bed.tokens,
+      db: bed.handle.db,
+      graphqlUrl: `${bed.sandbox.url}/graphql`,
+      clientId: "lobby-local",
+      atsName: "Lobby",
+      log: () => undefined,
+      onRead: hooks ? onRead : undefined,
+      ...overrides,
+    });
+  return Object.assign(bed, {
+    client: createClient(clientOptions),
+    createClient,
+    signIn: (user: string, employer: string) =>
+      signInAs(
+        { db: bed.handle.db, tokens: bed.tokens, sandboxUrl: bed.sandbox.url },
+        { user, employer },
+      ),
+  });
 }

@@ -1,20 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { decode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { csrfOf } from "@/sandbox/oauth/test-harness";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { startFakeIssuer, type FakeIssuer } from "./fake-issuer.test-support";
 import { exchangeCode, finishSignIn, type FinishSignInDeps } from "./finish-sign-in";
 import { listEmployers } from "./indeed-oauth";
-import { grantsOf, journal, mintTokens, sandboxSettings } from "./sandbox-fixtures.test-support";
+import {
+  grantsOf,
+  journal,
+  mintTokens,
+  sandboxSettings,
+  startTokenTestbed,
+  type TokenTestbed,
+} from "./sandbox-fixtures.test-support";
 import { startSignIn } from "./start-sign-in";
-import { createTokenService } from "./tokens";
 
 const APP = "http://localhost:3000";
 const CHECKS = { state: "state-of-this-browser", pkceCodeVerifier: "v".repeat(43), nonce: "n-1" };
@@ -174,33 +174,21 @@ describe("the code exchange's checks, against an issuer that answers any ID toke
 });
 
 describe("sign-in through the sandbox's pages", () => {
-  let sandbox: RunningSandbox;
-  let dataDir: string;
-  let handle: DatabaseHandle;
+  let bed: TokenTestbed;
   let deps: FinishSignInDeps;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-signin-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    const oauth = sandboxSettings(sandbox.url);
+    bed = await startTokenTestbed();
     deps = {
       appUrl: APP,
       authSecret: randomBytes(32).toString("base64url"),
-      oauth,
-      db: handle.db,
-      tokens: createTokenService({
-        db: handle.db,
-        key: randomBytes(32),
-        oauth,
-        log: () => undefined,
-      }),
+      oauth: sandboxSettings(bed.sandbox.url),
+      db: bed.handle.db,
+      tokens: bed.tokens,
     };
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   /** Presses "Sign in with Indeed" (from `callbackUrl`), walks Indeed's pages as `user`. */
@@ -227,7 +215,7 @@ describe("sign-in through the sandbox's pages", () => {
     // A browser that keeps the sandbox's cookie and no pooled socket (see sandbox-fixtures.ts).
     let sandboxCookie = "";
     const visit = async (path: string, fields?: Record<string, string>) => {
-      const response = await fetch(new URL(path, sandbox.url), {
+      const response = await fetch(new URL(path, bed.sandbox.url), {
         method: fields ? "POST" : "GET",
         redirect: "manual",
         headers: {
@@ -304,7 +292,7 @@ describe("sign-in through the sandbox's pages", () => {
       oauth: deps.oauth,
     });
     const url = new URL(start.headers.get("location")!);
-    expect(url.origin).toBe(sandbox.url);
+    expect(url.origin).toBe(bed.sandbox.url);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: "lobby-local",
       redirect_uri: `${APP}/api/auth/callback/indeed`,
@@ -398,23 +386,23 @@ describe("sign-in through the sandbox's pages", () => {
       ["u-ivy", ["offline_access"], "partial_scopes", ["revoked-access-token"]],
       ["u-riley", [], "no_employer", ["revoked-access-token", "revoked-grant"]],
     ] as const) {
-      const before = (await journal(sandbox.url, "kind=oauth.revoke&limit=10000")).length;
+      const before = (await journal(bed.sandbox.url, "kind=oauth.revoke&limit=10000")).length;
       const { callback, cookies } = await authorize({ user, untick: [...untick] });
       const response = await back(callback, cookies);
       expectCleanOutcome(response);
       expect(response.headers.get("location")).toBe(`${APP}/signin/error?error=${code}`);
       expect(sessionCookieOf(response)).toBeUndefined();
-      const revocations = (await journal(sandbox.url, "kind=oauth.revoke&limit=10000")).slice(
+      const revocations = (await journal(bed.sandbox.url, "kind=oauth.revoke&limit=10000")).slice(
         before,
       );
       expect(revocations.map((entry) => entry.outcome).sort()).toEqual([...outcomes]);
     }
-    const riley = await grantsOf(sandbox.url, "u-riley");
+    const riley = await grantsOf(bed.sandbox.url, "u-riley");
     expect(riley.every((g) => g.revokedAt !== null)).toBe(true);
   });
 
   it("reads the user's employers from userinfo, for that user only", async () => {
-    const tokens = await mintTokens(sandbox.url, { user: "u-dana" });
+    const tokens = await mintTokens(bed.sandbox.url, { user: "u-dana" });
     const employers = await listEmployers(tokens.access_token, "user:u-dana", deps.oauth);
     expect(employers.map((e) => e.id).sort()).toEqual([
       "emp-acme-robotics",

@@ -1,29 +1,17 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService } from "@/lib/auth/tokens";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { parseCsv } from "@/lib/ats/parse-csv";
-import type { DatabaseHandle } from "@/lib/db/client";
 import { applications, interviews, jobs } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { AppError } from "@/lib/http/app-error";
-import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
-import { operations } from "@/lib/operations";
 import type { OperationResult } from "@/lib/scheduling/operations";
 import { calendarQuery } from "./calendar-query";
 import { calendarCsvStream, type CalendarExportDeps } from "./export-csv";
 import { ledgerDetailsFor } from "./ledger-route";
 import { parseCalendarSearchParams } from "./search-params";
-
-const withoutHooks = operations.map((op) => ({
-  ...op,
-  onSuccess: undefined,
-  contextSchema: undefined,
-}));
 
 const DANA = "dana@acme-robotics.example";
 const RANGE = "range=custom&from=2031-05-05&to=2031-05-09";
@@ -31,23 +19,12 @@ const FROM = Date.parse("2031-05-05T00:00:00Z");
 const TO = Date.parse("2031-05-10T00:00:00Z");
 
 describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let client: IndeedClient;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
   let sam: SignedIn;
   const ids: Record<string, string> = {};
 
-  async function control(path: string, body: unknown) {
-    const response = await fetch(`${sandbox.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", connection: "close" },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} → ${response.status}: ${await response.text()}`);
-    return response.json() as Promise<{ id?: string }>;
-  }
+  const control = (path: string, body: unknown) => bed.control<{ id?: string }>(path, body);
 
   async function createEvent(
     name: string,
@@ -69,28 +46,9 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-calendar-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    const tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      log: () => undefined,
-      sleep: async () => undefined,
-      operations: withoutHooks,
-    });
-    const deps = { db: handle.db, tokens, sandboxUrl: sandbox.url };
-    dana = await signInAs(deps, { user: "u-dana", employer: "emp-acme-robotics" });
-    sam = await signInAs(deps, { user: "u-sam", employer: "emp-initech-foods" });
+    bed = await startIndeedTestbed({ hooks: false, sleep: async () => undefined });
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
+    sam = await bed.signIn("u-sam", "emp-initech-foods");
 
     // 250 interviews spread over the five days (Dana, Acme's first member, interviews them all).
     await control("/_sandbox/events/bulk", {
@@ -129,11 +87,11 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
     );
 
     // The ledger knows one interview of each employer.
-    const [acmeJob] = await handle.db
+    const [acmeJob] = await bed.handle.db
       .insert(jobs)
       .values({ employerId: "emp-acme-robotics", externalId: "J-1", title: "Robotics engineer" })
       .returning();
-    const [amara] = await handle.db
+    const [amara] = await bed.handle.db
       .insert(applications)
       .values({
         employerId: "emp-acme-robotics",
@@ -153,7 +111,7 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
       timezone: "UTC",
       status: "SCHEDULED",
     });
-    await handle.db
+    await bed.handle.db
       .insert(interviews)
       .values([
         ledgerRow("emp-acme-robotics", ids["at the start"]!, amara!.id),
@@ -164,22 +122,20 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
     await control("/_sandbox/faults/graphql/clear", {});
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   function exportDeps(session = dana.session): CalendarExportDeps {
     return {
       findPage: async (variables) =>
         (
-          (await client.execute(
+          (await bed.client.execute(
             session,
             "FindInterviews",
             variables,
           )) as OperationResult<"FindInterviews">
         ).findVirtualInterviewEvents,
-      ledger: (eventIds) => ledgerDetailsFor(handle.db, session.employer.id, eventIds),
+      ledger: (eventIds) => ledgerDetailsFor(bed.handle.db, session.employer.id, eventIds),
       appUrl: "http://lobby.test",
       log: () => undefined,
     };
@@ -248,9 +204,9 @@ describe(`the calendar against the sandbox (${process.env.DATABASE_URL ? "Postgr
 
   it("gives the ledger's details of the employer's own interviews only", async () => {
     const both = [ids["at the start"]!, ids["Initech's"]!];
-    const forAcme = await ledgerDetailsFor(handle.db, dana.session.employer.id, both);
+    const forAcme = await ledgerDetailsFor(bed.handle.db, dana.session.employer.id, both);
     expect([...forAcme.keys()]).toEqual([ids["at the start"]]);
-    const forInitech = await ledgerDetailsFor(handle.db, sam.session.employer.id, both);
+    const forInitech = await ledgerDetailsFor(bed.handle.db, sam.session.employer.id, both);
     expect([...forInitech.keys()]).toEqual([ids["Initech's"]]);
     expect(forInitech.get(ids["Initech's"]!)?.applicantName).toBeNull();
   });

@@ -1,17 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService } from "@/lib/auth/tokens";
-import type { DatabaseHandle } from "@/lib/db/client";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { pendingConfirmations } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
-import { operations, services } from "@/lib/operations";
+import { operations } from "@/lib/operations";
 import { refreshFromIndeed } from "@/lib/scheduling/reconcile-ledger";
 import type { HealthReport } from "./check-health";
 
@@ -25,47 +21,18 @@ import type { HealthReport } from "./check-health";
 const APP = "http://localhost:3000";
 
 describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let sandbox: RunningSandbox;
-  let port: number;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let client: IndeedClient<typeof operations>;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-degraded-"));
     // A kept state file: the restarted sandbox knows the grant and the signing keys.
-    sandbox = await startSandbox({ port: 0, dataDir });
-    port = Number(new URL(sandbox.url).port);
-    handle = await createTestDatabase();
-    const tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      operations,
-      services,
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      log: () => undefined,
-      timeoutMs: 2_000,
-    });
-    dana = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-dana", employer: "emp-acme-robotics" },
-    );
+    bed = await startIndeedTestbed({ persistent: true, timeoutMs: 2_000 });
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
   });
   afterAll(async () => {
     vi.doUnmock("@/lib/db/client");
     vi.doUnmock("@/lib/config");
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   function post(operationName: string, variables: unknown, context?: unknown) {
@@ -75,7 +42,13 @@ describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "P
         headers: { origin: APP, "content-type": "application/json" },
         body: JSON.stringify({ operationName, variables, context }),
       }),
-      { appUrl: APP, getSession: async () => dana.session, client, operations, log: () => {} },
+      {
+        appUrl: APP,
+        getSession: async () => dana.session,
+        client: bed.client,
+        operations,
+        log: () => {},
+      },
     );
   }
   const find = {
@@ -88,9 +61,9 @@ describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "P
   async function health() {
     if (!checkHealth) {
       vi.resetModules();
-      vi.doMock("@/lib/db/client", () => ({ databaseHandle: () => handle }));
+      vi.doMock("@/lib/db/client", () => ({ databaseHandle: () => bed.handle }));
       vi.doMock("@/lib/config", () => ({
-        config: () => ({ indeed: { issuer: sandbox.url, usesSandbox: true } }),
+        config: () => ({ indeed: { issuer: bed.sandbox.url, usesSandbox: true } }),
       }));
       checkHealth = (await import("./check-health")).checkHealth;
     }
@@ -100,7 +73,7 @@ describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "P
   it("answers clearly while Indeed is away, and works again on the first request after", async () => {
     expect((await post("FindInterviews", find)).status).toBe(200);
     expect(await health()).toMatchObject({ status: "ok", indeed: { status: "up" } });
-    await sandbox.close();
+    await bed.sandbox.close();
 
     const read = await post("FindInterviews", find);
     expect(read.status).toBe(503);
@@ -124,13 +97,13 @@ describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "P
     );
     // A refused connection reached nobody: a plain 503, nothing left to confirm.
     expect(create.status).toBe(503);
-    expect(await handle.db.select().from(pendingConfirmations)).toEqual([]);
+    expect(await bed.handle.db.select().from(pendingConfirmations)).toEqual([]);
 
     expect(
       await refreshFromIndeed(
         {
-          db: handle.db,
-          getInterviews: (session, ids) => client.execute(session, "GetInterviews", { ids }),
+          db: bed.handle.db,
+          getInterviews: (session, ids) => bed.client.execute(session, "GetInterviews", { ids }),
         },
         dana.session,
         ["some-event"],
@@ -144,7 +117,7 @@ describe(`with Indeed stopped and started again (${process.env.DATABASE_URL ? "P
       indeed: { status: "down" },
     });
 
-    sandbox = await startSandbox({ port, dataDir });
+    await bed.startSandboxAgain();
     const back = await post("FindInterviews", find);
     expect(back.status).toBe(200);
     expect(await health()).toMatchObject({ indeed: { status: "up" } });

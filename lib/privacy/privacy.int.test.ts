@@ -1,17 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService } from "@/lib/auth/tokens";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { applications, auditEvents, dataRequests, employerSettings, jobs } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
-import { operations, services } from "@/lib/operations";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import {
   cancelUpcomingInterviews,
   ERASURE_CANCEL_REASON,
@@ -33,10 +28,7 @@ import { NOT_SHOWN_BY_INDEED, type ReadIndeedEvents } from "./gather";
 const ROBIN = { name: "Robin Quillfeather", email: "robin.quillfeather@example.net" };
 
 describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let client: IndeedClient<typeof operations>;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
   let sam: SignedIn;
   let applicationId: string;
@@ -45,39 +37,19 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   const readAs =
     (signedIn: SignedIn): ReadIndeedEvents =>
     async (ids) =>
-      (await client.execute(signedIn.session, "GetInterviews", { ids })).virtualInterviewEvents
+      (await bed.client.execute(signedIn.session, "GetInterviews", { ids })).virtualInterviewEvents
         ?.events ?? [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-privacy-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    const tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      operations,
-      services,
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      schemaExtensions: true,
-      log: () => undefined,
-    });
-    const deps = { db: handle.db, tokens, sandboxUrl: sandbox.url };
-    dana = await signInAs(deps, { user: "u-dana", employer: "emp-acme-robotics" });
-    sam = await signInAs(deps, { user: "u-sam", employer: "emp-initech-foods" });
+    bed = await startIndeedTestbed({ schemaExtensions: true });
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
+    sam = await bed.signIn("u-sam", "emp-initech-foods");
 
-    const [job] = await handle.db
+    const [job] = await bed.handle.db
       .insert(jobs)
       .values({ employerId: dana.session.employer.id, externalId: "J-7", title: "Welder" })
       .returning();
-    const [application] = await handle.db
+    const [application] = await bed.handle.db
       .insert(applications)
       .values({
         employerId: dana.session.employer.id,
@@ -88,11 +60,11 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       })
       .returning();
     applicationId = application!.id;
-    const [otherJob] = await handle.db
+    const [otherJob] = await bed.handle.db
       .insert(jobs)
       .values({ employerId: sam.session.employer.id, externalId: "J-1", title: "Chef" })
       .returning();
-    await handle.db.insert(applications).values({
+    await bed.handle.db.insert(applications).values({
       employerId: sam.session.employer.id,
       jobId: otherJob!.id,
       externalId: "B-1",
@@ -104,7 +76,7 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       ["10", `Welder — first interview with ${ROBIN.name}`],
       ["12", "Welder — workshop visit"],
     ] as const) {
-      const data = await client.execute(
+      const data = await bed.client.execute(
         dana.session,
         "CreateInterview",
         {
@@ -125,20 +97,23 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   });
 
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   const today = utcDate(new Date());
 
   it("gathers their application, interviews with Indeed's view, messages and audit entries", async () => {
-    const request = await recordDataRequest(handle.db, dana.session, {
+    const request = await recordDataRequest(bed.handle.db, dana.session, {
       email: ROBIN.email,
       kind: "access",
       receivedOn: today,
     });
-    const data = await personalDataForRequest(handle.db, dana.session, request.id, readAs(dana));
+    const data = await personalDataForRequest(
+      bed.handle.db,
+      dana.session,
+      request.id,
+      readAs(dana),
+    );
     expect(data.applications.map((a) => [a.name, a.email, a.job.title])).toEqual([
       [ROBIN.name, ROBIN.email, "Welder"],
     ]);
@@ -154,9 +129,14 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   });
 
   it("says Indeed did not show an interview rather than failing", async () => {
-    const [request] = await listDataRequests(handle.db, dana.session.employer.id);
+    const [request] = await listDataRequests(bed.handle.db, dana.session.employer.id);
     // Sam's employer is not the events': Indeed answers null with FORBIDDEN.
-    const data = await personalDataForRequest(handle.db, dana.session, request!.id, readAs(sam));
+    const data = await personalDataForRequest(
+      bed.handle.db,
+      dana.session,
+      request!.id,
+      readAs(sam),
+    );
     expect(data.interviews.map((i) => i.indeed)).toEqual([
       { shown: false, reason: NOT_SHOWN_BY_INDEED },
       { shown: false, reason: NOT_SHOWN_BY_INDEED },
@@ -164,21 +144,23 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   });
 
   it("keeps each employer's requests to itself", async () => {
-    const [request] = await listDataRequests(handle.db, dana.session.employer.id);
-    expect(await listDataRequests(handle.db, sam.session.employer.id)).toEqual([]);
-    expect(await findDataRequest(handle.db, sam.session.employer.id, request!.id)).toBeUndefined();
+    const [request] = await listDataRequests(bed.handle.db, dana.session.employer.id);
+    expect(await listDataRequests(bed.handle.db, sam.session.employer.id)).toEqual([]);
+    expect(
+      await findDataRequest(bed.handle.db, sam.session.employer.id, request!.id),
+    ).toBeUndefined();
     await expect(
-      personalDataForRequest(handle.db, sam.session, request!.id, readAs(sam)),
+      personalDataForRequest(bed.handle.db, sam.session, request!.id, readAs(sam)),
     ).rejects.toMatchObject({ code: "INVALID_REQUEST" });
-    await expect(carryOutErasure(handle.db, sam.session, request!.id)).rejects.toMatchObject({
+    await expect(carryOutErasure(bed.handle.db, sam.session, request!.id)).rejects.toMatchObject({
       code: "INVALID_REQUEST",
     });
   });
 
   it("exports JSON, audits the download and answers the access request", async () => {
-    const [request] = await listDataRequests(handle.db, dana.session.employer.id);
+    const [request] = await listDataRequests(bed.handle.db, dana.session.employer.id);
     const { json, fileName } = await exportPersonalData(
-      handle.db,
+      bed.handle.db,
       dana.session,
       request!.id,
       readAs(dana),
@@ -187,9 +169,9 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     const parsed = JSON.parse(json) as { email: string; interviews: unknown[] };
     expect(parsed.email).toBe(ROBIN.email);
     expect(parsed.interviews).toHaveLength(2);
-    const after = await findDataRequest(handle.db, dana.session.employer.id, request!.id);
+    const after = await findDataRequest(bed.handle.db, dana.session.employer.id, request!.id);
     expect(after?.fulfilledAt).toBeInstanceOf(Date);
-    const exports = await handle.db
+    const exports = await bed.handle.db
       .select()
       .from(auditEvents)
       .where(
@@ -200,20 +182,24 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   });
 
   it("refuses to carry out an access request as an erasure", async () => {
-    const [request] = await listDataRequests(handle.db, dana.session.employer.id);
-    await expect(carryOutErasure(handle.db, dana.session, request!.id)).rejects.toMatchObject({
+    const [request] = await listDataRequests(bed.handle.db, dana.session.employer.id);
+    await expect(carryOutErasure(bed.handle.db, dana.session, request!.id)).rejects.toMatchObject({
       code: "INVALID_REQUEST",
     });
   });
 
   it("cancels a chosen upcoming interview at Indeed through the normal cancel", async () => {
-    const upcoming = await upcomingInterviewsOf(handle.db, dana.session.employer.id, ROBIN.email);
+    const upcoming = await upcomingInterviewsOf(
+      bed.handle.db,
+      dana.session.employer.id,
+      ROBIN.email,
+    );
     expect(upcoming.map((i) => i.indeedEventId)).toEqual(eventIds);
     await expect(
       cancelUpcomingInterviews(upcoming, ["someone-elses-event"], async () => undefined),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     const results = await cancelUpcomingInterviews(upcoming, [eventIds[1]!], async (id) => {
-      await client.execute(
+      await bed.client.execute(
         dana.session,
         "CancelInterview",
         { input: { id } },
@@ -221,13 +207,13 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       );
     });
     expect(results).toEqual([{ eventId: eventIds[1], canceled: true }]);
-    const left = await upcomingInterviewsOf(handle.db, dana.session.employer.id, ROBIN.email);
+    const left = await upcomingInterviewsOf(bed.handle.db, dana.session.employer.id, ROBIN.email);
     expect(left.map((i) => i.indeedEventId)).toEqual([eventIds[0]]);
   });
 
   it("gives /privacy the employer's contact for data requests, else its contact for job seekers", async () => {
     const employerId = dana.session.employer.id;
-    expect(await dataRequestContact(handle.db, employerId)).toEqual({
+    expect(await dataRequestContact(bed.handle.db, employerId)).toEqual({
       employerName: "Acme Robotics",
       contact: null,
     });
@@ -237,25 +223,25 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       replyTo: "hiring@acme-robotics.example",
       contact: "+1 555 0100",
     };
-    await handle.db.insert(employerSettings).values(settings);
-    expect((await dataRequestContact(handle.db, employerId))?.contact).toBe("+1 555 0100");
-    await handle.db
+    await bed.handle.db.insert(employerSettings).values(settings);
+    expect((await dataRequestContact(bed.handle.db, employerId))?.contact).toBe("+1 555 0100");
+    await bed.handle.db
       .update(employerSettings)
       .set({ dataRequestsContact: "privacy@acme-robotics.example" })
       .where(eq(employerSettings.employerId, employerId));
-    expect((await dataRequestContact(handle.db, employerId))?.contact).toBe(
+    expect((await dataRequestContact(bed.handle.db, employerId))?.contact).toBe(
       "privacy@acme-robotics.example",
     );
-    expect(await dataRequestContact(handle.db, "emp-nobody")).toBeNull();
+    expect(await dataRequestContact(bed.handle.db, "emp-nobody")).toBeNull();
   });
 
   it("erases them: no column of any table in any schema holds their name or address", async () => {
-    const request = await recordDataRequest(handle.db, dana.session, {
+    const request = await recordDataRequest(bed.handle.db, dana.session, {
       email: ROBIN.email.toUpperCase(),
       kind: "erasure",
       receivedOn: today,
     });
-    const before = await traces(handle, [ROBIN.name, ROBIN.email]);
+    const before = await traces(bed.handle, [ROBIN.name, ROBIN.email]);
     expect(before.length).toBeGreaterThan(4);
     expect(before).toEqual(
       expect.arrayContaining([
@@ -268,43 +254,43 @@ describe(`data requests (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       ]),
     );
 
-    const { outcome, alreadyDone } = await carryOutErasure(handle.db, dana.session, request.id);
+    const { outcome, alreadyDone } = await carryOutErasure(bed.handle.db, dana.session, request.id);
     expect(alreadyDone).toBe(false);
     expect(outcome).toMatchObject({ applications: 1, interviews: 2, dataRequests: 2 });
     expect(outcome.messages).toBeGreaterThanOrEqual(3);
     expect(outcome.auditEntries).toBeGreaterThanOrEqual(2);
 
-    expect(await traces(handle, [ROBIN.name, ROBIN.email, "Quillfeather"])).toEqual([]);
+    expect(await traces(bed.handle, [ROBIN.name, ROBIN.email, "Quillfeather"])).toEqual([]);
 
-    const [record] = await handle.db
+    const [record] = await bed.handle.db
       .select()
       .from(dataRequests)
       .where(eq(dataRequests.id, request.id));
     expect(record).toMatchObject({ email: null, fulfilledByUserId: dana.session.userId });
     expect(record!.fulfilledAt).toBeInstanceOf(Date);
-    for (const row of await listDataRequests(handle.db, dana.session.employer.id)) {
+    for (const row of await listDataRequests(bed.handle.db, dana.session.employer.id)) {
       expect(row).toMatchObject({ email: null, fulfilledAt: expect.any(Date) });
     }
-    const erase = await handle.db
+    const erase = await bed.handle.db
       .select()
       .from(auditEvents)
       .where(
         and(eq(auditEvents.action, "data_request.erase"), eq(auditEvents.subjectId, request.id)),
       );
     expect(erase[0]!.details).toEqual(outcome);
-    const [pseudonymised] = await handle.db
+    const [pseudonymised] = await bed.handle.db
       .select()
       .from(applications)
       .where(eq(applications.id, applicationId));
     expect(pseudonymised!.applicantName).toBe(`erased-${request.id}`);
 
     // Another employer's applicant is untouched; a second run changes nothing.
-    const [kit] = await handle.db
+    const [kit] = await bed.handle.db
       .select()
       .from(applications)
       .where(eq(applications.employerId, sam.session.employer.id));
     expect(kit).toMatchObject({ applicantName: "Kit Marlowe", applicantEmail: "kit@example.org" });
-    expect(await carryOutErasure(handle.db, dana.session, request.id)).toEqual({
+    expect(await carryOutErasure(bed.handle.db, dana.session, request.id)).toEqual({
       outcome,
       alreadyDone: true,
     });

@@ -1,18 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService, type TokenService } from "@/lib/auth/tokens";
-import type { DatabaseHandle } from "@/lib/db/client";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { auditEvents, interviews } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient } from "@/lib/indeed/client";
 import { reconcileUpcomingInterviews } from "@/lib/jobs/ledger-reconcile-worker";
-import { operations, services } from "@/lib/operations";
 import { CHANGED_OUTSIDE_LOBBY, eventsOfRead, followIndeed } from "./reconcile-ledger";
 
 /**
@@ -23,67 +17,34 @@ import { CHANGED_OUTSIDE_LOBBY, eventsOfRead, followIndeed } from "./reconcile-l
  */
 
 describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let tokens: TokenService;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
   let deferred: Promise<void>[] = [];
-
-  function clientWith(hooks: boolean) {
-    return createIndeedClient({
-      operations: hooks
-        ? operations
-        : operations.map((op) => ({ ...op, onSuccess: undefined, contextSchema: undefined })),
-      services,
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      log: () => undefined,
-      onRead: hooks
-        ? (session, _name, data, sentAt) =>
-            followIndeed(handle.db, session.employer.id, eventsOfRead(data), sentAt).then(
-              () => undefined,
-            )
-        : undefined,
-      defer: (task) => void deferred.push(task()),
-    });
-  }
-  let lobby: ReturnType<typeof clientWith>;
-  let outside: ReturnType<typeof clientWith>;
+  const defer = (task: () => Promise<void>) => void deferred.push(task());
+  /** Lobby's client: its ledger hooks, and reads followed into the ledger. */
+  let lobby: IndeedTestbed["client"];
+  /** The same person through a client that is not Lobby. */
+  let outside: IndeedTestbed["client"];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-follow-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
+    bed = await startIndeedTestbed({
+      onRead: (session, _name, data, sentAt) =>
+        followIndeed(bed.handle.db, session.employer.id, eventsOfRead(data), sentAt).then(
+          () => undefined,
+        ),
+      defer,
     });
-    lobby = clientWith(true);
-    outside = clientWith(false);
-    dana = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-dana", employer: "emp-acme-robotics" },
-    );
+    lobby = bed.client;
+    outside = bed.createClient({ hooks: false, defer });
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
   });
   afterEach(async () => {
     await Promise.all(deferred);
     deferred = [];
-    await fetch(`${sandbox.url}/_sandbox/faults/graphql/clear`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
+    await bed.control("/_sandbox/faults/graphql/clear", {});
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   async function schedule(title: string, day: number) {
@@ -99,9 +60,9 @@ describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" :
     return data.createVirtualInterviewEvent!.event!.id;
   }
   const ledgerRow = async (id: string) =>
-    (await handle.db.select().from(interviews).where(eq(interviews.indeedEventId, id)))[0]!;
+    (await bed.handle.db.select().from(interviews).where(eq(interviews.indeedEventId, id)))[0]!;
   const outsideAudits = (id: string) =>
-    handle.db
+    bed.handle.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, CHANGED_OUTSIDE_LOBBY)));
@@ -149,7 +110,9 @@ describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" :
     const stale = await outside.execute(dana.session, "GetInterviews", { ids: [id] });
     const readAt = new Date(Date.now() - 60_000);
     await lobby.execute(dana.session, "SetInterviewTitle", { input: { id, title: "New title" } });
-    expect(await followIndeed(handle.db, "emp-acme-robotics", eventsOfRead(stale), readAt)).toBe(0);
+    expect(
+      await followIndeed(bed.handle.db, "emp-acme-robotics", eventsOfRead(stale), readAt),
+    ).toBe(0);
     expect((await ledgerRow(id)).title).toBe("New title");
   });
 
@@ -157,14 +120,14 @@ describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" :
     const id = await schedule("Retitled elsewhere", 20);
     await outside.execute(dana.session, "SetInterviewTitle", { input: { id, title: "Renamed" } });
     const deps = {
-      db: handle.db,
+      db: bed.handle.db,
       getInterviews: (session: typeof dana.session, ids: string[]) =>
         outside.execute(session, "GetInterviews", { ids }),
       now: () => new Date("2031-01-01T00:00:00Z"),
       log: () => undefined,
     };
 
-    await fetch(`${sandbox.url}/_sandbox/faults/graphql`, {
+    await fetch(`${bed.sandbox.url}/_sandbox/faults/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -177,11 +140,7 @@ describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" :
     expect(away).toMatchObject({ employers: 1, unreachable: 1, changed: 0 });
     expect((await ledgerRow(id)).title).toBe("Retitled elsewhere");
 
-    await fetch(`${sandbox.url}/_sandbox/faults/graphql/clear`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
+    await bed.control("/_sandbox/faults/graphql/clear", {});
     const run = await reconcileUpcomingInterviews(deps);
     expect(run).toMatchObject({ employers: 1, unreachable: 0, changed: 1 });
     expect((await ledgerRow(id)).title).toBe("Renamed");

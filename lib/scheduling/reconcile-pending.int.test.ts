@@ -1,18 +1,14 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService } from "@/lib/auth/tokens";
-import type { DatabaseHandle } from "@/lib/db/client";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { auditEvents, interviews, pendingConfirmations } from "@/lib/db/schema";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
-import { operations, services } from "@/lib/operations";
+import { operations } from "@/lib/operations";
 import { interviewInputMessages } from "./indeed-input-messages";
 import { confirmPendingCreate, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
 import { handleConfirmCreate } from "./reconcile-pending-route";
@@ -27,59 +23,27 @@ import { handleConfirmCreate } from "./reconcile-pending-route";
 const APP = "http://localhost:3000";
 
 describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let client: IndeedClient<typeof operations>;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
   let deps: ConfirmDeps;
 
-  async function control(path: string, body: unknown) {
-    const response = await fetch(`${sandbox.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", connection: "close" },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} → ${response.status}`);
-  }
+  const control = (path: string, body: unknown) => bed.control<void>(path, body);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-pending-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    const tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      operations,
-      services,
+    bed = await startIndeedTestbed({
       inputMessages: interviewInputMessages,
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
       schemaExtensions: true,
-      log: () => undefined,
     });
-    dana = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-dana", employer: "emp-acme-robotics" },
-    );
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
     deps = {
-      db: handle.db,
-      find: (session, variables) => client.execute(session, "FindInterviews", variables),
+      db: bed.handle.db,
+      find: (session, variables) => bed.client.execute(session, "FindInterviews", variables),
       sleep: async () => undefined,
     };
   });
   afterEach(async () => control("/_sandbox/faults/graphql/clear", {}));
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   function createVariables(title: string, intervieweeEmail: string) {
@@ -106,12 +70,18 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
           context: { attemptId },
         }),
       }),
-      { appUrl: APP, getSession: async () => dana.session, client, operations, log: () => {} },
+      {
+        appUrl: APP,
+        getSession: async () => dana.session,
+        client: bed.client,
+        operations,
+        log: () => {},
+      },
     );
   }
 
   async function eventsTitled(title: string) {
-    const data = await client.execute(dana.session, "FindInterviews", {
+    const data = await bed.client.execute(dana.session, "FindInterviews", {
       first: 100,
       input: {
         startTime: { after: "2031-05-12T00:00:00+00:00", before: "2031-05-13T00:00:00+00:00" },
@@ -145,14 +115,14 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     const result = await confirmPendingCreate(deps, dana.session, attemptId);
     const [event] = await eventsTitled(title);
     expect(result).toEqual({ state: "confirmed", eventId: event!.id });
-    const rows = await handle.db
+    const rows = await bed.handle.db
       .select()
       .from(interviews)
       .where(eq(interviews.indeedEventId, event!.id));
     expect(rows).toMatchObject([
       { employerId: "emp-acme-robotics", title, createdByUserId: dana.session.userId },
     ]);
-    const audits = await handle.db
+    const audits = await bed.handle.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, event!.id), eq(auditEvents.action, "interview.create")));
@@ -176,7 +146,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
       state: "not_found",
     });
-    const [row] = await handle.db
+    const [row] = await bed.handle.db
       .select()
       .from(pendingConfirmations)
       .where(eq(pendingConfirmations.id, attemptId));
@@ -185,7 +155,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     const retried = await postCreate(variables, attemptId);
     expect(retried.status).toBe(200);
     expect(await eventsTitled(title)).toHaveLength(1);
-    const [settled] = await handle.db
+    const [settled] = await bed.handle.db
       .select()
       .from(pendingConfirmations)
       .where(eq(pendingConfirmations.id, attemptId));

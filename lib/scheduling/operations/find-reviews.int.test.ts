@@ -1,23 +1,19 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DecisionsSection } from "@/components/interviews/decisions-section";
 import { RecordingsSection } from "@/components/interviews/recordings-section";
-import { sandboxSettings, signInAs, type SignedIn } from "@/lib/auth/sandbox-fixtures.test-support";
-import { createTokenService } from "@/lib/auth/tokens";
+import {
+  startIndeedTestbed,
+  type IndeedTestbed,
+  type SignedIn,
+  withoutLedgerHooks,
+} from "@/lib/auth/sandbox-fixtures.test-support";
 import { reviewEventsVariables } from "@/lib/calendar/find-events-variables";
 import { eventDecisions, sessionsOf } from "@/lib/calendar/decisions";
 import { reviewQueuePage, type ReviewFilters } from "@/lib/calendar/review-queue";
-import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient, type IndeedClient } from "@/lib/indeed/client";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import { operations } from "@/lib/operations";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import type { OperationResult } from ".";
 
 // The review queue's data path against the sandbox: FindReviews through Lobby's GraphQL route,
@@ -28,32 +24,17 @@ const APP = "http://localhost:3000";
 const DAY = 24 * 60 * 60 * 1000;
 const DANA = "dana@acme-robotics.example";
 const IVY = "ivy@acme-robotics.example";
-const withoutHooks = operations.map((op) => ({
-  ...op,
-  onSuccess: undefined,
-  contextSchema: undefined,
-}));
+const withoutHooks = withoutLedgerHooks(operations);
 
 type Connection = NonNullable<OperationResult<"FindReviews">["findVirtualInterviewEvents"]>;
 
 describe("FindReviews and the review queue against the sandbox", () => {
-  let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let client: IndeedClient;
+  let bed: IndeedTestbed;
   let dana: SignedIn;
   const now = new Date();
   const ids: Record<string, string> = {};
 
-  async function control(path: string, body: unknown) {
-    const response = await fetch(`${sandbox.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", connection: "close" },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} → ${response.status}: ${await response.text()}`);
-    return (await response.json()) as { id: string };
-  }
+  const control = (path: string, body: unknown) => bed.control<{ id: string }>(path, body);
 
   /** A past interview of Dana's and Ivy's, held once, with the given recording and decisions. */
   async function pastInterview(
@@ -87,28 +68,8 @@ describe("FindReviews and the review queue against the sandbox", () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-reviews-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    const tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      log: () => undefined,
-      operations: withoutHooks,
-    });
-    dana = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-dana", employer: "emp-acme-robotics" },
-    );
+    bed = await startIndeedTestbed({ hooks: false });
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
     await pastInterview("Decided", 2, "available", [
       { interviewerEmail: DANA, value: "YES", noteText: "Clear on trade-offs." },
       { interviewerEmail: IVY, value: "MAYBE", noteText: "Check references." },
@@ -121,9 +82,7 @@ describe("FindReviews and the review queue against the sandbox", () => {
     await pastInterview("Tomorrow", -1, null);
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   async function fetchReviews(): Promise<Connection> {
@@ -144,7 +103,7 @@ describe("FindReviews and the review queue against the sandbox", () => {
       {
         appUrl: APP,
         getSession: async () => dana.session,
-        client,
+        client: bed.client,
         operations: withoutHooks,
         log: () => undefined,
       },
@@ -236,7 +195,7 @@ describe("FindReviews and the review queue against the sandbox", () => {
       {
         appUrl: APP,
         getSession: async () => dana.session,
-        client,
+        client: bed.client,
         operations: withoutHooks,
         log: () => undefined,
       },
