@@ -1,74 +1,35 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import {
   journal,
-  sandboxSettings,
-  signInAs,
+  startIndeedTestbed,
+  withoutLedgerHooks,
+  type IndeedTestbed,
   type SignedIn,
 } from "@/lib/auth/sandbox-fixtures.test-support";
 import type { EmployerSession } from "@/lib/auth/load-session";
-import { createTokenService, type TokenService } from "@/lib/auth/tokens";
-import type { DatabaseHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing.test-support";
-import { createIndeedClient, type IndeedClient } from "./client";
 import { operations } from "@/lib/operations";
+import type { RunningSandbox } from "@/sandbox/server";
 import { handleGraphqlRequest } from "./route-handler";
 
 const APP = "http://localhost:3000";
-const withoutHooks = operations.map((op) => ({
-  ...op,
-  onSuccess: undefined,
-  beforeSend: undefined,
-  onOutcomeUnknown: undefined,
-  contextSchema: undefined,
-}));
+// The ledger hooks belong to lib/scheduling's tests.
+const withoutHooks = withoutLedgerHooks(operations);
 
 describe(`the GraphQL route against the sandbox (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  let bed: IndeedTestbed;
   let sandbox: RunningSandbox;
-  let handle: DatabaseHandle;
-  let dataDir: string;
-  let tokens: TokenService;
-  let client: IndeedClient;
+  let client: IndeedTestbed["client"];
   let dana: SignedIn;
   let sam: SignedIn;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "lobby-route-"));
-    sandbox = await startSandbox({ port: 0, dataDir, ephemeral: true });
-    handle = await createTestDatabase();
-    tokens = createTokenService({
-      db: handle.db,
-      key: randomBytes(32),
-      oauth: sandboxSettings(sandbox.url),
-      log: () => undefined,
-    });
-    client = createIndeedClient({
-      tokens,
-      db: handle.db,
-      graphqlUrl: `${sandbox.url}/graphql`,
-      clientId: "lobby-local",
-      atsName: "Lobby",
-      log: () => undefined,
-      // The ledger hooks belong to lib/scheduling's tests.
-      operations: withoutHooks,
-    });
-    dana = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-dana", employer: "emp-acme-robotics" },
-    );
-    sam = await signInAs(
-      { db: handle.db, tokens, sandboxUrl: sandbox.url },
-      { user: "u-sam", employer: "emp-initech-foods" },
-    );
+    bed = await startIndeedTestbed({ hooks: false });
+    ({ sandbox, client } = bed);
+    dana = await bed.signIn("u-dana", "emp-acme-robotics");
+    sam = await bed.signIn("u-sam", "emp-initech-foods");
   });
   afterAll(async () => {
-    await sandbox?.close();
-    await handle?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   function post(
