@@ -1,7 +1,7 @@
 import { interviewIdSchema } from "@/lib/security/route-ids";
 import { type CalendarEvent, type IndeedEventFields, toCalendarEvents } from "./calendar-event";
 import { calendarEventsVariables, type FindEventsVariables } from "./find-events-variables";
-import { type CalendarRange, customRange, presetRange } from "./range";
+import { type CalendarRange, calendarRange } from "./range";
 import { type CalendarState, currentCursor } from "./search-params";
 
 /**
@@ -9,19 +9,6 @@ import { type CalendarState, currentCursor } from "./search-params";
  * server page (prefetch), the client calendar (the same react-query key) and the CSV export all
  * derive the range and the variables here, so the three can never disagree on them.
  */
-
-export function calendarRange(
-  state: Pick<CalendarState, "range">,
-  zone: string,
-  now: Date,
-): CalendarRange {
-  const choice = state.range;
-  if (choice.preset !== "custom") return presetRange(choice.preset, { now, zone });
-  const checked = customRange(choice.from, choice.to, zone);
-  // The URL schema only keeps custom ranges that pass these checks.
-  if (!checked.ok) throw new Error(`custom range refused: ${checked.message}`);
-  return checked.range;
-}
 
 export interface CalendarQuery {
   range: CalendarRange;

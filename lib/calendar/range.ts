@@ -10,6 +10,7 @@ import {
   startOfWeek,
   type Weekday,
 } from "./calendar-date";
+import type { RangeChoice } from "./search-query";
 
 /**
  * The calendar's date ranges. A range is whole days in one IANA zone (the viewer's), and is
@@ -139,4 +140,21 @@ export function weekContaining(
 ): CalendarRange {
   const first = startOfWeek(date, weekStartsOn);
   return daysRange(first, addDays(first, 6), zone);
+}
+
+/**
+ * The range a page's URL state asks for, in `zone`'s days around `now`: the calendar, the review
+ * queue and the CSV export all read it here.
+ */
+export function calendarRange(
+  state: { range: RangeChoice },
+  zone: string,
+  now: Date,
+): CalendarRange {
+  const choice = state.range;
+  if (choice.preset !== "custom") return presetRange(choice.preset, { now, zone });
+  const checked = customRange(choice.from, choice.to, zone);
+  // The URL schemas keep only custom ranges that pass these checks.
+  if (!checked.ok) throw new Error(`custom range refused: ${checked.message}`);
+  return checked.range;
 }

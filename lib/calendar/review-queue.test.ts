@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  matchesReviewFilters,
-  type ReviewEventFields,
-  reviewQueuePage,
-  reviewRange,
-} from "./review-queue";
+import { matchesReviewFilters, type ReviewEventFields, reviewQueuePage } from "./review-queue";
+import { calendarRange } from "./range";
 
 const NOW = new Date("2026-06-20T12:00:00Z");
 const ana = { id: "acc-ana", email: "ana@example.com", name: "Ana" };
@@ -110,12 +106,12 @@ describe("reviewQueuePage", () => {
   });
 });
 
-describe("reviewRange", () => {
+describe("calendarRange for the review queue", () => {
   it("ends a preset with today in the zone, and takes a custom range's days as given", () => {
-    const last7 = reviewRange({ range: { preset: "last-7-days" } }, "Asia/Kolkata", NOW);
+    const last7 = calendarRange({ range: { preset: "last-7-days" } }, "Asia/Kolkata", NOW);
     expect([last7.firstDay, last7.lastDay]).toEqual(["2026-06-14", "2026-06-20"]);
     expect(last7.from.toISOString()).toBe("2026-06-13T18:30:00.000Z");
-    const custom = reviewRange(
+    const custom = calendarRange(
       { range: { preset: "custom", from: "2026-05-01", to: "2026-05-31" } },
       "UTC",
       NOW,

@@ -13,7 +13,6 @@ import {
   recordingExpiresWithin,
   REVIEW_EXPIRY_WINDOW_DAYS,
 } from "./recording";
-import { type CalendarRange, customRange, presetRange } from "./range";
 import type { ReviewState } from "./search-params";
 
 /**
@@ -27,20 +26,6 @@ export interface ReviewEventFields extends EventSessionFields {
 }
 
 export type ReviewFilters = Pick<ReviewState, "pending" | "recording" | "expiring">;
-
-/** The queue's days in `zone` (the calendar's zone, docs/decisions/0043) around `now`. */
-export function reviewRange(
-  state: Pick<ReviewState, "range">,
-  zone: string,
-  now: Date,
-): CalendarRange {
-  const choice = state.range;
-  if (choice.preset !== "custom") return presetRange(choice.preset, { now, zone });
-  const checked = customRange(choice.from, choice.to, zone);
-  // The URL schema keeps only custom ranges that pass these checks.
-  if (!checked.ok) throw new Error(`custom range refused: ${checked.message}`);
-  return checked.range;
-}
 
 /** The interview's end when one of its recordings can still be watched. */
 function endOfWatchable(event: ReviewEventFields, now: Date): string | undefined {

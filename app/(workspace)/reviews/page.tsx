@@ -6,7 +6,8 @@ import { ReviewQueue } from "@/components/reviews/review-queue";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { nextCursorOf } from "@/lib/calendar/calendar-query";
 import { reviewEventsVariables } from "@/lib/calendar/find-events-variables";
-import { reviewQueuePage, reviewRange } from "@/lib/calendar/review-queue";
+import { calendarRange } from "@/lib/calendar/range";
+import { reviewQueuePage } from "@/lib/calendar/review-queue";
 import {
   currentCursor,
   hrefWith,
@@ -36,7 +37,7 @@ export default async function ReviewsPage({
   );
   // The server's clock, for the range and the days left (docs/decisions/0046).
   const now = new Date();
-  const range = reviewRange(state, zone, now);
+  const range = calendarRange(state, zone, now);
 
   let connection;
   try {
