@@ -1,7 +1,7 @@
 import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { findInterviews } from "./find-interviews";
-import { InterviewEventFields } from "./interview-event-fields";
+import { InterviewEventFields, IntervieweeRecordsFields } from "./interview-event-fields";
 
 /**
  * A page of past interviews for the review queue: the calendar's search (same variables, same
@@ -27,32 +27,14 @@ export const findReviews = defineOperation({
               interviewees {
                 name
                 email
-                interviewRecordsConnection {
-                  records {
-                    id
-                    recordingUrl
-                    interviewOutcomesConnection {
-                      outcomes {
-                        interviewer {
-                          id
-                          name
-                          email
-                        }
-                        decision {
-                          value
-                          noteText
-                        }
-                      }
-                    }
-                  }
-                }
+                ...IntervieweeRecordsFields
               }
             }
           }
         }
       }
     `,
-    [InterviewEventFields],
+    [InterviewEventFields, IntervieweeRecordsFields],
   ),
   variables: findInterviews.variables,
   prepare: findInterviews.prepare,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId } from "../rules";
-import { InterviewEventFields } from "./interview-event-fields";
+import { InterviewEventFields, IntervieweeRecordsFields } from "./interview-event-fields";
 
 /** Interviews by id, with their recordings and each interviewer's decision. */
 export const getInterviews = defineOperation({
@@ -19,32 +19,14 @@ export const getInterviews = defineOperation({
                 name
                 email
                 intervieweeLobbyUrl
-                interviewRecordsConnection {
-                  records {
-                    id
-                    recordingUrl
-                    interviewOutcomesConnection {
-                      outcomes {
-                        interviewer {
-                          id
-                          name
-                          email
-                        }
-                        decision {
-                          value
-                          noteText
-                        }
-                      }
-                    }
-                  }
-                }
+                ...IntervieweeRecordsFields
               }
             }
           }
         }
       }
     `,
-    [InterviewEventFields],
+    [InterviewEventFields, IntervieweeRecordsFields],
   ),
   variables: z.object({
     ids: z

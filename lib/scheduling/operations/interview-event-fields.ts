@@ -31,3 +31,28 @@ export const InterviewEventFields = graphql(`
     }
   }
 `);
+
+/** An interviewee's sessions: each one's recording and the interviewers' decisions on it. */
+export const IntervieweeRecordsFields = graphql(`
+  fragment IntervieweeRecordsFields on VirtualInterviewInterviewee {
+    interviewRecordsConnection {
+      records {
+        id
+        recordingUrl
+        interviewOutcomesConnection {
+          outcomes {
+            interviewer {
+              id
+              name
+              email
+            }
+            decision {
+              value
+              noteText
+            }
+          }
+        }
+      }
+    }
+  }
+`);
