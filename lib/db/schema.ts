@@ -369,14 +369,19 @@ export const pendingConfirmations = pgTable(
     intervieweeEmail: text("interviewee_email"),
     /** The variables as sent to Indeed, requestMetadata included. */
     sent: jsonb("sent").$type<Record<string, unknown>>().notNull(),
+    /** What Lobby keeps beside a change and records once it is confirmed (a cancel reason). */
+    context: jsonb("context").$type<Record<string, unknown>>(),
     state: text("state", { enum: PENDING_CONFIRMATION_STATES }).notNull().default("pending"),
     /** Lookups at Indeed that answered (a failed lookup is not counted). */
     checks: integer("checks").notNull().default(0),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
-    /** The event found at Indeed, once confirmed. */
+    /** A create: the event found at Indeed, once confirmed. A change: the event it changes. */
     indeedEventId: text("indeed_event_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("pending_confirmations_employer_state_idx").on(t.employerId, t.state)],
+  (t) => [
+    index("pending_confirmations_employer_state_idx").on(t.employerId, t.state),
+    index("pending_confirmations_employer_event_idx").on(t.employerId, t.indeedEventId),
+  ],
 );

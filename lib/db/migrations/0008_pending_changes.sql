@@ -1,0 +1,2 @@
+ALTER TABLE "pending_confirmations" ADD COLUMN "context" jsonb;--> statement-breakpoint
+CREATE INDEX "pending_confirmations_employer_event_idx" ON "pending_confirmations" USING btree ("employer_id","indeed_event_id");
