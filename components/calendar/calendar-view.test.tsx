@@ -199,7 +199,7 @@ describe("CalendarView", () => {
     ["RECONNECT_REQUIRED", 409, /Reconnect to Indeed[\s\S]*Sign in with Indeed/],
     ["NOT_SIGNED_IN", 401, /Reconnect to Indeed/],
     ["FORBIDDEN", 403, /not allowed to see these interviews/],
-    ["INDEED_UNAVAILABLE", 503, /could not be loaded[\s\S]*Try again/],
+    ["INDEED_UNAVAILABLE", 503, /Indeed is unreachable[\s\S]*Applications[\s\S]*Try again/],
     ["RATE_LIMITED", 429, /could not be loaded[\s\S]*Try again/],
   ] as const)("says what to do on %s", (code, status, expected) => {
     const html = render("", {

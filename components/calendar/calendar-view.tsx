@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { Skeleton } from "@/components/ui/skeleton";
 import { type CalendarDate, addDays, dateInZone, startOfWeek } from "@/lib/calendar/calendar-date";
 import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
@@ -366,6 +367,19 @@ export function CalendarProblem({
           Ask an administrator of this employer on Indeed for access, or switch employer.
         </p>
       </div>
+    );
+  }
+  if (error.code === "INDEED_UNAVAILABLE") {
+    return (
+      <IndeedUnreachable
+        headingLevel={2}
+        detail="The calendar shows Indeed's interviews, so it can be shown once Indeed answers again."
+        retry={
+          <Button variant="outline" onClick={onRetry}>
+            Try again
+          </Button>
+        }
+      />
     );
   }
   return (

@@ -1,17 +1,33 @@
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
+import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
+import { RetryButton } from "@/components/ui/retry-button";
 
-/** When Indeed cannot answer a page's read: what happened and what to do next. */
-export function IndeedProblem({ code, message }: { code: string; message: string }) {
+/**
+ * When Indeed cannot answer a page's read: what happened and what to do next. Unreachable
+ * (refused, timed out, 5xx) is the shared "Indeed is unreachable" state; `detail` says what the
+ * page could not show.
+ */
+export function IndeedProblem({
+  code,
+  message,
+  detail = "This page shows what Indeed holds, so it can be shown once Indeed answers again.",
+}: {
+  code: string;
+  message: string;
+  detail?: string;
+}) {
+  if (code === "INDEED_UNAVAILABLE") return <IndeedUnreachable detail={detail} />;
   const reconnect = code === "RECONNECT_REQUIRED" || code === "NOT_SIGNED_IN";
-  const heading = reconnect
-    ? "Reconnect to Indeed"
-    : code === "RATE_LIMITED"
-      ? "Too many requests"
-      : "Indeed could not be reached";
   return (
     <section className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{heading}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">
+        {reconnect
+          ? "Reconnect to Indeed"
+          : code === "RATE_LIMITED"
+            ? "Too many requests"
+            : "Indeed did not answer"}
+      </h1>
       <p role="alert" className="text-slate-800">
         {message}
       </p>
@@ -20,7 +36,7 @@ export function IndeedProblem({ code, message }: { code: string; message: string
           Sign in with Indeed
         </Link>
       ) : (
-        <p className="text-slate-700">Reload the page in a moment.</p>
+        <RetryButton />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { IndeedInterviewButton } from "@/components/indeed-interview-button";
 import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
 import { Badge } from "@/components/ui/badge";
+import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { findApplication } from "@/lib/ats/application-queries";
 import { STAGE_LABELS } from "@/lib/ats/application-stages";
 import { requireEmployerSession } from "@/lib/auth/current-session";
@@ -79,9 +80,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           Interviews
         </h2>
         {!indeed.reachable && (
-          <p role="status" className="text-sm text-amber-800">
-            Indeed is unreachable right now: these are the statuses Lobby last saw.
-          </p>
+          <IndeedUnreachable variant="notice" detail="These are the statuses Lobby last saw." />
         )}
         {interviews.length === 0 ? (
           <p className="text-slate-700">No interview scheduled yet.</p>
