@@ -5,6 +5,7 @@ import { DataRequestStatus } from "@/components/privacy/data-request-status";
 import { ErasurePanel } from "@/components/privacy/erasure-panel";
 import { PersonalDataView, RequestFacts } from "@/components/privacy/personal-data-view";
 import { buttonClassName } from "@/components/ui/button";
+import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { isEmployerAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -16,7 +17,7 @@ import {
   utcDate,
 } from "@/lib/privacy/data-request-schema";
 import { earlierErasures, findDataRequest, userLabel } from "@/lib/privacy/data-requests";
-import { gatherPersonalData } from "@/lib/privacy/gather";
+import { gatherPersonalData, NOT_SHOWN_BY_INDEED } from "@/lib/privacy/gather";
 import { indeedReaderFor } from "@/lib/privacy/indeed-reader";
 import type { ErasureOutcome } from "@/lib/privacy/types";
 import { formatRangeInZone } from "@/lib/scheduling/time";
@@ -122,6 +123,14 @@ export default async function DataRequestPage({ params }: { params: Promise<{ id
         )}
       </header>
 
+      {data.interviews.some(
+        ({ indeed }) => !indeed.shown && indeed.reason !== NOT_SHOWN_BY_INDEED,
+      ) && (
+        <IndeedUnreachable
+          variant="notice"
+          detail="The interviews below are Lobby's records, without their state at Indeed."
+        />
+      )}
       <PersonalDataView data={data} />
 
       {request.kind === "erasure" && (
