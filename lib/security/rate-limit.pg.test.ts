@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runChildrenInStep } from "@/test/children-in-step";
-import { postgresRateLimiter, RATE_LIMIT_TABLE } from "./rate-limit";
+import { ensureRateLimitTable, postgresRateLimiter, RATE_LIMIT_TABLE } from "./rate-limit";
 
 // Several app processes share one PostgreSQL and so one budget; PGlite cannot be shared, so
 // these run only in the `postgres` project, where DATABASE_URL is required, not optional.
@@ -36,6 +36,26 @@ describe("rate limits across app processes on PostgreSQL", () => {
       [`${rule.name}:user-1`],
     );
     expect(rows[0].points).toBe(60);
+  });
+
+  it("keeps the counters in an UNLOGGED table, switching one created logged", async () => {
+    const pool = pools[0]!;
+    const persistence = async () =>
+      (
+        await pool.query<{ relpersistence: string }>(
+          "select relpersistence from pg_class where oid = to_regclass($1)",
+          [RATE_LIMIT_TABLE],
+        )
+      ).rows[0]?.relpersistence;
+    await ensureRateLimitTable(pool);
+    // As the library used to create it, logged ('p'): the next start switches it ('u').
+    await pool.query(`ALTER TABLE ${RATE_LIMIT_TABLE} SET LOGGED`);
+    expect(await persistence()).toBe("p");
+    await postgresRateLimiter(
+      { name: `pg-test-${randomUUID()}`, points: 1, durationSeconds: 60 },
+      pool,
+    );
+    expect(await persistence()).toBe("u");
   });
 
   it("two child processes running Lobby's limiters (DATABASE_URL) share one user's GraphQL budget", async () => {

@@ -77,22 +77,47 @@ export function memoryRateLimiter(rule: RateLimitRule): RateLimiter {
   return wrap(memoryStore(rule));
 }
 
+/**
+ * The counters' table, UNLOGGED (ADR 0015): a counter of a one-minute window needs no crash
+ * safety (PostgreSQL empties the table after a crash, which only restarts the windows), and a
+ * transaction that writes only unlogged tables commits without waiting for the WAL to reach
+ * the disk. Logged, every GraphQL call waited for an fsync while holding its user's counter
+ * row, so one user's concurrent calls queued behind each other's fsyncs. A table the library
+ * created logged (before this) is switched once.
+ */
+export async function ensureRateLimitTable(pool: Pool): Promise<void> {
+  try {
+    await pool.query(
+      `CREATE UNLOGGED TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (
+        key varchar(255) PRIMARY KEY,
+        points integer NOT NULL DEFAULT 0,
+        expire bigint
+      )`,
+    );
+  } catch (error) {
+    // Two processes creating it at once: the other one won (PostgreSQL's catalog race).
+    if ((error as { code?: string }).code !== "23505") throw error;
+  }
+  const { rows } = await pool.query<{ relpersistence: string }>(
+    "select relpersistence from pg_class where oid = to_regclass($1)",
+    [RATE_LIMIT_TABLE],
+  );
+  if (rows[0]?.relpersistence === "p")
+    await pool.query(`ALTER TABLE ${RATE_LIMIT_TABLE} SET UNLOGGED`);
+}
+
 /** Counters in PostgreSQL, shared by every process using the same database. */
 export async function postgresRateLimiter(rule: RateLimitRule, pool: Pool): Promise<RateLimiter> {
-  const store = await new Promise<RateLimiterPostgres>((resolve, reject) => {
-    const created: RateLimiterPostgres = new RateLimiterPostgres(
-      {
-        storeClient: pool,
-        storeType: "pool",
-        tableName: RATE_LIMIT_TABLE,
-        keyPrefix: rule.name,
-        points: rule.points,
-        duration: rule.durationSeconds,
-        insuranceLimiter: memoryStore(rule),
-      },
-      // Called once the table exists (CREATE TABLE IF NOT EXISTS, safe under concurrency).
-      (error?: Error) => (error ? reject(error) : resolve(created)),
-    );
+  await ensureRateLimitTable(pool);
+  const store = new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+    keyPrefix: rule.name,
+    points: rule.points,
+    duration: rule.durationSeconds,
+    insuranceLimiter: memoryStore(rule),
   });
   return wrap(store);
 }
