@@ -9,8 +9,8 @@ import { refreshTokenExpiresSoon } from "@/lib/auth/connection-expiry";
 import { getEmployerSession } from "@/lib/auth/current-session";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import { isEmployerAdmin } from "@/lib/auth/roles";
+import { IndeedEmployerProvider } from "@/lib/indeed/employer-context";
 import { EmployerMenu } from "./employer-menu";
-import { Providers } from "./providers";
 
 const navigation = [
   { href: "/applications", label: "Applications" },
@@ -41,7 +41,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
   const links = admin ? [...navigation, { href: "/audit", label: "Audit log" }] : navigation;
 
   return (
-    <Providers employerId={session?.employer.id ?? null}>
+    <IndeedEmployerProvider employerId={session?.employer.id ?? null}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -130,6 +130,6 @@ export async function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <IndeedTermsFooter />
-    </Providers>
+    </IndeedEmployerProvider>
   );
 }

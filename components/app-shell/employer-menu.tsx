@@ -1,6 +1,5 @@
 "use client";
 
-import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import {
   DropdownMenu,
@@ -10,6 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { clearCachedReads } from "@/lib/indeed/cached-reads";
 
 interface Employer {
   id: string;
@@ -21,11 +21,8 @@ interface Employer {
  * posts, so nothing of this employer's can show under the next one, even from a page the
  * browser restores from its back-forward cache.
  */
-export function submitLeavingEmployer(
-  queryClient: Pick<QueryClient, "clear">,
-  form: HTMLFormElement | null,
-) {
-  queryClient.clear();
+export function submitLeavingEmployer(form: HTMLFormElement | null) {
+  clearCachedReads();
   form?.requestSubmit();
 }
 
@@ -48,7 +45,6 @@ export function EmployerMenu({
   const employerInput = useRef<HTMLInputElement>(null);
   const signOutForm = useRef<HTMLFormElement>(null);
   const others = employers.filter((e) => e.id !== employer.id);
-  const queryClient = useQueryClient();
 
   return (
     <>
@@ -81,7 +77,7 @@ export function EmployerMenu({
                   onSelect={() => {
                     if (!employerInput.current || !switchForm.current) return;
                     employerInput.current.value = other.id;
-                    submitLeavingEmployer(queryClient, switchForm.current);
+                    submitLeavingEmployer(switchForm.current);
                   }}
                 >
                   {other.name}
@@ -92,7 +88,7 @@ export function EmployerMenu({
           <DropdownMenuSeparator />
           <DropdownMenuItem
             tone="danger"
-            onSelect={() => submitLeavingEmployer(queryClient, signOutForm.current)}
+            onSelect={() => submitLeavingEmployer(signOutForm.current)}
           >
             Sign out
           </DropdownMenuItem>
