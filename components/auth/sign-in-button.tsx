@@ -1,4 +1,5 @@
-import { Button, type ButtonProps } from "@/components/ui/button";
+import type { ReactNode } from "react";
+import { buttonClassName, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 
 /**
  * Starts Indeed's sign-in: a link to Lobby's start route, which redirects to Indeed's consent
@@ -9,14 +10,20 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 export function SignInButton({
   callbackUrl = "/",
   children = "Sign in with Indeed",
-  ...props
-}: { callbackUrl?: string } & Omit<ButtonProps, "onClick" | "loading" | "asChild" | "type">) {
+  variant,
+  size,
+  className,
+}: {
+  callbackUrl?: string;
+  children?: ReactNode;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+}) {
   const href = `/api/auth/signin/indeed?${new URLSearchParams({ callbackUrl }).toString()}`;
   return (
-    <Button {...props} asChild>
-      <a href={href} role="button">
-        {children}
-      </a>
-    </Button>
+    <a href={href} role="button" className={buttonClassName({ variant, size, className })}>
+      {children}
+    </a>
   );
 }

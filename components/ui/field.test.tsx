@@ -43,14 +43,4 @@ describe("Button", () => {
     expect(html).toContain('aria-busy="true"');
     expect(html).toContain("disabled");
   });
-
-  it("renders its child with the button's styles when asChild", () => {
-    const html = renderToStaticMarkup(
-      <Button asChild>
-        <a href="/x">Go</a>
-      </Button>,
-    );
-    expect(html).toMatch(/^<a[^>]*class="[^"]*bg-brand-600/);
-    expect(html).toContain('href="/x"');
-  });
 });
