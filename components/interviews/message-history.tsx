@@ -1,8 +1,5 @@
-"use client";
-
-import { useState, useTransition } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ResendButton } from "./resend-button";
 
 /** What the event page shows of one message to the interviewee. */
 export interface MessageHistoryItem {
@@ -34,7 +31,7 @@ const STATUS: Record<MessageHistoryItem["status"], { label: string; tone: BadgeT
   unknown: { label: "Delivery unknown", tone: "warning" },
 };
 
-type ResendAction = (input: {
+export type ResendAction = (input: {
   candidateMessageId: string;
   eventId: string;
 }) => Promise<{ queued?: boolean; error?: string }>;
@@ -43,6 +40,7 @@ type ResendAction = (input: {
  * The messages Lobby sent the interviewee about this event, oldest first: which version of the
  * calendar entry (SEQUENCE), to whom, and where delivery stands. A failed message, or one whose
  * delivery is unknown (the connection broke after the server may have taken it), can be resent.
+ * Rendered on the server; only the resend button runs in the browser.
  */
 export function MessageHistory({
   eventId,
@@ -92,7 +90,12 @@ export function MessageHistory({
               <div className="flex items-center gap-3">
                 <Badge tone={STATUS[message.status].tone}>{STATUS[message.status].label}</Badge>
                 {(message.status === "failed" || message.status === "unknown") && (
-                  <ResendButton eventId={eventId} message={message} resend={resend} />
+                  <ResendButton
+                    eventId={eventId}
+                    messageId={message.id}
+                    label={`Resend the ${KIND_LABELS[message.kind].toLowerCase()} (version ${message.sequence})`}
+                    resend={resend}
+                  />
                 )}
               </div>
             </li>
@@ -100,41 +103,5 @@ export function MessageHistory({
         </ol>
       )}
     </section>
-  );
-}
-
-function ResendButton({
-  eventId,
-  message,
-  resend,
-}: {
-  eventId: string;
-  message: MessageHistoryItem;
-  resend: ResendAction;
-}) {
-  const [pending, startTransition] = useTransition();
-  const [answer, setAnswer] = useState<string | null>(null);
-  return (
-    <>
-      <Button
-        size="sm"
-        variant="outline"
-        disabled={pending}
-        aria-label={`Resend the ${KIND_LABELS[message.kind].toLowerCase()} (version ${message.sequence})`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await resend({ candidateMessageId: message.id, eventId });
-            setAnswer(result.queued ? "Queued again." : (result.error ?? null));
-          })
-        }
-      >
-        {pending ? "Resending…" : "Resend"}
-      </Button>
-      {answer && (
-        <span role="status" className="text-sm text-slate-700">
-          {answer}
-        </span>
-      )}
-    </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { currentZoneName, formatRangeInZone } from "@/lib/scheduling/time";
+import { currentZoneName, formatRangeInZone } from "@/lib/scheduling/format-in-zone";
 
 function viewerZone(): string {
   return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -1,5 +1,15 @@
 import { formatInTimeZone } from "date-fns-tz";
+import { asDate, currentZoneName } from "./format-in-zone";
 import { isTimeZone } from "./is-time-zone";
+
+// Formatting for display has no date-fns in it: its own module, so pages that only show times
+// do not load date-fns-tz (docs/decisions/0091).
+export {
+  currentZoneName,
+  formatInZone,
+  formatRangeInZone,
+  RENAMED_TIME_ZONES,
+} from "./format-in-zone";
 
 /**
  * Local times and instants. A local date and time means nothing without an IANA zone, so every
@@ -131,10 +141,6 @@ export function resolveLocalTime(date: string, time: string, zone: string): Loca
   return result;
 }
 
-function asDate(value: Date | string): Date {
-  return typeof value === "string" ? new Date(value) : value;
-}
-
 /** The wall-clock date (`YYYY-MM-DD`) and time (`HH:mm`) of an instant in `zone`. */
 export function toLocalParts(instant: Date | string, zone: string): { date: string; time: string } {
   const at = asDate(instant);
@@ -149,67 +155,6 @@ export function toLocalSpan(start: Date | string, end: Date | string, zone: stri
   const from = toLocalParts(start, zone);
   const to = toLocalParts(end, zone);
   return { date: from.date, startTime: from.time, endDate: to.date, endTime: to.time };
-}
-
-/** Weekday, date, time and zone abbreviation, shown in `zone`. */
-function readableInZone(zone: string, locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    weekday: "short",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
-}
-
-/** A readable moment in a zone, e.g. "Sun, Mar 8, 2026, 10:30 AM PDT". */
-export function formatInZone(instant: Date | string, zone: string, locale = "en-US"): string {
-  return readableInZone(zone, locale).format(asDate(instant));
-}
-
-/** A range in one zone: "Sun, Mar 8, 2026, 10:30 AM – 11:30 AM PDT" when on one day. */
-export function formatRangeInZone(
-  start: Date | string,
-  end: Date | string,
-  zone: string,
-  locale = "en-US",
-): string {
-  return readableInZone(zone, locale).formatRange(asDate(start), asDate(end));
-}
-
-/**
- * ICU lists some zones under names IANA has since replaced (CLDR keeps the old ones as its
- * canonical ids): people search for "Kolkata", not "Calcutta". Old name → current IANA name.
- */
-export const RENAMED_TIME_ZONES: Readonly<Record<string, string>> = {
-  "Africa/Asmera": "Africa/Asmara",
-  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
-  "America/Catamarca": "America/Argentina/Catamarca",
-  "America/Coral_Harbour": "America/Atikokan",
-  "America/Cordoba": "America/Argentina/Cordoba",
-  "America/Godthab": "America/Nuuk",
-  "America/Indianapolis": "America/Indiana/Indianapolis",
-  "America/Jujuy": "America/Argentina/Jujuy",
-  "America/Louisville": "America/Kentucky/Louisville",
-  "America/Mendoza": "America/Argentina/Mendoza",
-  "Asia/Calcutta": "Asia/Kolkata",
-  "Asia/Katmandu": "Asia/Kathmandu",
-  "Asia/Rangoon": "Asia/Yangon",
-  "Asia/Saigon": "Asia/Ho_Chi_Minh",
-  "Atlantic/Faeroe": "Atlantic/Faroe",
-  "Europe/Kiev": "Europe/Kyiv",
-  "Pacific/Enderbury": "Pacific/Kanton",
-  "Pacific/Ponape": "Pacific/Pohnpei",
-  "Pacific/Truk": "Pacific/Chuuk",
-};
-
-/** The current IANA name of a zone (a browser may report `Asia/Calcutta`). */
-export function currentZoneName(zone: string): string {
-  const renamed = RENAMED_TIME_ZONES[zone];
-  return renamed && isTimeZone(renamed) ? renamed : zone;
 }
 
 /** Every IANA zone this runtime knows, under current names, plus UTC. */
