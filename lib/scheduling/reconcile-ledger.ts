@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, notExists } from "drizzle-orm";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
-import { interviews } from "@/lib/db/schema";
+import { interviews, pendingConfirmations } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { InterviewEventSnapshot } from "./interview-event-snapshot";
 import type { OperationResult } from "./operations";
@@ -14,7 +14,8 @@ import type { OperationResult } from "./operations";
  * employer is compared with its row; a difference (canceled, moved or retitled outside Lobby)
  * is written back with one `interview.changed_outside_lobby` audit entry. Nothing differs: one
  * read, no write. A row Lobby changed after the read was sent is left alone, so a read that
- * crossed Lobby's own change never undoes it.
+ * crossed Lobby's own change never undoes it, and an event with a change of Lobby's still being
+ * confirmed (reconcile-pending.ts) is left to that check, which records it as the user's.
  */
 
 export const CHANGED_OUTSIDE_LOBBY = "interview.changed_outside_lobby";
@@ -126,6 +127,18 @@ export async function followIndeed(
         inArray(
           interviews.indeedEventId,
           events.map((event) => event.id),
+        ),
+        notExists(
+          database
+            .select({ id: pendingConfirmations.id })
+            .from(pendingConfirmations)
+            .where(
+              and(
+                eq(pendingConfirmations.employerId, employerId),
+                eq(pendingConfirmations.indeedEventId, interviews.indeedEventId),
+                eq(pendingConfirmations.state, "pending"),
+              ),
+            ),
         ),
       ),
     );

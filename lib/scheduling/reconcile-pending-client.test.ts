@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { confirmCreate } from "./reconcile-pending-client";
+import { confirmCreate, confirmOutcome } from "./reconcile-pending-client";
 
 const ATTEMPT = "6f1c1f0e-8a59-4d7e-9d0e-2a3b4c5d6e7f";
 const json = (body: unknown, status = 200) =>
@@ -56,5 +56,19 @@ describe("confirmCreate", () => {
     });
     answering(json({ state: "confirmed" }));
     expect(await confirmCreate(ATTEMPT, { wait })).toMatchObject({ state: "failed" });
+  });
+
+  it("checks an event's change by its id on the same route", async () => {
+    const fetchMock = answering(
+      json({ state: "not_found", message: "Indeed did not make the change." }),
+    );
+    expect(await confirmOutcome({ eventId: "ev-9" }, { wait })).toEqual({
+      state: "not_found",
+      message: "Indeed did not make the change.",
+    });
+    expect(fetchMock).toHaveBeenCalledWith(
+      "/interviews/new/confirm",
+      expect.objectContaining({ body: JSON.stringify({ eventId: "ev-9" }) }),
+    );
   });
 });

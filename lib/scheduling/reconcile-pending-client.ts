@@ -3,7 +3,8 @@ import { readErrorBody } from "@/lib/http/error-body";
 
 /**
  * The browser's side of POST /interviews/new/confirm (lib/scheduling/reconcile-pending-route.ts):
- * asks until Indeed answers whether a create it left unconfirmed happened. Client-safe.
+ * asks until Indeed answers whether a create or a change it left unconfirmed happened.
+ * Client-safe.
  */
 
 const confirmationSchema = z.discriminatedUnion("state", [
@@ -19,14 +20,17 @@ export type Confirmation =
 const MAX_ASKS = 5;
 const FIRST_WAIT_MS = 2_000;
 
-async function askOnce(attemptId: string, signal?: AbortSignal): Promise<Confirmation> {
+/** A create's attempt, or the event whose change is being checked. */
+export type ConfirmationKey = { attemptId: string } | { eventId: string };
+
+async function askOnce(key: ConfirmationKey, signal?: AbortSignal): Promise<Confirmation> {
   let response: Response;
   try {
     response = await fetch("/interviews/new/confirm", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ attemptId }),
+      body: JSON.stringify(key),
       signal,
     });
   } catch (error) {
@@ -41,23 +45,30 @@ async function askOnce(attemptId: string, signal?: AbortSignal): Promise<Confirm
     : { state: "failed", message: "Lobby's answer could not be read; reload the page." };
 }
 
+export interface ConfirmOptions {
+  signal?: AbortSignal;
+  onPending?: (message: string) => void;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** confirmOutcome for a create's attempt (the create form). */
+export function confirmCreate(attemptId: string, options?: ConfirmOptions): Promise<Confirmation> {
+  return confirmOutcome({ attemptId }, options);
+}
+
 /**
- * Asks until the create is confirmed or not found, or MAX_ASKS answers said "still pending";
- * `onPending` hears each of those.
+ * Asks until the create or change is confirmed or not found, or MAX_ASKS answers said "still
+ * pending"; `onPending` hears each of those.
  */
-export async function confirmCreate(
-  attemptId: string,
-  options: {
-    signal?: AbortSignal;
-    onPending?: (message: string) => void;
-    wait?: (ms: number) => Promise<void>;
-  } = {},
+export async function confirmOutcome(
+  key: ConfirmationKey,
+  options: ConfirmOptions = {},
 ): Promise<Confirmation> {
   const wait = options.wait ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let answer: Confirmation = { state: "pending", message: "" };
   for (let ask = 0; ask < MAX_ASKS; ask++) {
     if (ask > 0) await wait(FIRST_WAIT_MS * 2 ** (ask - 1));
-    answer = await askOnce(attemptId, options.signal);
+    answer = await askOnce(key, options.signal);
     if (answer.state !== "pending") return answer;
     options.onPending?.(answer.message);
   }

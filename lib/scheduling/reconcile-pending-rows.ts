@@ -7,9 +7,10 @@ import { AppError } from "@/lib/http/app-error";
 import type { LedgerActor } from "./record-interview-change";
 
 /**
- * The ledger's pending confirmations (issue 13): a create Indeed may or may not have applied
- * is written down with what was sent, and no other create for the same application or
- * interviewee goes out until lib/scheduling/reconcile-pending.ts has looked it up at Indeed.
+ * The ledger's pending confirmations (issue 13): a create or a change Indeed may or may not
+ * have applied is written down with what was sent, and no other create for the same
+ * application or interviewee, and no other change of the same event, goes out until
+ * lib/scheduling/reconcile-pending.ts has looked it up at Indeed.
  */
 
 /** What identifies a create: the form's attempt, its application, its interviewee. */
@@ -23,6 +24,18 @@ export const OUTCOME_UNKNOWN_MESSAGE =
   "Indeed did not confirm the interview. Lobby is checking with Indeed whether it was created; do not schedule it again yet.";
 export const STILL_CHECKING_MESSAGE =
   "An earlier interview for this applicant is still being checked with Indeed. Wait for the check to finish before scheduling again.";
+export const CHANGE_OUTCOME_UNKNOWN_MESSAGE =
+  "Indeed did not confirm the change. Lobby is checking with Indeed whether it was made; do not make it again yet.";
+export const CHANGE_STILL_CHECKING_MESSAGE =
+  "An earlier change to this interview is still being checked with Indeed. Wait for the check to finish before changing it again.";
+
+/** What identifies a change: the operation and the event it changes, and Lobby's context. */
+export interface ChangeAttempt {
+  operationName: string;
+  eventId: string;
+  /** What the operation's contextSchema accepted (a cancel's reason). */
+  context?: unknown;
+}
 
 function sameCreate(actor: LedgerActor, attempt: CreateAttempt): SQL {
   const matches: SQL[] = [];
@@ -86,6 +99,45 @@ export async function recordCreateOutcomeUnknown(
       setWhere: eq(pendingConfirmations.employerId, actor.employer.id),
     });
   return new AppError("OUTCOME_UNKNOWN", OUTCOME_UNKNOWN_MESSAGE);
+}
+
+/** Refuses a change of an event while an earlier change of it is unconfirmed. */
+export async function refuseChangeWhilePending(
+  tx: Transaction,
+  actor: LedgerActor,
+  eventId: string,
+): Promise<void> {
+  const [pending] = await tx
+    .select({ id: pendingConfirmations.id })
+    .from(pendingConfirmations)
+    .where(
+      and(
+        eq(pendingConfirmations.employerId, actor.employer.id),
+        eq(pendingConfirmations.indeedEventId, eventId),
+        eq(pendingConfirmations.state, "pending"),
+      ),
+    )
+    .limit(1);
+  if (pending) throw new AppError("OUTCOME_UNKNOWN", CHANGE_STILL_CHECKING_MESSAGE);
+}
+
+/** Writes the pending confirmation of a change whose outcome is unknown; returns the error to answer. */
+export async function recordChangeOutcomeUnknown(
+  tx: Transaction,
+  actor: LedgerActor,
+  change: ChangeAttempt,
+  sent: unknown,
+): Promise<AppError> {
+  await tx.insert(pendingConfirmations).values({
+    id: randomUUID(),
+    employerId: actor.employer.id,
+    userId: actor.userId,
+    operationName: change.operationName,
+    indeedEventId: change.eventId,
+    sent: sent as Record<string, unknown>,
+    context: (change.context ?? null) as Record<string, unknown> | null,
+  });
+  return new AppError("OUTCOME_UNKNOWN", CHANGE_OUTCOME_UNKNOWN_MESSAGE);
 }
 
 /** After a create Indeed confirmed: the attempt's row, if a retry left one, is settled. */

@@ -10,7 +10,7 @@ import { auditEvents, interviews, pendingConfirmations } from "@/lib/db/schema";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import { operations } from "@/lib/operations";
 import { interviewInputMessages } from "./indeed-input-messages";
-import { confirmPendingCreate, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
+import { confirmPending, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
 import { handleConfirmCreate } from "./reconcile-pending-route";
 
 /**
@@ -38,6 +38,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     deps = {
       db: bed.handle.db,
       find: (session, variables) => bed.client.execute(session, "FindInterviews", variables),
+      get: (session, variables) => bed.client.execute(session, "GetInterviews", variables),
       sleep: async () => undefined,
     };
   });
@@ -112,7 +113,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     );
     expect(await eventsTitled(title)).toHaveLength(1);
 
-    const result = await confirmPendingCreate(deps, dana.session, attemptId);
+    const result = await confirmPending(deps, dana.session, { attemptId });
     const [event] = await eventsTitled(title);
     expect(result).toEqual({ state: "confirmed", eventId: event!.id });
     const rows = await bed.handle.db
@@ -129,7 +130,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     expect(audits).toHaveLength(1);
 
     // Asking again changes nothing; the interviewee is free for a new create.
-    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toEqual(result);
+    expect(await confirmPending(deps, dana.session, { attemptId })).toEqual(result);
     expect(await eventsTitled(title)).toHaveLength(1);
   });
 
@@ -143,7 +144,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     const attemptId = randomUUID();
     const variables = createVariables(title, "sasha@example.net");
     expect((await postCreate(variables, attemptId)).status).toBe(409);
-    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+    expect(await confirmPending(deps, dana.session, { attemptId })).toMatchObject({
       state: "not_found",
     });
     const [row] = await bed.handle.db
@@ -177,11 +178,11 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
       code: "DOWNSTREAM_SERVICE_ERROR",
       rate: 1,
     });
-    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+    expect(await confirmPending(deps, dana.session, { attemptId })).toMatchObject({
       state: "pending",
     });
     await control("/_sandbox/faults/graphql/clear", { operationName: "FindInterviews" });
-    expect(await confirmPendingCreate(deps, dana.session, attemptId)).toMatchObject({
+    expect(await confirmPending(deps, dana.session, { attemptId })).toMatchObject({
       state: "confirmed",
     });
   });

@@ -6,7 +6,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { applications, employers, interviews } from "@/lib/db/schema";
 import { queueMessageForChange } from "@/lib/mail/queue-message-for-change";
 import {
+  recordChangeOutcomeUnknown,
   recordCreateOutcomeUnknown,
+  refuseChangeWhilePending,
   refuseCreateWhilePending,
   settleCreateAttempt,
 } from "./reconcile-pending-rows";
@@ -200,5 +202,7 @@ export const interviewLedger = {
   refuseCreateWhilePending,
   recordCreateOutcomeUnknown,
   settleCreateAttempt,
+  refuseChangeWhilePending,
+  recordChangeOutcomeUnknown,
 };
 export type InterviewLedger = typeof interviewLedger;

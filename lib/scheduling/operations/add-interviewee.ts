@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId, interviewee } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { recordUpdate } from "./record-in-ledger";
+import { pendingChangeHooks, recordUpdate } from "./record-in-ledger";
 
 /** Adds the candidate to an interview that has none (Indeed allows one, never replaced). */
 export const addInterviewee = defineOperation({
@@ -22,5 +22,6 @@ export const addInterviewee = defineOperation({
     [InterviewEventFields],
   ),
   variables: z.object({ input: z.object({ id: eventId, interviewee }).strict() }),
-  onSuccess: recordUpdate("add_interviewee", "AddInterviewee"),
+  onSuccess: recordUpdate("AddInterviewee"),
+  ...pendingChangeHooks("AddInterviewee"),
 });

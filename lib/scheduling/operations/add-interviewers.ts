@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId, otherInterviewers } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { recordUpdate } from "./record-in-ledger";
+import { pendingChangeHooks, recordUpdate } from "./record-in-ledger";
 
 /** Invites more interviewers; Indeed sends each an invitation. */
 export const addInterviewers = defineOperation({
@@ -29,5 +29,6 @@ export const addInterviewers = defineOperation({
       })
       .strict(),
   }),
-  onSuccess: recordUpdate("add_interviewers", "AddInterviewers"),
+  onSuccess: recordUpdate("AddInterviewers"),
+  ...pendingChangeHooks("AddInterviewers"),
 });

@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { cancelReason, eventId } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { actorOf, requireEvent, type LedgerContext } from "./record-in-ledger";
+import { actorOf, pendingChangeHooks, requireEvent, type LedgerContext } from "./record-in-ledger";
 
 /** The reason stays in Lobby's ledger; Indeed's cancel takes none. */
 const cancelInterviewContext = z.object({ reason: cancelReason.optional() }).default({});
@@ -26,6 +26,7 @@ export const cancelInterview = defineOperation({
   ),
   variables: z.object({ input: z.object({ id: eventId }).strict() }),
   contextSchema: cancelInterviewContext,
+  ...pendingChangeHooks("CancelInterview"),
   onSuccess: async (ctx: LedgerContext, _variables, data, context) =>
     ctx.services.ledger.recordInterviewCanceled(
       ctx.tx,

@@ -197,6 +197,8 @@ describe("the interview operations' onSuccess hooks", () => {
       refuseCreateWhilePending: vi.fn(async () => undefined),
       recordCreateOutcomeUnknown: vi.fn(async () => new AppError("OUTCOME_UNKNOWN")),
       settleCreateAttempt: vi.fn(async () => undefined),
+      refuseChangeWhilePending: vi.fn(async () => undefined),
+      recordChangeOutcomeUnknown: vi.fn(async () => new AppError("OUTCOME_UNKNOWN")),
     };
     const ctx = { tx: {} as Transaction, session, services: { ledger } };
     return { ctx, ledger };
@@ -239,6 +241,41 @@ describe("the interview operations' onSuccess hooks", () => {
       { attemptId, intervieweeEmail: variables.input.interviewee?.email },
       sent,
     );
+  });
+
+  it("refuse a change of an event while one is unconfirmed, and record one whose outcome is unknown", async () => {
+    const { ctx, ledger } = ledgerContext();
+    const changes = [
+      ["RescheduleInterview", { input: { id: "event-1", startTime: start, endTime: end } }],
+      ["AddInterviewers", { input: { id: "event-1", interviewers: [{ email: "a@x.example" }] } }],
+      [
+        "AddInterviewee",
+        { input: { id: "event-1", interviewee: { name: "R", email: "r@x.example" } } },
+      ],
+      ["SetInterviewTitle", { input: { id: "event-1", title: "New" } }],
+      ["SetInterviewTimezone", { input: { id: "event-1", timezone: "Asia/Kathmandu" } }],
+      ["CancelInterview", { input: { id: "event-1" } }],
+    ] as const;
+    for (const [name, variables] of changes) {
+      const operation = byName[name];
+      await operation.beforeSend?.(ctx, variables as never, undefined as never);
+      expect(ledger.refuseChangeWhilePending).toHaveBeenLastCalledWith(ctx.tx, actor, "event-1");
+      const context = name === "CancelInterview" ? { reason: "Filled" } : undefined;
+      const error = await operation.onOutcomeUnknown?.(
+        ctx,
+        variables as never,
+        variables,
+        context as never,
+      );
+      expect(error, name).toMatchObject({ code: "OUTCOME_UNKNOWN", status: 409 });
+      expect(ledger.recordChangeOutcomeUnknown).toHaveBeenLastCalledWith(
+        ctx.tx,
+        actor,
+        { operationName: name, eventId: "event-1", context },
+        variables,
+      );
+    }
+    expect(ledger.recordChangeOutcomeUnknown).toHaveBeenCalledTimes(changes.length);
   });
 
   it("record each change with its kind, and a cancel with its reason", async () => {

@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId, offsetDateTime, refineEventSpan } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { recordUpdate } from "./record-in-ledger";
+import { pendingChangeHooks, recordUpdate } from "./record-in-ledger";
 
 /** Moves an interview to a new start and end. */
 export const rescheduleInterview = defineOperation({
@@ -27,5 +27,6 @@ export const rescheduleInterview = defineOperation({
       .strict()
       .superRefine(refineEventSpan),
   }),
-  onSuccess: recordUpdate("reschedule", "RescheduleInterview"),
+  onSuccess: recordUpdate("RescheduleInterview"),
+  ...pendingChangeHooks("RescheduleInterview"),
 });

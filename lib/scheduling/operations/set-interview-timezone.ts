@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId, timeZone } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { recordUpdate } from "./record-in-ledger";
+import { pendingChangeHooks, recordUpdate } from "./record-in-ledger";
 
 /** Changes the zone an interview is shown in; the moment stays (ADR 0021). */
 export const setInterviewTimezone = defineOperation({
@@ -22,5 +22,6 @@ export const setInterviewTimezone = defineOperation({
     [InterviewEventFields],
   ),
   variables: z.object({ input: z.object({ id: eventId, timezone: timeZone }).strict() }),
-  onSuccess: recordUpdate("set_timezone", "SetInterviewTimezone"),
+  onSuccess: recordUpdate("SetInterviewTimezone"),
+  ...pendingChangeHooks("SetInterviewTimezone"),
 });

@@ -3,7 +3,7 @@ import { graphql } from "@/lib/indeed/graphql";
 import { defineOperation } from "@/lib/indeed/operation";
 import { eventId, title } from "../rules";
 import { InterviewEventFields } from "./interview-event-fields";
-import { recordUpdate } from "./record-in-ledger";
+import { pendingChangeHooks, recordUpdate } from "./record-in-ledger";
 
 /** Renames an interview. */
 export const setInterviewTitle = defineOperation({
@@ -22,5 +22,6 @@ export const setInterviewTitle = defineOperation({
     [InterviewEventFields],
   ),
   variables: z.object({ input: z.object({ id: eventId, title }).strict() }),
-  onSuccess: recordUpdate("set_title", "SetInterviewTitle"),
+  onSuccess: recordUpdate("SetInterviewTitle"),
+  ...pendingChangeHooks("SetInterviewTitle"),
 });

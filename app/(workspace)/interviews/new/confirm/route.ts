@@ -16,6 +16,10 @@ export const POST = route(CONFIRM_CREATE_ROUTE, async (request, context) =>
       executeOperation(session, "FindInterviews", variables, undefined, {
         requestId: context.requestId,
       }),
+    get: (session, variables) =>
+      executeOperation(session, "GetInterviews", variables, undefined, {
+        requestId: context.requestId,
+      }),
     limiter: (await rateLimiters()).graphql,
   }),
 );
