@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { IndeedRouteError } from "@/lib/indeed/route-error";
-import { applyRouteError } from "./apply-route-error";
+import { applyRouteError, isOutcomeUnknown } from "./apply-route-error";
 
 describe("applyRouteError", () => {
   it("shows a rate limit as the form's error, with the wait, and says the entries are kept", () => {
@@ -56,5 +56,13 @@ describe("applyRouteError", () => {
       type: "server",
       message: "Something went wrong; try again",
     });
+  });
+});
+
+describe("isOutcomeUnknown", () => {
+  it("tells an outcome Indeed left unknown from a plain failure", () => {
+    expect(isOutcomeUnknown(new IndeedRouteError("OUTCOME_UNKNOWN", "Checking", 409))).toBe(true);
+    expect(isOutcomeUnknown(new IndeedRouteError("INDEED_UNAVAILABLE", "Down", 503))).toBe(false);
+    expect(isOutcomeUnknown(new Error("boom"))).toBe(false);
   });
 });

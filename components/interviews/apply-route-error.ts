@@ -37,3 +37,11 @@ export function applyRouteError<Values extends FieldValues>(
 export function lastSegment(path: string): string {
   return path.split(".").at(-1) ?? path;
 }
+
+/**
+ * Whether Indeed may have made the change without saying so (409 OUTCOME_UNKNOWN): the form
+ * checks with Indeed before it offers the change again (issue 13).
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return readError(error).code === "OUTCOME_UNKNOWN";
+}

@@ -18,6 +18,7 @@ import { ConfirmDialog, Dialog, DialogContent, DialogFooter } from "@/components
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { readError } from "@/lib/http/error-body";
 import { useIndeedMutation } from "@/lib/scheduling/operations/hooks";
 import {
   addIntervieweeFormSchema,
@@ -30,8 +31,9 @@ import {
   uniqueEmails,
   type RescheduleFormValues,
 } from "@/lib/scheduling/interview-schemas";
+import { confirmOutcome } from "@/lib/scheduling/reconcile-pending-client";
 import { MAX_CANCEL_REASON_LENGTH, MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
-import { applyRouteError, lastSegment } from "./apply-route-error";
+import { applyRouteError, isOutcomeUnknown, lastSegment } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
 import { FormRootError } from "./form-root-error";
 import { AmbiguousTimeNote } from "./time-zone-note";
@@ -67,6 +69,8 @@ export function InterviewChangeDialogs({
 }
 
 interface ChangeOptions<Values extends FieldValues> {
+  /** The event changed: a change Indeed left unconfirmed is checked under its id. */
+  eventId: string;
   resolver: Resolver<Values>;
   /** The form's values when the dialog opens: the event's current ones, or empty. */
   defaultValues: DefaultValues<Values>;
@@ -81,11 +85,17 @@ interface ChangeOptions<Values extends FieldValues> {
   fieldFor: (path: string) => Path<Values> | undefined;
 }
 
+/** What the dialogs' submit button and live region say while Lobby checks with Indeed. */
+export const CHECKING_LABEL = "Checking with Indeed…";
+
 /**
  * One change's form and submit: sends once at a time; on success closes, toasts and
  * refreshes the page's server data; on failure shows the error at its field or the form's root.
+ * When Indeed may have made the change without saying so (OUTCOME_UNKNOWN), it checks with
+ * Indeed first and neither closes nor offers the change again until the check ends (issue 13).
  */
 function useChange<Values extends FieldValues>({
+  eventId,
   resolver,
   defaultValues,
   mode = "onTouched",
@@ -96,14 +106,41 @@ function useChange<Values extends FieldValues>({
 }: ChangeOptions<Values>) {
   const form = useForm<Values>({ resolver, mode, defaultValues });
   const [pending, setPending] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
   const inFlight = useRef(false);
   const router = useRouter();
   const { toast } = useToast();
+
+  function accepted() {
+    onClose();
+    toast({ title: successTitle, tone: "success" });
+    router.refresh();
+  }
+
+  /** `refusal`: what the route said, shown when there is no check to run. */
+  async function checkWithIndeed(refusal: string) {
+    setChecking("Checking with Indeed whether the change was made…");
+    const answer = await confirmOutcome({ eventId }, { onPending: setChecking });
+    setChecking(null);
+    if (answer.state === "confirmed") return accepted();
+    form.setError("root" as Path<Values>, {
+      type: "server",
+      message:
+        answer.state === "pending"
+          ? `${answer.message} Reload the page later to see whether it was made.`
+          : answer.state === "failed"
+            ? refusal
+            : answer.message,
+    });
+  }
+
   return {
     form,
-    pending,
+    pending: pending || checking !== null,
+    checking,
     onOpenChange(next: boolean) {
-      if (!next) onClose();
+      // Closing mid-check would offer the same change again on the next opening.
+      if (!next && !inFlight.current) onClose();
     },
     /** The form's submit handler: validates, then sends once at a time. */
     submit(event?: BaseSyntheticEvent) {
@@ -113,11 +150,10 @@ function useChange<Values extends FieldValues>({
         setPending(true);
         try {
           await send(values);
-          onClose();
-          toast({ title: successTitle, tone: "success" });
-          router.refresh();
+          accepted();
         } catch (error) {
-          applyRouteError(error, form.setError, fieldFor);
+          if (isOutcomeUnknown(error)) await checkWithIndeed(readError(error).message);
+          else applyRouteError(error, form.setError, fieldFor);
         } finally {
           inFlight.current = false;
           setPending(false);
@@ -155,10 +191,13 @@ function ChangeFormDialog<Values extends FieldValues>({
       <DialogContent title={title} description={description}>
         <form noValidate className="space-y-4" onSubmit={change.submit}>
           {children}
-          <FormRootError message={change.form.formState.errors.root?.message} />
+          <FormRootError
+            message={change.checking ? undefined : change.form.formState.errors.root?.message}
+          />
+          <CheckingStatus checking={change.checking} />
           <DialogFooter>
             <Button type="submit" loading={change.pending}>
-              {submitLabel}
+              {change.checking ? CHECKING_LABEL : submitLabel}
             </Button>
           </DialogFooter>
         </form>
@@ -167,9 +206,19 @@ function ChangeFormDialog<Values extends FieldValues>({
   );
 }
 
+/** The live region that says a check with Indeed is running (empty, but present, otherwise). */
+function CheckingStatus({ checking }: { checking: string | null }) {
+  return (
+    <p role="status" aria-live="polite" className="text-sm text-slate-700">
+      {checking}
+    </p>
+  );
+}
+
 function RescheduleDialog({ eventId, timezone, localSpan, onClose }: DialogProps) {
   const mutation = useIndeedMutation("RescheduleInterview");
   const change = useChange<RescheduleFormValues>({
+    eventId,
     resolver: zodResolver(rescheduleFormSchema(eventId, timezone)),
     defaultValues: localSpan,
     onClose,
@@ -210,6 +259,7 @@ function RescheduleDialog({ eventId, timezone, localSpan, onClose }: DialogProps
 function AddInterviewersDialog({ eventId, interviewerEmails, onClose }: DialogProps) {
   const mutation = useIndeedMutation("AddInterviewers");
   const change = useChange<{ interviewers: string[] }>({
+    eventId,
     resolver: zodResolver(addInterviewersFormSchema(eventId, interviewerEmails)),
     defaultValues: { interviewers: [] },
     onClose,
@@ -263,6 +313,7 @@ function AddInterviewersDialog({ eventId, interviewerEmails, onClose }: DialogPr
 function AddIntervieweeDialog({ eventId, open, onClose }: DialogProps & { open: boolean }) {
   const mutation = useIndeedMutation("AddInterviewee");
   const change = useChange<{ name: string; email: string }>({
+    eventId,
     resolver: zodResolver(addIntervieweeFormSchema),
     defaultValues: { name: "", email: "" },
     onClose,
@@ -294,6 +345,7 @@ function AddIntervieweeDialog({ eventId, open, onClose }: DialogProps & { open: 
 function SetTitleDialog({ eventId, title, onClose }: DialogProps) {
   const mutation = useIndeedMutation("SetInterviewTitle");
   const change = useChange<{ title: string }>({
+    eventId,
     resolver: zodResolver(setTitleFormSchema),
     defaultValues: { title },
     onClose,
@@ -315,6 +367,7 @@ function SetTitleDialog({ eventId, title, onClose }: DialogProps) {
 function SetTimezoneDialog({ eventId, timezone, timeZones, onClose }: DialogProps) {
   const mutation = useIndeedMutation("SetInterviewTimezone");
   const change = useChange<{ timezone: string }>({
+    eventId,
     resolver: zodResolver(setTimezoneFormSchema),
     defaultValues: { timezone },
     onClose,
@@ -355,6 +408,7 @@ function SetTimezoneDialog({ eventId, timezone, timeZones, onClose }: DialogProp
 function CancelInterviewDialog({ eventId, onClose }: DialogProps) {
   const mutation = useIndeedMutation("CancelInterview");
   const change = useChange<{ reason: string }>({
+    eventId,
     resolver: zodResolver(cancelFormSchema),
     defaultValues: { reason: "" },
     mode: "onChange",
@@ -374,7 +428,7 @@ function CancelInterviewDialog({ eventId, onClose }: DialogProps) {
       onOpenChange={change.onOpenChange}
       title="Cancel this interview?"
       description="Indeed cancels it for everyone and tells the interviewers. A canceled interview cannot be changed or restored."
-      confirmLabel="Cancel interview"
+      confirmLabel={change.checking ? CHECKING_LABEL : "Cancel interview"}
       cancelLabel="Keep interview"
       tone="danger"
       pending={change.pending}
@@ -391,7 +445,8 @@ function CancelInterviewDialog({ eventId, onClose }: DialogProps) {
             maxLength={MAX_CANCEL_REASON_LENGTH + 100}
           />
         </Field>
-        <FormRootError message={errors.root?.message} />
+        <FormRootError message={change.checking ? undefined : errors.root?.message} />
+        <CheckingStatus checking={change.checking} />
       </div>
     </ConfirmDialog>
   );
