@@ -166,18 +166,20 @@ export async function employerSessionForCookie(
   const now = Date.now();
   const cached = cache.get(token, now);
   if (cached) return cached;
-  const generation = cache.generation();
-  const claims = await decodeSessionToken(token);
-  if (!claims) return null;
-  const live = await loadLiveSession(claims, database, new Date(now), idlePolicy());
-  if (!live) return null;
-  cache.set(token, live.session, {
-    connectionId: live.session.connectionId,
-    now,
-    generation,
-    notAfter: live.liveUntil,
+  return cache.loadOnce(token, async () => {
+    const generation = cache.generation();
+    const claims = await decodeSessionToken(token);
+    if (!claims) return null;
+    const live = await loadLiveSession(claims, database, new Date(now), idlePolicy());
+    if (!live) return null;
+    cache.set(token, live.session, {
+      connectionId: live.session.connectionId,
+      now,
+      generation,
+      notAfter: live.liveUntil,
+    });
+    return live.session;
   });
-  return live.session;
 }
 
 /** The session of a route handler's request (lib/http/route.ts asks for it). */

@@ -60,4 +60,41 @@ describe("ConnectionCache", () => {
     expect(cache.get("b", 1)).toBe("b-value");
     expect(cache.get("c", 1)).toBe("c-value");
   });
+  it("runs one load for the misses of a key that overlap, and a new one once it ended", async () => {
+    const cache = new ConnectionCache<string>(5_000);
+    let loads = 0;
+    let finish!: (value: string) => void;
+    const load = () => {
+      loads++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const together = [cache.loadOnce("cookie-a", load), cache.loadOnce("cookie-a", load)];
+    const other = cache.loadOnce("cookie-b", () => Promise.resolve("b"));
+    finish("a");
+    expect(await Promise.all(together)).toEqual(["a", "a"]);
+    expect(await other).toBe("b");
+    expect(loads).toBe(1);
+    const after = cache.loadOnce("cookie-a", load);
+    finish("again");
+    expect(await after).toBe("again");
+    expect(loads).toBe(2);
+  });
+
+  it("does not share a load begun before a forget with callers after it", async () => {
+    const cache = new ConnectionCache<string>(5_000);
+    const before = cache.loadOnce("cookie-a", () => Promise.resolve("before sign-out"));
+    cache.forgetConnection("conn-1");
+    const after = cache.loadOnce("cookie-a", () => Promise.resolve("after sign-out"));
+    expect(await before).toBe("before sign-out");
+    expect(await after).toBe("after sign-out");
+  });
+
+  it("shares a failed load's error, then loads again", async () => {
+    const cache = new ConnectionCache<string>(5_000);
+    const failing = () => Promise.reject(new Error("database down"));
+    await expect(
+      Promise.all([cache.loadOnce("k", failing), cache.loadOnce("k", failing)]),
+    ).rejects.toThrow("database down");
+    expect(await cache.loadOnce("k", () => Promise.resolve("up"))).toBe("up");
+  });
 });

@@ -17,6 +17,7 @@ export class ConnectionCache<Value> {
     { value: Value; connectionId: string; until: number }
   >();
   private generationCount = 0;
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly ttlMs: number,
@@ -31,6 +32,20 @@ export class ConnectionCache<Value> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /**
+   * One load per key at a time: the requests that miss while it runs share its answer instead
+   * of each reading the database (when an entry expires under load, every request in flight
+   * misses at once). A load begun before a forget is not shared with callers after it.
+   */
+  loadOnce<Result>(key: string, load: () => Promise<Result>): Promise<Result> {
+    const slot = `${this.generationCount} ${key}`;
+    const running = this.loading.get(slot);
+    if (running) return running as Promise<Result>;
+    const started = load().finally(() => this.loading.delete(slot));
+    this.loading.set(slot, started);
+    return started;
   }
 
   /** Take it before loading; `set` ignores a value loaded across a forget. */

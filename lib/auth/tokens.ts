@@ -302,6 +302,47 @@ export function createTokenService(deps: TokenServiceDeps) {
     return started;
   }
 
+  /** Reads (and if due, refreshes) the connection's access token: getAccessToken's miss. */
+  async function readAccessToken(
+    connectionId: string,
+    options: { rejected?: string },
+  ): Promise<string> {
+    const generation = recent.generation();
+    const [row] = await deps.db
+      .select()
+      .from(indeedConnections)
+      .where(eq(indeedConnections.id, connectionId));
+    if (!row) throw toError({ kind: "gone" });
+    if (row.status === "needs_reauth") throw toError({ kind: "reauth", reason: "status" });
+    try {
+      const { access } = decrypt(row);
+      if (usable(row, access, options.rejected)) {
+        recent.set(
+          connectionId,
+          { access: access!, expiresAt: row.accessTokenExpiresAt!.getTime() },
+          {
+            connectionId,
+            now: now(),
+            generation,
+            // Never past the moment it is due for a refresh.
+            notAfter: row.accessTokenExpiresAt!.getTime() - REFRESH_AHEAD_MS,
+          },
+        );
+        return access!;
+      }
+    } catch (error) {
+      if (!(error instanceof TokenDecryptionError)) throw error;
+      // Fall through: the locked path marks the connection and reports it.
+    }
+    let outcome = await sharedRefresh(connectionId, options);
+    // Joined someone else's refresh whose result is the very token this caller saw rejected.
+    if (outcome.kind === "token" && outcome.accessToken === options.rejected) {
+      outcome = await refreshUnderLock(connectionId, options);
+    }
+    if (outcome.kind === "token") return outcome.accessToken;
+    throw toError(outcome);
+  }
+
   return {
     /**
      * A valid access token for the connection. Pass `rejected` with the token Indeed has just
@@ -313,40 +354,9 @@ export function createTokenService(deps: TokenServiceDeps) {
     ): Promise<string> {
       const cached = recent.get(connectionId, now());
       if (cached && cached.access !== options.rejected) return cached.access;
-      const generation = recent.generation();
-      const [row] = await deps.db
-        .select()
-        .from(indeedConnections)
-        .where(eq(indeedConnections.id, connectionId));
-      if (!row) throw toError({ kind: "gone" });
-      if (row.status === "needs_reauth") throw toError({ kind: "reauth", reason: "status" });
-      try {
-        const { access } = decrypt(row);
-        if (usable(row, access, options.rejected)) {
-          recent.set(
-            connectionId,
-            { access: access!, expiresAt: row.accessTokenExpiresAt!.getTime() },
-            {
-              connectionId,
-              now: now(),
-              generation,
-              // Never past the moment it is due for a refresh.
-              notAfter: row.accessTokenExpiresAt!.getTime() - REFRESH_AHEAD_MS,
-            },
-          );
-          return access!;
-        }
-      } catch (error) {
-        if (!(error instanceof TokenDecryptionError)) throw error;
-        // Fall through: the locked path marks the connection and reports it.
-      }
-      let outcome = await sharedRefresh(connectionId, options);
-      // Joined someone else's refresh whose result is the very token this caller saw rejected.
-      if (outcome.kind === "token" && outcome.accessToken === options.rejected) {
-        outcome = await refreshUnderLock(connectionId, options);
-      }
-      if (outcome.kind === "token") return outcome.accessToken;
-      throw toError(outcome);
+      // Requests that miss together share one read; a caller with a rejected token reads alone.
+      if (options.rejected) return readAccessToken(connectionId, options);
+      return recent.loadOnce(connectionId, () => readAccessToken(connectionId, options));
     },
 
     /** Switches the connection to another employer: a refresh with that `employer`. */
