@@ -47,10 +47,14 @@ function createProcessClient() {
     // The ledger follows what Indeed shows (issue 13), after the answer has gone out.
     onRead: async (session, _name, data, sentAt) => {
       const employerId = session.employer.id;
-      const events = followGate.pending(employerId, eventsOfRead(data));
+      const events = followGate.claim(employerId, eventsOfRead(data));
       if (events.length === 0) return;
-      await followIndeed(db(), employerId, events, sentAt);
-      followGate.followed(employerId, events);
+      try {
+        await followIndeed(db(), employerId, events, sentAt);
+      } catch (error) {
+        followGate.release(employerId, events);
+        throw error;
+      }
     },
   });
 }

@@ -69,10 +69,11 @@ function shapeOf(event: InterviewEventSnapshot): string {
 
 /**
  * Keeps repeated reads off the database: an event Indeed showed with the same shape within
- * `windowMs` has been compared already, so a page read again and again costs no query, while
- * an event Indeed shows differently (changed outside Lobby) is followed at once. An event
- * changed back to a shape seen within the window waits at most `windowMs` for a later read
- * (or the hourly job). One per process; the oldest entries go past `maxEntries`.
+ * `windowMs` has been compared already (or is being compared), so a page read again and again,
+ * or read by many requests at once, costs one query, while an event Indeed shows differently
+ * (changed outside Lobby) is followed at once. An event changed back to a shape seen within the
+ * window waits at most `windowMs` for a later read (or the hourly job). One per process; the
+ * oldest entries go past `maxEntries`.
  */
 export function createFollowGate(options: {
   windowMs: number;
@@ -83,18 +84,17 @@ export function createFollowGate(options: {
   const seen = new Map<string, { shape: string; at: number }>();
   const keyOf = (employerId: string, event: InterviewEventSnapshot) => `${employerId} ${event.id}`;
   return {
-    /** The events of a read that still need comparing with the ledger. */
-    pending(employerId: string, events: readonly InterviewEventSnapshot[]) {
+    /**
+     * The events of a read that still need comparing with the ledger, taken as compared from
+     * now on: a read arriving while they are compared skips them.
+     */
+    claim(employerId: string, events: readonly InterviewEventSnapshot[]) {
       const at = now();
-      return events.filter((event) => {
+      const claimed = events.filter((event) => {
         const last = seen.get(keyOf(employerId, event));
         return !last || last.shape !== shapeOf(event) || at - last.at >= options.windowMs;
       });
-    },
-    /** Records events as compared (call once followIndeed has succeeded for them). */
-    followed(employerId: string, events: readonly InterviewEventSnapshot[]) {
-      const at = now();
-      for (const event of events) {
+      for (const event of claimed) {
         const key = keyOf(employerId, event);
         seen.delete(key); // re-inserted last: the Map's order is the eviction order
         seen.set(key, { shape: shapeOf(event), at });
@@ -103,6 +103,11 @@ export function createFollowGate(options: {
         if (seen.size <= options.maxEntries) break;
         seen.delete(key);
       }
+      return claimed;
+    },
+    /** Gives claimed events back when their comparison failed: the next read compares them. */
+    release(employerId: string, events: readonly InterviewEventSnapshot[]) {
+      for (const event of events) seen.delete(keyOf(employerId, event));
     },
   };
 }
