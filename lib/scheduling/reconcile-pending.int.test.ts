@@ -10,43 +10,79 @@ import { auditEvents, interviews, pendingConfirmations } from "@/lib/db/schema";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import { operations } from "@/lib/operations";
 import { interviewInputMessages } from "./indeed-input-messages";
+import { CHANGED_OUTSIDE_LOBBY, eventsOfRead, followIndeed } from "./reconcile-ledger";
 import { confirmPending, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
+import { CHANGE_NOT_MADE_MESSAGE } from "./reconcile-pending-changes";
 import { handleConfirmCreate } from "./reconcile-pending-route";
 
 /**
- * Issue 13 against the real sandbox and database: Indeed stores a create and loses the answer
+ * Issue 13 against the real sandbox and database. Indeed stores a create and loses the answer
  * (`apply-then-fail`); Lobby answers OUTCOME_UNKNOWN, refuses a second create, finds the event
- * and records it once. And a create Indeed really did not make is reported not found, after
- * which it may be sent again.
+ * and records it once; a create Indeed really did not make is reported not found, after which
+ * it may be sent again. The same for a change of an event (ADR 0080): another change is
+ * refused, the ledger's follow keeps off the event, the event is read and the change recorded
+ * as the user's, or reported not made.
  */
 
 const APP = "http://localhost:3000";
+const ACME = "emp-acme-robotics";
+
+let bed: IndeedTestbed;
+let dana: SignedIn;
+let deps: ConfirmDeps;
+
+const control = (path: string, body: unknown) => bed.control<void>(path, body);
+
+beforeAll(async () => {
+  bed = await startIndeedTestbed({
+    inputMessages: interviewInputMessages,
+    schemaExtensions: true,
+  });
+  dana = await bed.signIn("u-dana", ACME);
+  deps = {
+    db: bed.handle.db,
+    find: (session, variables) => bed.client.execute(session, "FindInterviews", variables),
+    get: (session, variables) => bed.client.execute(session, "GetInterviews", variables),
+    sleep: async () => undefined,
+  };
+});
+afterEach(async () => control("/_sandbox/faults/graphql/clear", {}));
+afterAll(async () => {
+  await bed?.close();
+});
+
+/** One operation through Lobby's GraphQL route, as Dana. */
+function post(operationName: string, variables: unknown, context?: unknown) {
+  return handleGraphqlRequest(
+    new Request(`${APP}/api/indeed/graphql`, {
+      method: "POST",
+      headers: { origin: APP, "content-type": "application/json" },
+      body: JSON.stringify({ operationName, variables, context }),
+    }),
+    {
+      appUrl: APP,
+      getSession: async () => dana.session,
+      client: bed.client,
+      operations,
+      log: () => {},
+    },
+  );
+}
+
+/** POST /interviews/new/confirm's handler, as Dana unless another session is given. */
+function confirmRoute(body: unknown, session = dana.session) {
+  return handleConfirmCreate(
+    new Request(`${APP}/interviews/new/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    { session, requestId: "r", params: {} },
+    deps,
+  );
+}
 
 describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let bed: IndeedTestbed;
-  let dana: SignedIn;
-  let deps: ConfirmDeps;
-
-  const control = (path: string, body: unknown) => bed.control<void>(path, body);
-
-  beforeAll(async () => {
-    bed = await startIndeedTestbed({
-      inputMessages: interviewInputMessages,
-      schemaExtensions: true,
-    });
-    dana = await bed.signIn("u-dana", "emp-acme-robotics");
-    deps = {
-      db: bed.handle.db,
-      find: (session, variables) => bed.client.execute(session, "FindInterviews", variables),
-      get: (session, variables) => bed.client.execute(session, "GetInterviews", variables),
-      sleep: async () => undefined,
-    };
-  });
-  afterEach(async () => control("/_sandbox/faults/graphql/clear", {}));
-  afterAll(async () => {
-    await bed?.close();
-  });
-
   function createVariables(title: string, intervieweeEmail: string) {
     return {
       input: {
@@ -60,26 +96,8 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     };
   }
 
-  function postCreate(variables: unknown, attemptId: string) {
-    return handleGraphqlRequest(
-      new Request(`${APP}/api/indeed/graphql`, {
-        method: "POST",
-        headers: { origin: APP, "content-type": "application/json" },
-        body: JSON.stringify({
-          operationName: "CreateInterview",
-          variables,
-          context: { attemptId },
-        }),
-      }),
-      {
-        appUrl: APP,
-        getSession: async () => dana.session,
-        client: bed.client,
-        operations,
-        log: () => {},
-      },
-    );
-  }
+  const postCreate = (variables: unknown, attemptId: string) =>
+    post("CreateInterview", variables, { attemptId });
 
   async function eventsTitled(title: string) {
     const data = await bed.client.execute(dana.session, "FindInterviews", {
@@ -188,16 +206,7 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
   });
 
   it("the confirm route answers bad input 400 and another employer's attempt as unknown", async () => {
-    const call = (body: unknown) =>
-      handleConfirmCreate(
-        new Request(`${APP}/interviews/new/confirm`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-        { session: dana.session, requestId: "r", params: {} },
-        deps,
-      );
+    const call = (body: unknown) => confirmRoute(body);
     await expect(call({ attemptId: "nope" })).rejects.toMatchObject({
       code: "INVALID_REQUEST",
       status: 400,
@@ -205,5 +214,184 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     await expect(call({ attemptId: randomUUID() })).rejects.toMatchObject({
       code: "INVALID_REQUEST",
     });
+  });
+});
+
+describe(`a change whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  let day = 10;
+
+  /** An interview Lobby scheduled (in the ledger), on its own day of June 2031. */
+  async function scheduled(title: string): Promise<string> {
+    day++;
+    const data = await bed.client.execute(dana.session, "CreateInterview", {
+      input: {
+        startTime: `2031-06-${day}T15:00:00+00:00`,
+        endTime: `2031-06-${day}T16:00:00+00:00`,
+        title,
+        timezone: "America/New_York",
+        interviewers: [],
+        interviewee: { name: "Robin Park", email: `robin.${day}@example.net` },
+      },
+    });
+    return data.createVirtualInterviewEvent!.event!.id;
+  }
+
+  const failNext = (operationName: string, mode: "apply-then-fail" | "fail") =>
+    control("/_sandbox/faults/graphql", {
+      operationName,
+      code: "INTERNAL_SERVER_ERROR",
+      mode,
+      count: 1,
+    });
+
+  async function errorOf(response: Response) {
+    return ((await response.json()) as { error: { code: string; message: string } }).error;
+  }
+
+  const ledgerRow = async (id: string) =>
+    (await bed.handle.db.select().from(interviews).where(eq(interviews.indeedEventId, id)))[0]!;
+
+  async function auditActions(id: string) {
+    const rows = await bed.handle.db
+      .select({ action: auditEvents.action, userId: auditEvents.userId })
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, id));
+    return rows;
+  }
+
+  it("answers a reschedule Indeed applied 409, refuses another change, and records it as the user's", async () => {
+    const id = await scheduled("Moved, answer lost");
+    const moved = {
+      startTime: `2031-06-${day}T18:00:00+00:00`,
+      endTime: `2031-06-${day}T19:00:00+00:00`,
+    };
+    await failNext("RescheduleInterview", "apply-then-fail");
+    const first = await post("RescheduleInterview", { input: { id, ...moved } });
+    expect(first.status).toBe(409);
+    expect(await errorOf(first)).toMatchObject({ code: "OUTCOME_UNKNOWN" });
+
+    // Another change of the same event is refused before it reaches Indeed.
+    const retitle = await post("SetInterviewTitle", { input: { id, title: "Renamed meanwhile" } });
+    expect(retitle.status).toBe(409);
+    expect((await errorOf(retitle)).message).toMatch(/still being checked with Indeed/);
+
+    // A page reading the event meanwhile does not take Lobby's change for one made outside it.
+    const read = await bed.client.execute(dana.session, "GetInterviews", { ids: [id] });
+    expect(read.virtualInterviewEvents?.events?.[0]).toMatchObject({ title: "Moved, answer lost" });
+    expect(await followIndeed(bed.handle.db, ACME, eventsOfRead(read), new Date())).toBe(0);
+
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toEqual({
+      state: "confirmed",
+      eventId: id,
+    });
+    const row = await ledgerRow(id);
+    expect(row.startTime.toISOString()).toBe(new Date(moved.startTime).toISOString());
+    expect(row.title).toBe("Moved, answer lost");
+    const actions = await auditActions(id);
+    expect(actions).toContainEqual({ action: "interview.reschedule", userId: dana.session.userId });
+    expect(actions.map((a) => a.action)).not.toContain(CHANGED_OUTSIDE_LOBBY);
+
+    // Settled: asking again answers the same, and the event may be changed again.
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toMatchObject({
+      state: "confirmed",
+    });
+    expect(
+      (await post("SetInterviewTitle", { input: { id, title: "Renamed after" } })).status,
+    ).toBe(200);
+  });
+
+  it("records a cancel Indeed applied with the reason the user gave", async () => {
+    const id = await scheduled("Canceled, answer lost");
+    await failNext("CancelInterview", "apply-then-fail");
+    const first = await post("CancelInterview", { input: { id } }, { reason: "Role filled" });
+    expect(first.status).toBe(409);
+    const [pending] = await bed.handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.indeedEventId, id));
+    expect(pending).toMatchObject({
+      operationName: "CancelInterview",
+      userId: dana.session.userId,
+      state: "pending",
+      context: { reason: "Role filled" },
+      sent: { input: { id } },
+    });
+
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toMatchObject({
+      state: "confirmed",
+    });
+    expect(await ledgerRow(id)).toMatchObject({ status: "CANCELED", cancelReason: "Role filled" });
+    const cancels = await bed.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "interview.cancel")));
+    expect(cancels).toHaveLength(1);
+  });
+
+  it("says not made after the bounded lookups when Indeed did not apply it, then lets it through", async () => {
+    const id = await scheduled("Not moved");
+    const moved = {
+      startTime: `2031-06-${day}T20:00:00+00:00`,
+      endTime: `2031-06-${day}T21:00:00+00:00`,
+    };
+    await failNext("RescheduleInterview", "fail");
+    expect((await post("RescheduleInterview", { input: { id, ...moved } })).status).toBe(409);
+
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toEqual({
+      state: "not_found",
+      message: CHANGE_NOT_MADE_MESSAGE,
+    });
+    const [row] = await bed.handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.indeedEventId, id));
+    expect(row).toMatchObject({ state: "not_found", checks: MAX_CHECKS });
+    expect((await ledgerRow(id)).startTime.toISOString()).toBe(
+      new Date(`2031-06-${day}T15:00:00+00:00`).toISOString(),
+    );
+
+    expect((await post("RescheduleInterview", { input: { id, ...moved } })).status).toBe(200);
+    expect((await ledgerRow(id)).startTime.toISOString()).toBe(
+      new Date(moved.startTime).toISOString(),
+    );
+  });
+
+  it("keeps the check open, uncounted, while Indeed cannot be asked", async () => {
+    const id = await scheduled("Retitled, checked later");
+    await failNext("SetInterviewTitle", "apply-then-fail");
+    expect((await post("SetInterviewTitle", { input: { id, title: "Final round" } })).status).toBe(
+      409,
+    );
+    await control("/_sandbox/faults/graphql", {
+      operationName: "GetInterviews",
+      code: "DOWNSTREAM_SERVICE_ERROR",
+      rate: 1,
+    });
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toMatchObject({
+      state: "pending",
+    });
+    await control("/_sandbox/faults/graphql/clear", { operationName: "GetInterviews" });
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toMatchObject({
+      state: "confirmed",
+    });
+    expect((await ledgerRow(id)).title).toBe("Final round");
+  });
+
+  it("the confirm route takes an eventId and finds no check for another employer's event", async () => {
+    const id = await scheduled("Someone else's check");
+    await failNext("SetInterviewTimezone", "apply-then-fail");
+    expect(
+      (await post("SetInterviewTimezone", { input: { id, timezone: "Asia/Kathmandu" } })).status,
+    ).toBe(409);
+    const call = confirmRoute;
+    await expect(call({ eventId: id, attemptId: "x" })).rejects.toMatchObject({ status: 400 });
+    await expect(call({ eventId: "" })).rejects.toMatchObject({ status: 400 });
+    const globex = await bed.signIn("u-dana", "emp-globex-logistics");
+    await expect(call({ eventId: id }, globex.session)).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+    });
+    const answer = await call({ eventId: id });
+    expect(await answer.json()).toEqual({ state: "confirmed", eventId: id });
+    expect((await ledgerRow(id)).timezone).toBe("Asia/Kathmandu");
   });
 });
