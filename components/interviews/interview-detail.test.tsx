@@ -79,4 +79,18 @@ describe("InterviewDetail", () => {
     expect(html).toContain('aria-label="Copy the interviewer lobby link"');
     expect(html).toContain('aria-label="Copy the interviewee lobby link"');
   });
+
+  it("shows the time in the zone the browser last reported from the server, unless it is the event's", () => {
+    const inParis = renderToStaticMarkup(
+      <InterviewDetail event={event()} timeZones={[]} now={NOW} viewerZone="Europe/Paris" />,
+    );
+    expect(text(inParis)).toContain(
+      "In your time zone (Europe/Paris): Fri, Jun 19, 2026, 4:00 – 5:00 PM GMT+2",
+    );
+    const inToronto = renderToStaticMarkup(
+      <InterviewDetail event={event()} timeZones={[]} now={NOW} viewerZone="America/Toronto" />,
+    );
+    expect(text(inToronto)).not.toContain("In your time zone");
+    expect(text(render())).not.toContain("In your time zone");
+  });
 });

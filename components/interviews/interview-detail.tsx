@@ -26,6 +26,8 @@ export interface InterviewDetailProps {
   timeZones: ComboboxOption[];
   /** Lobby's clock, from which a recording's days left are counted (ADR 0046). */
   now: Date;
+  /** The zone the viewer's browser last reported (the viewer-zone cookie), or null. */
+  viewerZone?: string | null;
 }
 
 /** "English (en)": the name in English and the code Indeed holds; the code alone if unknown. */
@@ -60,7 +62,13 @@ function LobbyLink({ label, url }: { label: string; url: string }) {
 }
 
 /** The event page's body: what Indeed holds about the interview, and the changes it allows. */
-export function InterviewDetail({ event, ledger, timeZones, now }: InterviewDetailProps) {
+export function InterviewDetail({
+  event,
+  ledger,
+  timeZones,
+  now,
+  viewerZone = null,
+}: InterviewDetailProps) {
   const zone = event.timezone ?? "UTC";
   const canceled = event.status === "CANCELED";
   const interviewers = (event.interviewersConnection?.interviewers ?? []).flatMap((person) =>
@@ -119,7 +127,12 @@ export function InterviewDetail({ event, ledger, timeZones, now }: InterviewDeta
             <p data-testid="event-time">
               {formatRangeInZone(event.startTime, event.endTime, zone)}
             </p>
-            <ViewerTime start={event.startTime} end={event.endTime} eventZone={zone} />
+            <ViewerTime
+              start={event.startTime}
+              end={event.endTime}
+              eventZone={zone}
+              reportedZone={viewerZone}
+            />
           </>
         ) : (
           <p>Indeed did not return the times.</p>

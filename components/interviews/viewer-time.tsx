@@ -1,28 +1,38 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
+import { viewerZoneCookie } from "@/lib/calendar/viewer-zone-cookie";
 import { currentZoneName, formatRangeInZone } from "@/lib/scheduling/format-in-zone";
 
-function viewerZone(): string {
+function browserZone(): string {
   return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 const noSubscription = () => () => {};
 
 /**
- * A time range in the viewer's own zone, rendered only in the browser (the server does not
- * know the viewer's zone), and only when it differs from the event's zone.
+ * A time range in the viewer's own zone, only when it differs from the event's zone. The server
+ * renders it in the zone the browser last reported (the viewer-zone cookie), so the line is in
+ * the first paint and does not push the page down on hydration; without the cookie it appears in
+ * the browser, which then records its zone for the next visit.
  */
 export function ViewerTime({
   start,
   end,
   eventZone,
+  reportedZone,
 }: {
   start: string;
   end: string;
   eventZone: string;
+  /** The viewer-zone cookie's zone, or null. */
+  reportedZone: string | null;
 }) {
-  const zone = useSyncExternalStore(noSubscription, viewerZone, () => null);
+  const zone = useSyncExternalStore(noSubscription, browserZone, () => reportedZone);
+  useEffect(() => {
+    if (zone && zone !== reportedZone)
+      document.cookie = viewerZoneCookie(zone, location.protocol === "https:");
+  }, [zone, reportedZone]);
   if (!zone || zone === eventZone) return null;
   return (
     <p className="text-sm text-slate-700">

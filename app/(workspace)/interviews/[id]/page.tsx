@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { IndeedProblem } from "@/components/interviews/indeed-problem";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
@@ -6,6 +7,7 @@ import { MessageHistory } from "@/components/interviews/message-history";
 import { NotAnInterviewer } from "@/components/interviews/not-an-interviewer";
 import { findApplication } from "@/lib/ats/application-queries";
 import { requireEmployerSession } from "@/lib/auth/current-session";
+import { readViewerZoneCookie, VIEWER_ZONE_COOKIE } from "@/lib/calendar/viewer-zone-cookie";
 import { db } from "@/lib/db/client";
 import { executeOperation } from "@/lib/operations";
 import { AppError } from "@/lib/http/app-error";
@@ -69,6 +71,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
         timeZones={timeZoneOptions()}
         // The server's clock: right for Indeed, and the sandbox's until its clock is moved (0046).
         now={new Date()}
+        viewerZone={readViewerZoneCookie((await cookies()).get(VIEWER_ZONE_COOKIE)?.value)}
       />
       <MessageHistory
         eventId={event.id}
