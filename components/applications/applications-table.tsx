@@ -25,8 +25,10 @@ export function ApplicationsTable({ rows }: { rows: ApplicationRow[] }) {
       {rows.map((row) => (
         <tr key={row.id}>
           <td className="px-4 py-3">
+            {/* No prefetch: twenty rows would each render the workspace on the server at load. */}
             <Link
               href={`/applications/${row.id}`}
+              prefetch={false}
               className="font-medium text-brand-700 underline-offset-2 hover:underline"
             >
               {row.applicantName}
