@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import {
@@ -16,9 +18,25 @@ import {
 // `/interviews` and one interview's page; `/signin` signed out. Prints the performance and
 // accessibility scores of each against the aims (95 and 100). Starts and stops everything.
 // Not a test: the machine's load moves the performance score; run it when the machine is quiet.
+// Each page's row also gives the metrics behind the score (first and largest contentful paint,
+// total blocking time, layout shift); LIGHTHOUSE_REPORT_DIR=<dir> keeps each page's whole report
+// there as JSON. A page Lighthouse saw redirected (to /signin when the session was lost) is not
+// the page: its row says so and the run exits 1.
 
 const EMPLOYER = "emp-acme-robotics";
 const AIMS = { performance: 95, accessibility: 100 };
+const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
+
+interface Row {
+  path: string;
+  status: number;
+  performance: number;
+  accessibility: number;
+  /** FCP, LCP and TBT in ms, CLS unitless. */
+  metrics: { fcp: number; lcp: number; tbt: number; cls: number };
+  /** Where Lighthouse ended up when that is not the page asked for. */
+  redirectedTo?: string;
+}
 
 async function anEventPath(cookie: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/indeed/graphql`, {
@@ -49,7 +67,7 @@ async function main() {
     await sandbox.stop();
     throw error;
   });
-  const rows: { path: string; status: number; performance: number; accessibility: number }[] = [];
+  const rows: Row[] = [];
   try {
     await control("/_sandbox/events/bulk", { employerId: EMPLOYER, count: 50 });
     const cookie = await signInCookie("Dana Recruiter", "Acme Robotics");
@@ -79,12 +97,27 @@ async function main() {
           extraHeaders: headers,
         });
         const categories = result?.lhr.categories;
+        const audits = result?.lhr.audits ?? {};
+        const metric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+        const finalUrl = result?.lhr.finalDisplayedUrl ?? url;
         rows.push({
           path,
           status,
           performance: Math.round((categories?.performance?.score ?? 0) * 100),
           accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+          metrics: {
+            fcp: metric("first-contentful-paint"),
+            lcp: metric("largest-contentful-paint"),
+            tbt: metric("total-blocking-time"),
+            cls: metric("cumulative-layout-shift"),
+          },
+          redirectedTo: finalUrl === url ? undefined : finalUrl.slice(appUrl.length),
         });
+        if (REPORT_DIR && result) {
+          mkdirSync(REPORT_DIR, { recursive: true });
+          const name = path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home";
+          writeFileSync(join(REPORT_DIR, `${name}.json`), JSON.stringify(result.lhr));
+        }
       }
     } finally {
       await chrome.kill();
@@ -99,13 +132,20 @@ async function main() {
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
-  console.log("page                                   status  performance  accessibility");
+  console.log(
+    "page                                   status  performance  accessibility   FCP ms   LCP ms   TBT ms    CLS",
+  );
   for (const row of rows) {
     const flag = (score: number, aim: number) => `${score}${score < aim ? " (under aim)" : ""}`;
     console.log(
-      `${row.path.slice(0, 38).padEnd(38)} ${String(row.status).padStart(6)}  ${flag(row.performance, AIMS.performance).padStart(11)}  ${flag(row.accessibility, AIMS.accessibility).padStart(13)}`,
+      `${row.path.slice(0, 38).padEnd(38)} ${String(row.status).padStart(6)}  ${flag(row.performance, AIMS.performance).padStart(11)}  ${flag(row.accessibility, AIMS.accessibility).padStart(13)}` +
+        ` ${[row.metrics.fcp, row.metrics.lcp, row.metrics.tbt].map((ms) => Math.round(ms).toString().padStart(8)).join(" ")} ${row.metrics.cls.toFixed(3).padStart(6)}`,
     );
   }
+  const redirected = rows.filter((row) => row.redirectedTo !== undefined);
+  for (const row of redirected)
+    console.log(`not measured: ${row.path} was redirected to ${row.redirectedTo}`);
+  if (redirected.length > 0) process.exitCode = 1;
 }
 
 await main();
