@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
-import { viewerZoneCookie } from "@/lib/calendar/viewer-zone-cookie";
+import { useSyncExternalStore } from "react";
 import { currentZoneName, formatRangeInZone } from "@/lib/scheduling/format-in-zone";
 
 function browserZone(): string {
@@ -13,8 +12,8 @@ const noSubscription = () => () => {};
 /**
  * A time range in the viewer's own zone, only when it differs from the event's zone. The server
  * renders it in the zone the browser last reported (the viewer-zone cookie), so the line is in
- * the first paint and does not push the page down on hydration; without the cookie it appears in
- * the browser, which then records its zone for the next visit.
+ * the first paint and does not push the page down on hydration; without the cookie (the calendar
+ * writes it) it appears once the browser has rendered.
  */
 export function ViewerTime({
   start,
@@ -29,10 +28,6 @@ export function ViewerTime({
   reportedZone: string | null;
 }) {
   const zone = useSyncExternalStore(noSubscription, browserZone, () => reportedZone);
-  useEffect(() => {
-    if (zone && zone !== reportedZone)
-      document.cookie = viewerZoneCookie(zone, location.protocol === "https:");
-  }, [zone, reportedZone]);
   if (!zone || zone === eventZone) return null;
   return (
     <p className="text-sm text-slate-700">
