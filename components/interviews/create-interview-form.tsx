@@ -1,165 +1,338 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { useIndeedMutation } from "@/lib/scheduling/operations/hooks";
 import {
-  createFormFieldForPath,
-  createInterviewFormSchema,
-  createVariablesFrom,
-  uniqueEmails,
-  type CreateInterviewFormValues,
-} from "@/lib/scheduling/interview-schemas";
-import { confirmCreate } from "@/lib/scheduling/reconcile-pending-client";
-import { MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
-import { currentZoneName, resolveLocalTime, toLocalParts } from "@/lib/scheduling/time";
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
+import { buttonClassName } from "@/components/ui/button-class-name";
+import { controlClassName } from "@/components/ui/control-class-name";
+import { Field } from "@/components/ui/field";
+import { FieldFrame, fieldControlProps, fieldIds } from "@/components/ui/field-frame";
+import { Spinner } from "@/components/ui/spinner";
+import { showToast } from "@/components/ui/toast";
+import { clearCachedReads } from "@/lib/indeed/cached-reads";
+import { postOperation } from "@/lib/indeed/post-operation";
 import { IndeedRouteError } from "@/lib/indeed/route-error";
+import type { CreateFormErrors, CreateFormState } from "@/lib/scheduling/create-form-check";
+import { createFormFieldForPath } from "@/lib/scheduling/create-form-fields";
+import type { CreateInterviewFormValues } from "@/lib/scheduling/interview-schemas";
+import type { OperationResult } from "@/lib/scheduling/operations";
+import { AmbiguousTimeMessage } from "./ambiguous-time-message";
 import { applyRouteError } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
 import { FormRootError } from "./form-root-error";
-import { AmbiguousTimeNote } from "./time-zone-note";
+import { preloadTimeZoneField, TimeZonePicker } from "./time-zone-picker";
 
-export interface CreateInterviewFormProps {
-  defaults: CreateInterviewFormValues;
-  /** The employer's last zone; when null the browser's zone is used. */
-  hasEmployerTimezone: boolean;
-  self: { email: string | null; name: string | null };
-  application?: { id: string; job: { externalId: string; title: string } };
-  /** Job context when the form is opened from another ATS page without an application. */
-  jobTitle?: string;
-  timeZones: ComboboxOption[];
-  languages: ComboboxOption[];
-  countries: ComboboxOption[];
+interface Option {
+  value: string;
+  label: string;
+  keywords?: string[];
 }
 
-const DURATIONS = [
+export interface CreateInterviewFormProps {
+  /** The page's server action (interviews/new/actions.ts). */
+  action: (state: CreateFormState, form: FormData) => Promise<CreateFormState>;
+  defaults: CreateInterviewFormValues;
+  /** One attempt id per form: a create sent again after "not found" is the same attempt. */
+  attemptId: string;
+  /** The employer's last zone; when false the browser's zone is used. */
+  hasEmployerTimezone: boolean;
+  self: { email: string | null; name: string | null };
+  maxInterviewers: number;
+  /** Lobby's id of the application the interview is for. */
+  applicationId?: string;
+  /** Job context when the form is opened from another ATS page without an application. */
+  jobTitle?: string;
+  timeZones: Option[];
+  languages: Option[];
+  countries: Option[];
+}
+
+const LENGTHS = [
   { minutes: 30, label: "30 min" },
   { minutes: 45, label: "45 min" },
   { minutes: 60, label: "1 hour" },
   { minutes: 90, label: "90 min" },
 ];
 
+const CONTROL = `${controlClassName} h-10`;
+
+const subscribeToNothing = () => () => undefined;
+
 /**
- * The create form: validates as the user types (one schema shared with the server), sends
- * one CreateInterview, maps Indeed's field errors back to fields, and opens the new event.
+ * The create form (ADR 0087). Its server action checks it with the form's schema, on blur and
+ * before sending, and answers each field's message; the form then sends one CreateInterview
+ * through the GraphQL route, maps Indeed's field errors back to fields and opens the new event.
  * When Indeed may have made the interview without saying so (OUTCOME_UNKNOWN), it checks with
- * Indeed under the same attempt id before it offers to schedule again (issue 13).
+ * Indeed under the same attempt id before it offers to schedule again (issue 13). Without
+ * JavaScript the form posts to the same action, which schedules it.
  */
 export function CreateInterviewForm({
+  action,
   defaults,
+  attemptId: attemptIdFromPage,
   hasEmployerTimezone,
   self,
-  application,
+  maxInterviewers,
+  applicationId,
   jobTitle,
   timeZones,
   languages,
   countries,
 }: CreateInterviewFormProps) {
   const router = useRouter();
-  const { toast } = useToast();
-  const options = useMemo(
-    () => ({
-      selfEmail: self.email,
-      job: application ? application.job : jobTitle ? { title: jobTitle } : undefined,
-    }),
-    [self.email, application, jobTitle],
+  // Kept from the first render: the page may render again (a new id) after an action.
+  const [attemptId] = useState(attemptIdFromPage);
+  // The answer to a post without JavaScript; with it, the handlers below keep the state.
+  const [posted, formAction] = useActionState(action, {});
+  const values = posted.values ?? defaults;
+  const [errors, setErrors] = useState<CreateFormErrors>(posted.fieldErrors ?? {});
+  const [note, setNote] = useState(posted.note);
+  // Without an employer default, start from the browser's zone (under its current name).
+  const browserZone = useSyncExternalStore(
+    subscribeToNothing,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
   );
-  const schema = useMemo(() => createInterviewFormSchema(options), [options]);
-  const form = useForm<CreateInterviewFormValues>({
-    resolver: zodResolver(schema),
-    mode: "onTouched",
-    defaultValues: defaults,
-  });
-  const { register, control, handleSubmit, formState, setError, setValue } = form;
-  const errors = formState.errors;
+  const [chosenZone, setZone] = useState<string | null>(null);
+  const zone =
+    chosenZone ??
+    (hasEmployerTimezone || posted.values || !browserZone
+      ? values.timezone
+      : (timeZones.find(
+          (option) => option.value === browserZone || option.keywords?.includes(browserZone),
+        )?.value ?? values.timezone));
+  const [interviewers, setInterviewers] = useState(values.interviewers);
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
 
-  // Without an employer default, start from the browser's zone.
-  useEffect(() => {
-    if (hasEmployerTimezone) return;
-    const browserZone = currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (browserZone && timeZones.some((zone) => zone.value === browserZone))
-      setValue("timezone", browserZone);
-  }, [hasEmployerTimezone, setValue, timeZones]);
-
-  const mutation = useIndeedMutation("CreateInterview");
+  const form = useRef<HTMLFormElement>(null);
+  // Errors show for fields the user has left once, and for all after a press of Schedule.
+  const touched = useRef(new Set<string>());
+  const submitted = useRef(posted.fieldErrors !== undefined);
+  const checks = useRef(0);
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   // One event per press, even on a double-click: the ref flips before React re-renders.
   const submitting = useRef(false);
-  const [done, setDone] = useState(false);
-  // One attempt id per form: a create sent again after "not found" is the same attempt.
-  const [attemptId] = useState(() => crypto.randomUUID());
-  const [checking, setChecking] = useState<string | null>(null);
+  const checkAfterRender = useRef(false);
+  const focusFirstError = useRef(false);
+
+  function formData(intent: string): FormData {
+    const data = new FormData(form.current!);
+    // With JavaScript an address becomes a chip when the box is left; half-typed is not meant.
+    data.delete("interviewersDraft");
+    data.set("intent", intent);
+    return data;
+  }
+
+  /** Asks the server action to check the form; a later check's answer replaces an earlier one. */
+  async function check(): Promise<CreateFormState | undefined> {
+    const id = ++checks.current;
+    const answer = await action({}, formData("check"));
+    if (id !== checks.current) return undefined;
+    setNote(answer.note);
+    const shown: CreateFormErrors = {};
+    for (const [field, message] of Object.entries(answer.fieldErrors ?? {}))
+      if (submitted.current || touched.current.has(field))
+        shown[field as keyof CreateFormErrors] = message;
+    setErrors(shown);
+    return answer;
+  }
+
+  // State the hidden inputs carry (zone, chips) is in the form once rendered: check then.
+  useEffect(() => {
+    if (checkAfterRender.current) {
+      checkAfterRender.current = false;
+      void check();
+    }
+    if (focusFirstError.current) {
+      focusFirstError.current = false;
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  });
+
+  function touch(...fields: string[]) {
+    for (const field of fields) touched.current.add(field);
+  }
+
+  function onBlur(event: FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    if (!(name in defaults) || name === "interviewers" || submitting.current) return;
+    touch(name);
+    void check();
+  }
+
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    if (!(name in defaults) || submitting.current) return;
+    // The ambiguity note follows the start as it is typed; errors once a field was left.
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => void check(), 300);
+  }
+
+  async function setLength(minutes: number) {
+    const data = formData("length");
+    data.set("minutes", String(minutes));
+    const { end } = await action({}, data);
+    if (!end || !form.current) return;
+    const fields = form.current.elements;
+    (fields.namedItem("endDate") as HTMLInputElement).value = end.endDate;
+    (fields.namedItem("endTime") as HTMLInputElement).value = end.endTime;
+    touch("endDate", "endTime");
+    void check();
+  }
 
   function opened(eventId: string, title: string) {
     setDone(true);
-    toast({ title: "Interview scheduled", description: `${title} is on Indeed.`, tone: "success" });
+    showToast({
+      title: "Interview scheduled",
+      description: `${title} is on Indeed.`,
+      tone: "success",
+    });
+    // Reads the tab cached (the calendar's) no longer hold; this page carries no react-query.
+    clearCachedReads();
     router.push(`/interviews/${encodeURIComponent(eventId)}`);
+  }
+
+  function refused(fieldErrors: CreateFormErrors) {
+    submitting.current = false;
+    setSending(false);
+    setChecking(null);
+    setErrors(fieldErrors);
+    focusFirstError.current = true;
   }
 
   /** `refusal`: what the route said, shown when there is no check of this form's own to run. */
   async function checkWithIndeed(title: string, refusal: string) {
     setChecking("Checking with Indeed whether the interview was created…");
-    const answer = await confirmCreate(attemptId, { onPending: (message) => setChecking(message) });
-    setChecking(null);
-    if (answer.state === "confirmed") return opened(answer.eventId, title);
-    submitting.current = false;
-    setError("root", {
-      type: "server",
-      message:
-        answer.state === "pending"
-          ? `${answer.message} Reload the page later to see whether it was created.`
-          : answer.state === "failed"
-            ? refusal
-            : answer.message,
-    });
-  }
-
-  async function submit(values: CreateInterviewFormValues) {
-    if (submitting.current) return;
-    submitting.current = true;
     try {
-      const data = await mutation.mutateAsync({
-        variables: createVariablesFrom(values, options),
-        context: application ? { applicationId: application.id, attemptId } : { attemptId },
+      // The confirmation reader (and its zod) loads only when a create went unconfirmed.
+      const { confirmCreate } = await import("@/lib/scheduling/reconcile-pending-client");
+      const answer = await confirmCreate(attemptId, { onPending: setChecking });
+      if (answer.state === "confirmed") return opened(answer.eventId, title);
+      refused({
+        root:
+          answer.state === "pending"
+            ? `${answer.message} Reload the page later to see whether it was created.`
+            : answer.state === "failed"
+              ? refusal
+              : answer.message,
       });
-      const event = data.createVirtualInterviewEvent?.event;
-      if (!event?.id) throw new Error("Indeed did not return the new interview");
-      opened(event.id, event.title ?? values.title);
-    } catch (error) {
-      if (error instanceof IndeedRouteError && error.code === "OUTCOME_UNKNOWN")
-        return checkWithIndeed(values.title, error.message);
-      submitting.current = false;
-      applyRouteError(error, setError, createFormFieldForPath);
+    } catch {
+      refused({ root: `${refusal} Reload the page later to see whether it was created.` });
     }
   }
 
-  const [date, startTime, timezone, interviewers] = useWatch({
-    control,
-    name: ["date", "startTime", "timezone", "interviewers"],
-  });
-  const totalInterviewers =
-    uniqueEmails(interviewers ?? [], self.email).length + (self.email ? 1 : 0);
-  const busy = mutation.isPending || done || checking !== null;
-
-  function setDuration(minutes: number) {
-    const start = resolveLocalTime(date, startTime, timezone);
-    if (!start.ok) return;
-    const end = toLocalParts(new Date(start.instant.getTime() + minutes * 60_000), timezone);
-    setValue("endDate", end.date, { shouldValidate: true, shouldTouch: true });
-    setValue("endTime", end.time, { shouldValidate: true, shouldTouch: true });
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting.current) return;
+    submitting.current = true;
+    submitted.current = true;
+    clearTimeout(typing.current);
+    setSending(true);
+    const title = (form.current?.elements.namedItem("title") as HTMLInputElement).value;
+    let answer: CreateFormState | undefined;
+    try {
+      answer = await check();
+    } catch {
+      return refused({
+        root: "Lobby could not be reached; check your connection. Your entries are still here.",
+      });
+    }
+    if (!answer?.variables) return refused(answer?.fieldErrors ?? {});
+    try {
+      const data = (await postOperation(
+        "CreateInterview",
+        answer.variables,
+        applicationId ? { applicationId, attemptId } : { attemptId },
+      )) as OperationResult<"CreateInterview">;
+      const created = data.createVirtualInterviewEvent?.event;
+      if (!created?.id) throw new Error("Indeed did not return the new interview");
+      opened(created.id, created.title ?? title);
+    } catch (error) {
+      if (error instanceof IndeedRouteError && error.code === "OUTCOME_UNKNOWN")
+        return checkWithIndeed(title, error.message);
+      const fieldErrors: CreateFormErrors = {};
+      applyRouteError<CreateInterviewFormValues>(
+        error,
+        (field, { message }) => (fieldErrors[field as keyof CreateFormErrors] = message),
+        createFormFieldForPath,
+      );
+      refused(fieldErrors);
+    }
   }
 
-  // Inputs also carry their defaults as markup (defaultValue), so the server-rendered form is
-  // filled in before react-hook-form hydrates.
+  const busy = sending || done || checking !== null;
+  const text = (
+    name:
+      | "title"
+      | "intervieweeName"
+      | "intervieweeEmail"
+      | "date"
+      | "startTime"
+      | "endDate"
+      | "endTime",
+    label: string,
+    {
+      type = "text",
+      required = false,
+      description,
+    }: { type?: string; required?: boolean; description?: string } = {},
+  ) => {
+    const ids = fieldIds(`create-${name}`, { description, error: errors[name], required });
+    return (
+      <FieldFrame ids={ids} label={label} description={description} error={errors[name]}>
+        <input
+          {...fieldControlProps(ids)}
+          name={name}
+          type={type}
+          defaultValue={values[name]}
+          autoComplete="off"
+          className={CONTROL}
+        />
+      </FieldFrame>
+    );
+  };
+  const choice = (
+    name: "languageCode" | "countryCode",
+    label: string,
+    description: string,
+    options: Option[],
+  ) => {
+    const ids = fieldIds(`create-${name}`, { description, error: errors[name] });
+    return (
+      <FieldFrame ids={ids} label={label} description={description} error={errors[name]}>
+        <select
+          {...fieldControlProps(ids)}
+          name={name}
+          defaultValue={values[name]}
+          className={CONTROL}
+        >
+          <option value="">Indeed&apos;s default</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </FieldFrame>
+    );
+  };
+
   return (
     <form
-      onSubmit={(event) => void handleSubmit(submit)(event)}
+      ref={form}
+      action={formAction}
+      onSubmit={(event) => void onSubmit(event)}
+      onBlur={onBlur}
+      onChange={onChange}
+      onFocus={() => void preloadTimeZoneField()}
       noValidate
       aria-describedby="create-form-help"
       className="space-y-8"
@@ -168,113 +341,82 @@ export function CreateInterviewForm({
         Indeed sends every interviewer an invitation with the interviewer lobby link. Fields marked
         * are required.
       </p>
+      <input type="hidden" name="attemptId" value={attemptId} />
+      {applicationId && <input type="hidden" name="applicationId" value={applicationId} />}
+      {jobTitle && <input type="hidden" name="jobTitle" value={jobTitle} />}
 
-      <Field label="Title" required error={errors.title?.message}>
-        <Input {...register("title")} defaultValue={defaults.title} autoComplete="off" />
-      </Field>
+      {text("title", "Title", { required: true })}
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">When</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Date" required error={errors.date?.message}>
-            <Input
-              type="date"
-              {...register("date", { deps: ["startTime", "endTime"] })}
-              defaultValue={defaults.date}
-            />
-          </Field>
-          <Field label="Start time" required error={errors.startTime?.message}>
-            <Input
-              type="time"
-              {...register("startTime", { deps: ["endTime"] })}
-              defaultValue={defaults.startTime}
-            />
-          </Field>
-          <Field
-            label="End date"
-            description="Change it only for an interview that ends on a later day."
-            error={errors.endDate?.message}
-          >
-            <Input
-              type="date"
-              {...register("endDate", { deps: ["endTime"] })}
-              defaultValue={defaults.endDate}
-            />
-          </Field>
-          <Field label="End time" required error={errors.endTime?.message}>
-            <Input
-              type="time"
-              {...register("endTime", { deps: ["startTime"] })}
-              defaultValue={defaults.endTime}
-            />
-          </Field>
+          {text("date", "Date", { type: "date", required: true })}
+          {text("startTime", "Start time", { type: "time", required: true })}
+          {text("endDate", "End date", {
+            type: "date",
+            description: "Change it only for an interview that ends on a later day.",
+          })}
+          {text("endTime", "End time", { type: "time", required: true })}
         </div>
         <div role="group" aria-label="Set the length" className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-slate-700" aria-hidden="true">
             Length:
           </span>
-          {DURATIONS.map((duration) => (
-            <Button
-              key={duration.minutes}
-              variant="outline"
-              size="sm"
-              onClick={() => setDuration(duration.minutes)}
+          {LENGTHS.map((length) => (
+            <button
+              key={length.minutes}
+              type="button"
+              onClick={() => void setLength(length.minutes)}
+              className={buttonClassName({ variant: "outline", size: "sm" })}
             >
               <span className="sr-only">Make it </span>
-              {duration.label}
-            </Button>
+              {length.label}
+            </button>
           ))}
         </div>
-        <AmbiguousTimeNote date={date} time={startTime} zone={timezone} />
-        <Controller
-          control={control}
+        <AmbiguousTimeMessage message={note} />
+        <TimeZonePicker
+          id="create-timezone"
           name="timezone"
-          render={({ field }) => (
-            <Field
-              label="Time zone"
-              required
-              description="The times above are in this zone. Lobby remembers your choice for next time."
-              error={errors.timezone?.message}
-            >
-              <Combobox
-                ref={field.ref}
-                options={timeZones}
-                value={field.value}
-                onValueChange={(value) => {
-                  field.onChange(value ?? "");
-                  void form.trigger(["timezone", "startTime", "endTime"]);
-                }}
-                onBlur={field.onBlur}
-                placeholder="Pick a time zone"
-                searchPlaceholder="Search time zones"
-              />
-            </Field>
-          )}
+          label="Time zone"
+          description="The times above are in this zone. Lobby remembers your choice for next time."
+          error={errors.timezone}
+          options={timeZones}
+          value={zone}
+          onValueChange={(next) => {
+            setZone(next);
+            touch("timezone", "startTime", "endTime");
+            checkAfterRender.current = true;
+          }}
+          onBlur={() => {
+            if (submitting.current) return;
+            touch("timezone");
+            void check();
+          }}
         />
       </fieldset>
 
-      <Controller
-        control={control}
-        name="interviewers"
-        render={({ field }) => (
-          <Field
-            label="Interviewers"
-            description={`Type an email and press Enter. Indeed adds you automatically. ${totalInterviewers} of ${MAX_INTERVIEWERS}, you included.`}
-            error={errors.interviewers?.message}
-          >
-            <EmailChipsInput
-              ref={field.ref}
-              value={field.value}
-              onChange={(emails) => {
-                field.onChange(emails);
-                void form.trigger("interviewers");
-              }}
-              onBlur={field.onBlur}
-              fixed={self.email ? { email: self.email, label: `You (${self.email})` } : undefined}
-            />
-          </Field>
-        )}
-      />
+      <Field
+        id="create-interviewers"
+        label="Interviewers"
+        description={`Type an email and press Enter. Indeed adds you automatically. ${interviewers.length + (self.email ? 1 : 0)} of ${maxInterviewers}, you included.`}
+        error={errors.interviewers}
+      >
+        <EmailChipsInput
+          name="interviewers"
+          value={interviewers}
+          onChange={(emails) => {
+            setInterviewers(emails);
+            touch("interviewers");
+            checkAfterRender.current = true;
+          }}
+          onBlur={() => {
+            if (!touched.current.has("interviewers") || submitting.current) return;
+            void check();
+          }}
+          fixed={self.email ? { email: self.email, label: `You (${self.email})` } : undefined}
+        />
+      </Field>
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Interviewee</legend>
@@ -283,79 +425,41 @@ export function CreateInterviewForm({
           before the interview. You can add them later, once.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Interviewee name" error={errors.intervieweeName?.message}>
-            <Input
-              {...register("intervieweeName", { deps: ["intervieweeEmail"] })}
-              defaultValue={defaults.intervieweeName}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Interviewee email" error={errors.intervieweeEmail?.message}>
-            <Input
-              type="email"
-              {...register("intervieweeEmail", { deps: ["intervieweeName"] })}
-              defaultValue={defaults.intervieweeEmail}
-              autoComplete="off"
-            />
-          </Field>
+          {text("intervieweeName", "Interviewee name")}
+          {text("intervieweeEmail", "Interviewee email", { type: "email" })}
         </div>
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Controller
-          control={control}
-          name="languageCode"
-          render={({ field }) => (
-            <Field
-              label="Language"
-              description="Optional: the lobby's language."
-              error={errors.languageCode?.message}
-            >
-              <Combobox
-                ref={field.ref}
-                options={languages}
-                value={field.value || undefined}
-                onValueChange={(value) => field.onChange(value ?? "")}
-                onBlur={field.onBlur}
-                clearable
-                placeholder="Indeed's default"
-                searchPlaceholder="Search languages"
-              />
-            </Field>
-          )}
-        />
-        <Controller
-          control={control}
-          name="countryCode"
-          render={({ field }) => (
-            <Field label="Country" description="Optional." error={errors.countryCode?.message}>
-              <Combobox
-                ref={field.ref}
-                options={countries}
-                value={field.value || undefined}
-                onValueChange={(value) => field.onChange(value ?? "")}
-                onBlur={field.onBlur}
-                clearable
-                placeholder="Indeed's default"
-                searchPlaceholder="Search countries"
-              />
-            </Field>
-          )}
-        />
+        {choice("languageCode", "Language", "Optional: the lobby's language.", languages)}
+        {choice("countryCode", "Country", "Optional.", countries)}
       </div>
 
-      <FormRootError message={checking ? undefined : errors.root?.message} />
+      <FormRootError message={checking ? undefined : errors.root} />
       <p role="status" aria-live="polite" className="text-sm text-slate-700">
         {checking}
       </p>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" size="lg" loading={busy} disabled={busy}>
+        <button
+          type="submit"
+          name="intent"
+          value="schedule"
+          disabled={busy}
+          aria-busy={busy || undefined}
+          className={buttonClassName({ size: "lg" })}
+        >
+          {busy && <Spinner />}
           {checking ? "Checking with Indeed…" : busy ? "Scheduling…" : "Schedule interview"}
-        </Button>
-        <Button variant="ghost" size="lg" onClick={() => router.back()} disabled={busy}>
+        </button>
+        <button
+          type="button"
+          onClick={() => router.back()}
+          disabled={busy}
+          className={buttonClassName({ variant: "ghost", size: "lg" })}
+        >
           Cancel
-        </Button>
+        </button>
       </div>
     </form>
   );

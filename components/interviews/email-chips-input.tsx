@@ -2,7 +2,7 @@
 
 import { useId, useState, type KeyboardEvent, type Ref } from "react";
 import { useFieldControlProps } from "@/components/ui/field";
-import { controlClassName } from "@/components/ui/input";
+import { controlClassName } from "@/components/ui/control-class-name";
 import { classNames } from "@/components/ui/class-names";
 import { addEmails } from "./add-emails";
 
@@ -18,6 +18,11 @@ export interface EmailChipsInputProps {
   disabled?: boolean;
   /** The text box (react-hook-form focuses it on an error). */
   ref?: Ref<HTMLInputElement>;
+  /**
+   * For a form that posts: each email in a hidden input of this name, and the text box as
+   * `${name}Draft`, so what was typed but not yet added is posted too (without JavaScript).
+   */
+  name?: string;
 }
 
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,6 +41,7 @@ export function EmailChipsInput({
   placeholder = "name@example.com",
   disabled,
   ref,
+  name,
 }: EmailChipsInputProps) {
   const field = useFieldControlProps();
   const [draft, setDraft] = useState("");
@@ -117,8 +123,10 @@ export function EmailChipsInput({
           );
         })}
       </ul>
+      {name && value.map((email) => <input key={email} type="hidden" name={name} value={email} />)}
       <input
         ref={ref}
+        name={name && `${name}Draft`}
         type="text"
         autoComplete="off"
         inputMode="email"

@@ -1,6 +1,7 @@
 "use client";
 
-import { resolveLocalTime } from "@/lib/scheduling/time";
+import { ambiguousTimeNote } from "@/lib/scheduling/ambiguous-time";
+import { AmbiguousTimeMessage } from "./ambiguous-time-message";
 
 /**
  * Says plainly what an ambiguous local time (it happens twice when clocks go back) will mean:
@@ -15,17 +16,5 @@ export function AmbiguousTimeNote({
   time: string;
   zone: string;
 }) {
-  if (!date || !time || !zone) return null;
-  const resolved = resolveLocalTime(date, time, zone);
-  if (!resolved.ok || !resolved.ambiguous) return null;
-  return (
-    <p
-      role="status"
-      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
-    >
-      {time} on {date} happens twice in {zone.replaceAll("_", " ")} because the clocks go back.
-      Lobby uses the first one (UTC{resolved.offset}), not the second (UTC
-      {resolved.ambiguous.laterOffset}).
-    </p>
-  );
+  return <AmbiguousTimeMessage message={ambiguousTimeNote(date, time, zone)} />;
 }

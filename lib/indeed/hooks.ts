@@ -16,8 +16,9 @@ import type {
   VariablesInputOf,
 } from "./operation";
 import { useActiveEmployerId } from "./employer-context";
+import { postOperation } from "./post-operation";
 import { indeedKeys } from "./query-keys";
-import { IndeedRouteError } from "./route-error";
+import type { IndeedRouteError } from "./route-error";
 
 export { IndeedRouteError } from "./route-error";
 
@@ -32,39 +33,6 @@ export { IndeedEmployerProvider, useActiveEmployerId } from "./employer-context"
 
 /** The react-query key of an operation call; invalidate `indeedKeys.all(employerId)` after writes. */
 export { indeedKeys };
-
-/** POSTs one operation to /api/indeed/graphql; throws IndeedRouteError on any failure. */
-async function postOperation(
-  name: string,
-  variables: unknown,
-  context?: Record<string, unknown>,
-  signal?: AbortSignal,
-): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch("/api/indeed/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify(
-        context === undefined
-          ? { operationName: name, variables }
-          : { operationName: name, variables, context },
-      ),
-      signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
-    throw new IndeedRouteError(
-      "NETWORK_ERROR",
-      "Lobby could not be reached; check your connection",
-      0,
-    );
-  }
-  const body = (await response.json().catch(() => null)) as { data?: unknown } | null;
-  if (response.ok && body && "data" in body && body.data !== undefined) return body.data;
-  throw IndeedRouteError.fromResponse(response.status, body);
-}
 
 export interface IndeedMutationVariables<Variables> {
   variables: Variables;

@@ -14,7 +14,11 @@ import {
   MAX_INTERVIEWERS,
   TOO_MANY_INTERVIEWERS,
 } from "./rules";
+import { createFormFieldForPath } from "./create-form-fields";
 import { resolveLocalTime } from "./time";
+
+// Re-exported: the event dialogs and tests import them from here.
+export { createFormFieldForPath, type CreateInterviewField } from "./create-form-fields";
 
 /**
  * The interview forms' schemas. Each form resolves what people type (local times in a zone,
@@ -82,25 +86,6 @@ export interface CreateInterviewFormValues extends LocalSpanValues {
   intervieweeEmail: string;
   languageCode: string;
   countryCode: string;
-}
-
-export type CreateInterviewField = keyof CreateInterviewFormValues;
-
-/** Which create-form field a variable path (from zod or the route's `fieldErrors`) concerns. */
-export function createFormFieldForPath(path: string): CreateInterviewField | undefined {
-  const key = path.replace(/^input\./, "");
-  if (key.startsWith("interviewers")) return "interviewers";
-  if (key === "interviewee.name") return "intervieweeName";
-  if (key.startsWith("interviewee")) return "intervieweeEmail";
-  const direct: Record<string, CreateInterviewField> = {
-    startTime: "startTime",
-    endTime: "endTime",
-    title: "title",
-    timezone: "timezone",
-    languageCode: "languageCode",
-    countryCode: "countryCode",
-  };
-  return direct[key];
 }
 
 /** Each address once (any case), the first spelling kept, blanks and `exclude` dropped. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateInterviewForm } from "@/components/interviews/create-interview-form";
@@ -7,6 +8,8 @@ import { db } from "@/lib/db/client";
 import { createFormDefaults } from "@/lib/scheduling/create-form-defaults";
 import { getEmployerDefaultTimezone } from "@/lib/scheduling/employer-timezone";
 import { countryOptions, languageOptions, timeZoneOptions } from "@/lib/scheduling/locale-options";
+import { MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
+import { createInterviewFormAction } from "./actions";
 
 export const metadata: Metadata = { title: "Schedule an interview" };
 
@@ -55,18 +58,14 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
         ) : null}
       </div>
       <CreateInterviewForm
+        action={createInterviewFormAction}
         defaults={createFormDefaults({ name, email, jobTitle, zone: employerZone ?? "UTC" })}
+        attemptId={randomUUID()}
         hasEmployerTimezone={employerZone !== null}
         self={{ email: session.user.email, name: session.user.name }}
-        application={
-          application
-            ? {
-                id: application.id,
-                job: { externalId: application.job.externalId, title: application.job.title },
-              }
-            : undefined
-        }
-        jobTitle={jobTitle}
+        maxInterviewers={MAX_INTERVIEWERS}
+        applicationId={application?.id}
+        jobTitle={application ? undefined : jobTitle}
         timeZones={timeZoneOptions()}
         languages={languageOptions()}
         countries={countryOptions()}
