@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { testEvent } from "@/lib/calendar/test-events.test-support";
 import { CALENDAR_PRESETS } from "@/lib/calendar/search-params";
+import { RadioGroup } from "./radio-group";
 import { RangeControls } from "./range-picker";
 import { WeekGrid } from "./week-grid";
 import { ZoneSwitchControl } from "./zone-switch";
@@ -63,6 +64,28 @@ describe("RangeControls", () => {
     );
     expect(html).toContain("The end date must be on or after the start date.");
     expect(html).toMatch(/<input[^>]*aria-describedby="[^"]*-to-error"[^>]*aria-invalid="true"/);
+  });
+});
+
+describe("RadioGroup", () => {
+  it("is one tab stop, the checked option, and marks it for the styles", () => {
+    const html = renderToStaticMarkup(
+      <RadioGroup
+        label="View"
+        value="week"
+        options={[
+          { value: "agenda", label: "Agenda" },
+          { value: "week", label: "Week" },
+        ]}
+        onChange={noop}
+      />,
+    );
+    expect(html).toMatch(/<div role="radiogroup" aria-label="View"/);
+    const radios = html.match(/<button[^>]*>/g) ?? [];
+    expect(radios).toHaveLength(2);
+    expect(radios[0]).toMatch(/aria-checked="false" data-state="off" tabindex="-1"/);
+    expect(radios[1]).toMatch(/aria-checked="true" data-state="on" tabindex="0"/);
+    expect(radios.every((radio) => radio.includes('type="button"'))).toBe(true);
   });
 });
 

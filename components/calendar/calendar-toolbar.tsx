@@ -1,16 +1,12 @@
 "use client";
 
-import { ToggleGroup } from "radix-ui";
 import { useId, type ChangeEvent, type ReactNode } from "react";
 import { controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { classNames } from "@/components/ui/class-names";
-import {
-  type CalendarState,
-  withDisplayChange,
-  withQueryChange,
-} from "@/lib/calendar/search-params";
-import { toggleItemClassName } from "./toggle-item";
+import type { CalendarState } from "@/lib/calendar/search-params";
+import { withDisplayChange, withQueryChange } from "@/lib/calendar/search-query";
+import { RadioGroup } from "./radio-group";
 
 function LabelledSelect<Value extends string>({
   label,
@@ -91,22 +87,16 @@ export function CalendarToolbar({
         ]}
         onChange={(dir) => onChange(withQueryChange(state, { dir }))}
       />
-      <ToggleGroup.Root
-        type="single"
+      <RadioGroup
+        label="View"
         value={state.view}
-        onValueChange={(view) =>
-          view && onChange(withDisplayChange(state, { view: view as CalendarState["view"] }))
-        }
-        aria-label="View"
+        options={[
+          { value: "agenda", label: "Agenda" },
+          { value: "week", label: "Week" },
+        ]}
+        onChange={(view) => onChange(withDisplayChange(state, { view }))}
         className="flex gap-2"
-      >
-        <ToggleGroup.Item value="agenda" className={toggleItemClassName}>
-          Agenda
-        </ToggleGroup.Item>
-        <ToggleGroup.Item value="week" className={toggleItemClassName}>
-          Week
-        </ToggleGroup.Item>
-      </ToggleGroup.Root>
+      />
       <div className="flex h-10 items-center gap-2">
         <input
           key={state.canceled}

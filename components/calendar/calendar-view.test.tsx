@@ -44,7 +44,7 @@ function view(query: string, props: Partial<CalendarViewProps> & { zone?: string
 
 const render = (...args: Parameters<typeof view>): string => renderToStaticMarkup(view(...args));
 
-/** The markup once every lazy part (the week grid) has loaded, as the server streams it. */
+/** The markup once every lazy part (the agenda, the week grid) has loaded, as the server streams it. */
 async function renderLoaded(...args: Parameters<typeof view>): Promise<string> {
   const stream = await renderToReadableStream(view(...args));
   await stream.allReady;
@@ -92,6 +92,16 @@ describe("CalendarView", () => {
     expect(html).toContain(">Back to first page<");
   });
 
+  it("states the zone of its days and times, and when it is the server's guess", () => {
+    expect(text(render(""))).toContain("Times and days in America/New York, your time zone.");
+    expect(text(render("", { zoneSource: "employer" }))).toContain(
+      "Times and days in America/New York, the zone this employer schedules in, until your browser’s zone is known.",
+    );
+    expect(text(render("", { zone: "UTC", zoneSource: "utc" }))).toContain(
+      "Times and days in UTC until your browser’s zone is known.",
+    );
+  });
+
   it("offers no previous page on the first, and says when each page is sorted here", () => {
     const html = render("", { sortedByIndeed: false });
     expect(text(html)).toContain("Page 1");
@@ -100,14 +110,14 @@ describe("CalendarView", () => {
     expect(text(html)).toContain("each page of 100 is sorted on its own");
   });
 
-  it("leads an empty range to Applications", () => {
-    const html = render("");
+  it("leads an empty range to Applications", async () => {
+    const html = await renderLoaded("");
     expect(text(html)).toContain("No interviews in this range");
     expect(html).toMatch(/href="\/applications"[^>]*>Applications</);
     expect(text(html)).toContain("0 interviews");
   });
 
-  it("says an empty range is empty apart from canceled ones when they are hidden", () => {
+  it("says an empty range is empty apart from canceled ones when they are hidden", async () => {
     const canceled = {
       id: "c",
       status: "CANCELED",
@@ -116,7 +126,7 @@ describe("CalendarView", () => {
       endTime: "2026-06-17T15:00:00Z",
       timezone: "UTC",
     };
-    const html = render("canceled=hide", { pages: [page([canceled])] });
+    const html = await renderLoaded("canceled=hide", { pages: [page([canceled])] });
     expect(text(html)).toContain("No interviews in this range apart from canceled ones");
     expect(html).not.toMatch(/type="checkbox"[^>]*checked=""/);
   });
@@ -174,8 +184,8 @@ describe("CalendarView", () => {
     });
   });
 
-  it("lists the agenda by day, in the viewer's zone, with the event's own zone stated", () => {
-    const html = render("range=custom&from=2026-06-17&to=2026-06-17", {
+  it("lists the agenda by day, in the viewer's zone, with the event's own zone stated", async () => {
+    const html = await renderLoaded("range=custom&from=2026-06-17&to=2026-06-17", {
       zone: "Asia/Kolkata",
       pages: [
         page([
@@ -211,8 +221,8 @@ describe("CalendarView", () => {
     expect(html).not.toContain("Loading interviews…");
   });
 
-  it("keeps the fetched rows when a later page fails, with a way to try it again", () => {
-    const html = render("", {
+  it("keeps the fetched rows when a later page fails, with a way to try it again", async () => {
+    const html = await renderLoaded("", {
       pages: [
         page([
           {

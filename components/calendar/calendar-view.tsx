@@ -7,8 +7,8 @@ import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { Skeleton } from "@/components/ui/skeleton";
 import { type CalendarDate, addDays, dateInZone, startOfWeek } from "@/lib/calendar/calendar-date";
 import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
-import { type EventsPage, nextCursorOf, pageEvents } from "@/lib/calendar/calendar-query";
-import { formatDayHeading } from "@/lib/calendar/format";
+import { type EventsPage, nextCursorOf, pageEvents } from "@/lib/calendar/events-page";
+import { formatDayHeading, zoneName } from "@/lib/calendar/format";
 import type { CalendarLedger } from "@/lib/calendar/ledger-details";
 import {
   type CalendarRange,
@@ -16,18 +16,19 @@ import {
   daysOf,
   weekContaining,
 } from "@/lib/calendar/range";
+import type { CalendarState } from "@/lib/calendar/search-params";
 import {
   CALENDAR_PRESETS,
-  type CalendarState,
   hrefWith,
   nextPage,
   previousPage,
   serializeCalendarState,
   withDisplayChange,
   withQueryChange,
-} from "@/lib/calendar/search-params";
+} from "@/lib/calendar/search-query";
+import type { ServerZoneSource } from "@/lib/calendar/server-zone";
 import type { IndeedRouteError } from "@/lib/indeed/route-error";
-import { AgendaList } from "./agenda-list";
+import { CalendarSkeleton } from "./calendar-skeleton";
 import { CalendarToolbar } from "./calendar-toolbar";
 import { RangeControls } from "./range-picker";
 import { ZoneSwitchControl } from "./zone-switch";
@@ -37,8 +38,13 @@ export const CALENDAR_EXPORT_PATH = "/interviews/export";
 
 export interface CalendarViewProps {
   state: CalendarState;
-  /** The viewer's zone; null until the browser has said (server rendering): skeletons. */
+  /**
+   * The zone the days and times are in: the viewer's as their browser last reported it, or the
+   * server's guess before it has (see zoneSource); null: skeletons.
+   */
   viewerZone: string | null;
+  /** Where viewerZone came from; the page says so when it is a guess. Default: the viewer. */
+  zoneSource?: ServerZoneSource;
   /** The range asked for, in the viewer's zone; null while the zone is unknown. */
   range: CalendarRange | null;
   now: Date;
@@ -123,6 +129,7 @@ export function CalendarView(props: CalendarViewProps) {
               {range.lastDay !== range.firstDay && ` to ${formatDayHeading(range.lastDay)}`}
             </h2>
             <p className="text-sm text-slate-700">
+              {viewerZone && <ZoneStatement zone={viewerZone} source={props.zoneSource} />}{" "}
               Interviews {state.field === "start" ? "starting" : "ending"} in these days.
               {!props.sortedByIndeed &&
                 " Indeed sends these pages unsorted: each page of 100 is sorted on its own."}
@@ -153,6 +160,21 @@ export function CalendarView(props: CalendarViewProps) {
       </nav>
     </section>
   );
+}
+
+/** Which zone the days and times are in, and why when it is not known to be the viewer's. */
+function ZoneStatement({ zone, source = "viewer" }: { zone: string; source?: ServerZoneSource }) {
+  const name = zoneName(zone);
+  if (source === "viewer") return <>Times and days in {name}, your time zone.</>;
+  if (source === "employer") {
+    return (
+      <>
+        Times and days in {name}, the zone this employer schedules in, until your browser&rsquo;s
+        zone is known.
+      </>
+    );
+  }
+  return <>Times and days in {name} until your browser&rsquo;s zone is known.</>;
 }
 
 /** The agenda's size before it is measured: its first rows show on the first paint. */
@@ -205,20 +227,22 @@ function CalendarBody({
   return (
     <div className="space-y-3">
       {state.view === "agenda" ? (
-        <AgendaList
-          events={loaded.events}
-          viewerZone={viewerZone}
-          zoneMode={state.zone}
-          order={state.dir}
-          days={range}
-          hideCanceled={hideCanceled}
-          ledger={ledger}
-          hasNextPage={hasNextPage && !nextPageError}
-          isFetchingNextPage={isFetchingNextPage}
-          onEndReached={onEndReached}
-          empty={empty}
-          initialRect={AGENDA_FIRST_PAINT}
-        />
+        <Suspense fallback={<CalendarSkeleton />}>
+          <AgendaList
+            events={loaded.events}
+            viewerZone={viewerZone}
+            zoneMode={state.zone}
+            order={state.dir}
+            days={range}
+            hideCanceled={hideCanceled}
+            ledger={ledger}
+            hasNextPage={hasNextPage && !nextPageError}
+            isFetchingNextPage={isFetchingNextPage}
+            onEndReached={onEndReached}
+            empty={empty}
+            initialRect={AGENDA_FIRST_PAINT}
+          />
+        </Suspense>
       ) : shown.length === 0 && !hasNextPage ? (
         empty
       ) : (
@@ -320,21 +344,12 @@ function WeekView({
   );
 }
 
-// The week grid (and its layout code) loads when the week view is chosen, not with the agenda.
+// The week grid (and its layout code) loads when the week view is chosen, not with the agenda;
+// the agenda's virtualiser when the agenda is shown. Both render on the server with the page.
 const WeekGrid = lazy(() => import("./week-grid").then((module) => ({ default: module.WeekGrid })));
-
-function CalendarSkeleton() {
-  return (
-    <div className="space-y-3">
-      <p role="status" className="sr-only">
-        Loading interviews…
-      </p>
-      {Array.from({ length: 6 }, (_, index) => (
-        <Skeleton key={index} className="h-16 w-full" />
-      ))}
-    </div>
-  );
-}
+const AgendaList = lazy(() =>
+  import("./agenda-list").then((module) => ({ default: module.AgendaList })),
+);
 
 /** What went wrong and what to do: reconnect, ask for access, or try again. */
 export function CalendarProblem({

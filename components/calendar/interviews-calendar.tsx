@@ -1,62 +1,91 @@
 "use client";
 
 import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { calendarQuery, nextEventsPageParam, pageEventIds } from "@/lib/calendar/calendar-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo } from "react";
+import { nextEventsPageParam, pageEventIds } from "@/lib/calendar/events-page";
+import type { FindEventsVariables } from "@/lib/calendar/find-events-variables";
+import type { CalendarFirstPage } from "@/lib/calendar/first-page";
 import {
   fetchLedgerDetails,
   ledgerDetailsKey,
   ledgerForPage,
   type LedgerDetails,
 } from "@/lib/calendar/ledger-details";
-import {
-  type CalendarState,
-  parseCalendarSearchParams,
-  serializeCalendarState,
-} from "@/lib/calendar/search-params";
+import type { CalendarRange } from "@/lib/calendar/range";
+import type { CalendarState } from "@/lib/calendar/search-params";
+import { serializeCalendarState } from "@/lib/calendar/search-query";
+import type { ServerZoneSource } from "@/lib/calendar/server-zone";
 import { viewerZoneCookie } from "@/lib/calendar/viewer-zone-cookie";
-import { useActiveEmployerId } from "@/lib/indeed/hooks";
+import { useActiveEmployerId } from "@/lib/indeed/employer-context";
 import { indeedKeys } from "@/lib/indeed/query-keys";
-import type { IndeedRouteError } from "@/lib/indeed/route-error";
+import { IndeedRouteError } from "@/lib/indeed/route-error";
 import { callIndeedOperation } from "@/lib/scheduling/operations/hooks";
 import { CalendarView } from "./calendar-view";
 import { usePushQuery } from "./use-push-query";
-import { useViewerZone } from "./use-viewer-zone";
+
+export interface InterviewsCalendarProps {
+  /** The URL's state, parsed by the server. */
+  state: CalendarState;
+  /** The zone the server computed the range in, and where it came from. */
+  zone: string;
+  zoneSource: ServerZoneSource;
+  /** The zone cookie the server read (decoded), to tell whether the browser must record its own. */
+  recordedZone: string | null;
+  range: CalendarRange;
+  /** The first page's variables (its `after` is the URL's cursor): the cache key. */
+  variables: FindEventsVariables;
+  firstPage: CalendarFirstPage;
+  /** The server's clock when it computed the range (the week grid's "today"). */
+  now: Date;
+  sortedByIndeed: boolean;
+}
 
 /**
- * The calendar's reads, through react-query. The first page (from the URL's cursor) is the one
- * the server prefetched under the same key when its zone matched the browser's
- * (docs/decisions/0043); scrolling fetches the following pages; each page's ledger details are
- * one more cached read. Keys sit under `indeedKeys.all(employerId)`, so every write, employer
- * switch and sign-out drops them.
+ * The calendar in the browser (docs/decisions/0043, 0089). The server parsed the URL, chose the
+ * zone, read the first page and its ledger details and rendered them; they seed react-query
+ * under the keys the browser reads, dated when the server read them, so hydration asks for
+ * nothing. Scrolling (and the week view) fetch the following pages; each page's ledger details
+ * are one more cached read. Keys sit under `indeedKeys.all(employerId)`, so every write,
+ * employer switch and sign-out drops them.
  */
-export function InterviewsCalendar({ sortedByIndeed }: { sortedByIndeed: boolean }) {
-  const searchParams = useSearchParams();
-  const state = useMemo(() => parseCalendarSearchParams(searchParams), [searchParams]);
-  const viewerZone = useViewerZone();
-  const [now] = useState(() => new Date());
+export function InterviewsCalendar({
+  state,
+  zone,
+  zoneSource,
+  recordedZone,
+  range,
+  variables,
+  firstPage,
+  now,
+  sortedByIndeed,
+}: InterviewsCalendarProps) {
   const employerId = useActiveEmployerId();
   const push = usePushQuery();
+  const router = useRouter();
 
-  // Tells the server the zone, so its next prefetch (and the export) use the browser's range.
+  // Records the browser's zone for the server; when the server could not have used it (first
+  // visit, a traveller), the page is rendered again in it. Once per recorded value: no loop.
   useEffect(() => {
-    if (viewerZone) document.cookie = viewerZoneCookie(viewerZone, location.protocol === "https:");
-  }, [viewerZone]);
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!browserZone || browserZone === recordedZone) return;
+    document.cookie = viewerZoneCookie(browserZone, location.protocol === "https:");
+    router.refresh();
+  }, [recordedZone, router]);
 
-  const query = viewerZone ? calendarQuery(state, viewerZone, now) : null;
+  const initial = firstPage.ok ? firstPage : null;
   const events = useInfiniteQuery({
-    queryKey: indeedKeys.operation(employerId, "FindInterviews", query?.variables),
+    queryKey: indeedKeys.operation(employerId, "FindInterviews", variables),
     queryFn: ({ pageParam, signal }) =>
-      callIndeedOperation(
-        "FindInterviews",
-        { ...query!.variables, after: pageParam },
-        undefined,
-        signal,
-      ),
-    initialPageParam: query?.variables.after ?? null,
+      callIndeedOperation("FindInterviews", { ...variables, after: pageParam }, undefined, signal),
+    initialPageParam: variables.after,
     getNextPageParam: nextEventsPageParam,
-    enabled: query !== null && employerId !== null,
+    initialData: initial
+      ? { pages: [{ findVirtualInterviewEvents: initial.page }], pageParams: [variables.after] }
+      : undefined,
+    initialDataUpdatedAt: initial?.fetchedAt,
+    // After the server's failure the browser does not ask again by itself: "Try again" does.
+    enabled: employerId !== null && initial !== null,
   });
   const pages = useMemo(
     () => events.data?.pages.map((page) => page.findVirtualInterviewEvents ?? {}),
@@ -65,9 +94,11 @@ export function InterviewsCalendar({ sortedByIndeed }: { sortedByIndeed: boolean
 
   const pageIds = useMemo(() => (pages ?? []).map(pageEventIds), [pages]);
   const ledgerPages = useQueries({
-    queries: pageIds.map((ids) => ({
+    queries: pageIds.map((ids, index) => ({
       queryKey: ledgerDetailsKey(employerId, ids),
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchLedgerDetails(ids, signal),
+      initialData: index === 0 && initial?.ledger ? initial.ledger : undefined,
+      initialDataUpdatedAt: initial?.fetchedAt,
       enabled: ids.length > 0 && employerId !== null,
     })),
   });
@@ -87,16 +118,20 @@ export function InterviewsCalendar({ sortedByIndeed }: { sortedByIndeed: boolean
     }
   }, [state.view, hasNextPage, isFetchingNextPage, isFetchNextPageError, loadMore]);
 
-  const firstPageError = events.isError && !events.data ? events.error : null;
+  // The first page is the server's, read or refused; "Try again" asks the server again.
+  const firstPageError = firstPage.ok
+    ? null
+    : new IndeedRouteError(firstPage.error.code, firstPage.error.message, firstPage.error.status);
   return (
     <CalendarView
       state={state}
-      viewerZone={viewerZone}
-      range={query?.range ?? null}
+      viewerZone={zone}
+      zoneSource={zoneSource}
+      range={range}
       now={now}
       pages={pages}
-      error={firstPageError as IndeedRouteError | null}
-      onRetry={() => void events.refetch()}
+      error={firstPageError}
+      onRetry={() => router.refresh()}
       nextPageError={isFetchNextPageError ? (events.error as IndeedRouteError) : null}
       onRetryNextPage={loadMore}
       ledger={ledger}

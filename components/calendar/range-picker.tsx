@@ -1,6 +1,5 @@
 "use client";
 
-import { ToggleGroup } from "radix-ui";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,7 +13,7 @@ import {
   serializeReviewState,
 } from "@/lib/calendar/search-query";
 import { usePushQuery } from "./use-push-query";
-import { toggleItemClassName } from "./toggle-item";
+import { RadioGroup } from "./radio-group";
 
 export interface RangeControlsProps<Preset extends RangePreset> {
   value: RangeChoice<Preset>;
@@ -48,9 +47,7 @@ export function RangeControls<Preset extends RangePreset>({
   const error =
     !checked.ok && (submitted || (from && to && checked.field === "to")) ? checked : undefined;
 
-  const choose = (next: string) => {
-    if (!next) return; // Radix reports "" when the pressed item is pressed again.
-    const picked = next as Preset | "custom";
+  const choose = (picked: Preset | "custom") => {
     setMode(picked);
     setSubmitted(false);
     if (picked !== "custom") onChange({ preset: picked });
@@ -66,19 +63,15 @@ export function RangeControls<Preset extends RangePreset>({
 
   return (
     <div className="flex flex-col gap-3">
-      <ToggleGroup.Root
-        type="single"
+      <RadioGroup
+        label="Date range"
         value={mode}
-        onValueChange={choose}
-        aria-label="Date range"
-        className="flex flex-wrap gap-2"
-      >
-        {[...presets, "custom" as const].map((preset) => (
-          <ToggleGroup.Item key={preset} value={preset} className={toggleItemClassName}>
-            {preset === "custom" ? "Custom range" : RANGE_PRESET_LABELS[preset]}
-          </ToggleGroup.Item>
-        ))}
-      </ToggleGroup.Root>
+        options={[...presets, "custom" as const].map((preset) => ({
+          value: preset,
+          label: preset === "custom" ? "Custom range" : RANGE_PRESET_LABELS[preset],
+        }))}
+        onChange={choose}
+      />
       {mode === "custom" && (
         <form
           aria-label="Custom date range"

@@ -1,10 +1,9 @@
 "use client";
 
-import { ToggleGroup } from "radix-ui";
 import { useId } from "react";
 import { zoneName } from "@/lib/calendar/format";
 import type { CalendarState } from "@/lib/calendar/search-params";
-import { toggleItemClassName } from "./toggle-item";
+import { RadioGroup } from "./radio-group";
 
 export function ZoneSwitchControl({
   value,
@@ -18,21 +17,16 @@ export function ZoneSwitchControl({
   const noteId = useId();
   return (
     <div className="flex flex-col gap-1">
-      <ToggleGroup.Root
-        type="single"
+      <RadioGroup
+        label="Show times in"
+        describedBy={noteId}
         value={value}
-        onValueChange={(next) => next && onChange(next as CalendarState["zone"])}
-        aria-label="Show times in"
-        aria-describedby={noteId}
-        className="flex flex-wrap gap-2"
-      >
-        <ToggleGroup.Item value="viewer" className={toggleItemClassName}>
-          Your time zone ({zoneName(viewerZone)})
-        </ToggleGroup.Item>
-        <ToggleGroup.Item value="event" className={toggleItemClassName}>
-          Each interview&rsquo;s time zone
-        </ToggleGroup.Item>
-      </ToggleGroup.Root>
+        options={[
+          { value: "viewer", label: `Your time zone (${zoneName(viewerZone)})` },
+          { value: "event", label: "Each interview’s time zone" },
+        ]}
+        onChange={onChange}
+      />
       {/* Days and the week grid stay in one zone, or an event could sit on two different days. */}
       <p id={noteId} className="text-sm text-slate-600">
         Days follow your time zone; each interview always states its own.

@@ -1,4 +1,6 @@
-import { isTimeZone, offsetDateTime } from "@/lib/scheduling/rules";
+import { isTimeZone } from "@/lib/scheduling/is-time-zone";
+import { isOffsetDateTime } from "@/lib/scheduling/offset-date-time";
+
 /**
  * An Indeed event as the calendar needs it. Indeed's fields are all nullable; an event without
  * a readable start and end cannot be placed on a day, so `toCalendarEvents` leaves it out, and
@@ -27,7 +29,7 @@ export interface IndeedEventFields {
 }
 
 function parseInstant(value: string | null | undefined): Date | undefined {
-  if (!value || !offsetDateTime.safeParse(value).success) return undefined;
+  if (!value || !isOffsetDateTime(value)) return undefined;
   return new Date(value);
 }
 

@@ -1,26 +1,19 @@
-import { z } from "zod";
 import { indeedKeys } from "@/lib/indeed/query-keys";
 import { IndeedRouteError } from "@/lib/indeed/route-error";
-import { interviewIdSchema } from "@/lib/security/route-ids";
-import { CALENDAR_PAGE_SIZE } from "./find-events-variables";
 
 /**
  * What Lobby's ledger adds to the calendar's Indeed events: the application, the applicant and
  * the job of the interviews Lobby scheduled. Asked for one fetched page at a time by
- * `POST /api/interviews/ledger` (`{ eventIds }`, the schema below); the answer holds only the
+ * `POST /api/interviews/ledger` (`{ eventIds }`, checked by ledger-route.ts); the answer holds only the
  * signed-in employer's rows, so an id Lobby did not schedule (or another employer's) is absent.
- * Client-safe: the route, the calendar and the export share this contract.
+ * Client-safe and without zod: the route, the calendar and the export share this contract.
  */
 
 export const LEDGER_DETAILS_PATH = "/api/interviews/ledger";
 
-export const ledgerDetailsRequestSchema = z
-  .object({
-    eventIds: z.array(interviewIdSchema).min(1).max(CALENDAR_PAGE_SIZE),
-  })
-  .strict();
-
-export type LedgerDetailsRequest = z.infer<typeof ledgerDetailsRequestSchema>;
+export interface LedgerDetailsRequest {
+  eventIds: string[];
+}
 
 export interface LedgerDetails {
   indeedEventId: string;

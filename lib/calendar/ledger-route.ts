@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/http/app-error";
@@ -6,11 +7,15 @@ import type { RouteOptions } from "@/lib/http/route";
 import { rateLimitedError } from "@/lib/security/error-responses";
 import { GRAPHQL_COST, type RateLimiter } from "@/lib/security/rate-limit";
 import { findLedgerInterviewsByEventIds } from "@/lib/scheduling/interview-ledger";
-import {
-  type LedgerDetails,
-  type LedgerDetailsResponse,
-  ledgerDetailsRequestSchema,
-} from "./ledger-details";
+import { interviewIdSchema } from "@/lib/security/route-ids";
+import { CALENDAR_PAGE_SIZE } from "./find-events-variables";
+import type { LedgerDetails, LedgerDetailsRequest, LedgerDetailsResponse } from "./ledger-details";
+
+export const ledgerDetailsRequestSchema = z
+  .object({
+    eventIds: z.array(interviewIdSchema).min(1).max(CALENDAR_PAGE_SIZE),
+  })
+  .strict() satisfies z.ZodType<LedgerDetailsRequest>;
 
 /** POST only, same origin, a live employer, and 32 KB: 100 ids of the longest kind fit. */
 export const LEDGER_DETAILS_ROUTE = {

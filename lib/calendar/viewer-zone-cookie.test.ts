@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { readViewerZoneCookie, VIEWER_ZONE_COOKIE, viewerZoneCookie } from "./viewer-zone-cookie";
+import {
+  decodeViewerZoneCookie,
+  readViewerZoneCookie,
+  VIEWER_ZONE_COOKIE,
+  viewerZoneCookie,
+} from "./viewer-zone-cookie";
 
 describe("the viewer's zone cookie", () => {
   it("writes the zone, encoded, for a year, Secure on https only", () => {
@@ -17,5 +22,11 @@ describe("the viewer's zone cookie", () => {
     expect(readViewerZoneCookie("Mars%2FOlympus_Mons")).toBeNull();
     expect(readViewerZoneCookie("%E0%A4%A")).toBeNull();
     expect(readViewerZoneCookie("x".repeat(200))).toBeNull();
+  });
+
+  it("decodes what the browser wrote without judging it, so the browser can tell it wrote it", () => {
+    expect(decodeViewerZoneCookie("Mars%2FOlympus_Mons")).toBe("Mars/Olympus_Mons");
+    expect(decodeViewerZoneCookie(undefined)).toBeNull();
+    expect(decodeViewerZoneCookie("%E0%A4%A")).toBeNull();
   });
 });

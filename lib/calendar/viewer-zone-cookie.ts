@@ -17,14 +17,18 @@ export function viewerZoneCookie(zone: string, secure: boolean): string {
   return `${VIEWER_ZONE_COOKIE}=${encodeURIComponent(zone)}; ${attributes.join("; ")}`;
 }
 
-/** The cookie's zone if it names one this runtime knows; anything else is ignored. */
-export function readViewerZoneCookie(value: string | undefined): string | null {
+/** The cookie's value as the browser wrote it (a zone name, unchecked), or null. */
+export function decodeViewerZoneCookie(value: string | undefined): string | null {
   if (!value || value.length > 100) return null;
-  let zone: string;
   try {
-    zone = decodeURIComponent(value);
+    return decodeURIComponent(value);
   } catch {
     return null;
   }
-  return isTimeZone(zone) ? zone : null;
+}
+
+/** The cookie's zone if it names one this runtime knows; anything else is ignored. */
+export function readViewerZoneCookie(value: string | undefined): string | null {
+  const zone = decodeViewerZoneCookie(value);
+  return zone && isTimeZone(zone) ? zone : null;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isTimeZone } from "./is-time-zone";
+// ISO-8601 with seconds optional and an explicit offset, as Indeed wants it.
+import { OFFSET_DATE_TIME } from "./offset-date-time";
 
 /**
  * Indeed's rules for an interview, each stated once with the words people see. The operations'
@@ -25,9 +27,6 @@ export const PICK_A_TIME_ZONE = "Pick a time zone from the list.";
 export { isTimeZone };
 
 export const INTERVIEWEE_IS_FIXED = "This interview already has a candidate; it cannot be changed.";
-
-// ISO-8601 with seconds optional and an explicit offset, as Indeed wants it.
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export type EventSpanProblem = { reason: "end_not_after_start" | "too_long"; message: string };
 

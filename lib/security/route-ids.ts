@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { INTERVIEW_ID_MAX_LENGTH, INTERVIEW_ID_PATTERN } from "./interview-id";
 
 /**
  * The ids the workspace pages take from their URL, checked before they reach the database or
- * Indeed: anything else is a 404, never a 500. Indeed's event ids are opaque; the ones seen are
- * base64 (the guide's) or uuids, at most 300 characters as the operations' schema allows.
+ * Indeed: anything else is a 404, never a 500. Indeed's event ids: see ./interview-id.ts.
  */
 export const interviewIdSchema = z
   .string()
   .min(1)
-  .max(300)
-  .regex(/^[A-Za-z0-9+/=_.:-]+$/);
+  .max(INTERVIEW_ID_MAX_LENGTH)
+  .regex(INTERVIEW_ID_PATTERN);
 
 /** An application's row id (uuid) or its ATS id (letters, digits, `-`, `_`; at most 64). */
 export const applicationIdSchema = z.union([z.uuid(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]);
