@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { chromium } from "@playwright/test";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { signIn } from "../e2e/support/sign-in";
 import {
   appUrl,
@@ -17,10 +18,12 @@ import {
 // start`) and the sandbox as child processes, with the sandbox failing 20% of GraphQL calls
 // (for mutations, half of those `apply-then-fail`: stored, then answered
 // INTERNAL_SERVER_ERROR) and adding latency. Each user browses applications and the calendar,
-// opens its events, creates (checking with Indeed through /interviews/new/confirm after an
-// OUTCOME_UNKNOWN, as the form does), reschedules and cancels. It prints requests, responses
-// by status, errors by code, events created at the sandbox against creates confirmed in the
-// ledger, doubled events, and ledger rows that disagree with Indeed. Not a test.
+// opens its events, creates, reschedules and cancels, checking with Indeed through
+// /interviews/new/confirm after an OUTCOME_UNKNOWN as the form and the change dialogs do. It
+// prints requests, responses by status, errors by code, events created at the sandbox against
+// creates confirmed in the ledger, doubled events, and ledger rows that disagree with Indeed:
+// right after the run, and after the hourly ledger-reconcile job (sent to the app's own
+// pg-boss queue) has run once, as a user finds the ledger an hour later. Not a test.
 //
 // The ledger is read straight from the database, so the app runs on PostgreSQL: SOAK_PG_URL
 // (default postgres://postgres@127.0.0.1:5432/postgres) names a server where a throwaway
@@ -59,6 +62,10 @@ const tally = {
   createsConfirmed: 0,
   createsRetriedAfterNotFound: 0,
   createsGivenUp: 0,
+  changesUnknown: 0,
+  changesConfirmed: 0,
+  changesNotMade: 0,
+  changesGivenUp: 0,
 };
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
@@ -139,24 +146,52 @@ async function create(user: User): Promise<void> {
       return;
     }
     if (data.error?.code !== "OUTCOME_UNKNOWN") return; // a plain failure: nothing was made
-    for (let ask = 0; ask < 6; ask++) {
-      const check = await request(user, "Confirm", "/interviews/new/confirm", { attemptId });
-      const state = (check.json as { state?: string; eventId?: string } | null) ?? {};
-      if (state.state === "confirmed" && state.eventId) {
-        user.events.push(state.eventId);
-        tally.createsConfirmed++;
-        return;
-      }
-      if (state.state === "not_found") break;
-      await new Promise((resolve) => setTimeout(resolve, 500 * (ask + 1)));
+    const check = await checkWithIndeed(user, { attemptId });
+    if (check.state === "confirmed" && check.eventId) {
+      user.events.push(check.eventId);
+      tally.createsConfirmed++;
+      return;
     }
-    const last = await request(user, "Confirm", "/interviews/new/confirm", { attemptId });
-    if ((last.json as { state?: string } | null)?.state !== "not_found") {
+    if (check.state !== "not_found") {
       tally.createsGivenUp++; // still unknown: never sent again
       return;
     }
     tally.createsRetriedAfterNotFound++;
   }
+}
+
+/** What the form and the dialogs do after OUTCOME_UNKNOWN: ask until Indeed settles it. */
+async function checkWithIndeed(
+  user: User,
+  key: { attemptId: string } | { eventId: string },
+): Promise<{ state?: string; eventId?: string }> {
+  let answer: { state?: string; eventId?: string } = {};
+  for (let ask = 0; ask < 7; ask++) {
+    if (ask > 0) await new Promise((resolve) => setTimeout(resolve, 500 * ask));
+    const check = await request(user, "Confirm", "/interviews/new/confirm", key);
+    answer = (check.json as typeof answer | null) ?? {};
+    if (answer.state === "confirmed" || answer.state === "not_found") return answer;
+  }
+  return answer;
+}
+
+/** A reschedule or cancel as the event page's dialog sends it; true once Indeed made it. */
+async function change(
+  user: User,
+  operationName: string,
+  variables: { input: { id: string } },
+  context?: unknown,
+): Promise<boolean> {
+  const answer = await graphql(user, operationName, variables, context);
+  if (answer.status === 200) return true;
+  const code = (answer.json as { error?: { code?: string } } | null)?.error?.code;
+  if (code !== "OUTCOME_UNKNOWN") return false;
+  tally.changesUnknown++;
+  const check = await checkWithIndeed(user, { eventId: variables.input.id });
+  if (check.state === "confirmed") tally.changesConfirmed++;
+  else if (check.state === "not_found") tally.changesNotMade++;
+  else tally.changesGivenUp++;
+  return check.state === "confirmed";
 }
 
 async function act(user: User): Promise<void> {
@@ -170,11 +205,11 @@ async function act(user: User): Promise<void> {
     await graphql(user, "FindInterviews", { first: 20, input: { startTime: WINDOW } });
   else if (roll < 0.8) await create(user);
   else if (roll < 0.93 && own)
-    await graphql(user, "RescheduleInterview", {
+    await change(user, "RescheduleInterview", {
       input: { id: own, ...slot(user, user.creates + 200, Math.floor(Math.random() * 48)) },
     });
   else if (own) {
-    await graphql(user, "CancelInterview", { input: { id: own } }, { reason: "Soak" });
+    await change(user, "CancelInterview", { input: { id: own } }, { reason: "Soak" });
     user.events = user.events.filter((id) => id !== own);
   }
 }
@@ -286,6 +321,35 @@ async function disagreements(
   return { ledgerRows: rows.length, differing, missingAtIndeed };
 }
 
+/**
+ * Runs the app's hourly ledger-reconcile job once, now: sent to its pg-boss queue, worked by
+ * the app's own worker (lib/jobs/ledger-reconcile-worker.ts). Returns the job's output.
+ */
+async function runLedgerReconcile(databaseUrl: string): Promise<unknown> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    migrate: false,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  try {
+    const id = await boss.send("ledger-reconcile", {});
+    if (!id) throw new Error("pg-boss did not take the ledger-reconcile job");
+    for (let waited = 0; waited < 120; waited++) {
+      const job = await boss.getJobById("ledger-reconcile", id);
+      if (job?.state === "completed") return job.output;
+      if (job?.state === "failed")
+        throw new Error(`ledger-reconcile failed: ${JSON.stringify(job.output)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    throw new Error("ledger-reconcile did not finish within 120 s");
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
 async function main() {
   const started: Started[] = [];
   const server = new pg.Client({ connectionString: SERVER_URL });
@@ -341,16 +405,11 @@ async function main() {
     const employerIds = [...new Set(ACCOUNTS.map((a) => a.employerId))];
     const indeed = (await Promise.all(employerIds.map(indeedEvents))).flat();
     const atEnd = await disagreements(database, indeed);
-    // Each user opens the calendar once more: its read brings the ledger up to date.
-    await Promise.all(
-      users.map((user) =>
-        graphql(user, "FindInterviews", { first: 100, input: { startTime: WINDOW } }),
-      ),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const afterView = await disagreements(database, indeed);
-    const pending = await database.query<{ state: string; n: string }>(
-      "select state, count(*) as n from pending_confirmations group by state",
+    const reconciled = await runLedgerReconcile(databaseUrl);
+    const afterJob = await disagreements(database, indeed);
+    const pending = await database.query<{ kind: string; state: string; n: string }>(
+      `select case operation_name when 'CreateInterview' then 'create' else 'change' end as kind,
+        state, count(*) as n from pending_confirmations group by 1, 2 order by 1, 2`,
     );
     await database.end();
 
@@ -379,14 +438,17 @@ async function main() {
       `creates confirmed in the ledger  ${atEnd.ledgerRows} (users saw ${tally.createsConfirmed} confirmed; ${tally.createsRetriedAfterNotFound} sent again after "not found"; ${tally.createsGivenUp} left unknown)`,
     );
     console.log(
-      `pending confirmations            ${pending.rows.map((r) => `${r.state}: ${r.n}`).join(", ") || "none"}`,
+      `changes left unknown by Indeed   ${tally.changesUnknown} (confirmed ${tally.changesConfirmed}; not made ${tally.changesNotMade}; still unknown ${tally.changesGivenUp})`,
+    );
+    console.log(
+      `pending confirmations            ${pending.rows.map((r) => `${r.kind} ${r.state}: ${r.n}`).join(", ") || "none"}`,
     );
     console.log(`doubled events                   ${doubled}`);
     console.log(
       `ledger rows disagreeing, at end  ${atEnd.differing} (+${atEnd.missingAtIndeed} not at Indeed)`,
     );
     console.log(
-      `  after one more calendar view   ${afterView.differing} (+${afterView.missingAtIndeed} not at Indeed)`,
+      `  after the hourly reconcile     ${afterJob.differing} (+${afterJob.missingAtIndeed} not at Indeed; the job: ${JSON.stringify(reconciled)})`,
     );
   } finally {
     for (const child of started.reverse()) await child.stop();
