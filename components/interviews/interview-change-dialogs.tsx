@@ -31,7 +31,7 @@ import {
   uniqueEmails,
   type RescheduleFormValues,
 } from "@/lib/scheduling/interview-schemas";
-import { confirmOutcome } from "@/lib/scheduling/reconcile-pending-client";
+import { confirmOutcome, unconfirmedMessage } from "@/lib/scheduling/reconcile-pending-client";
 import { MAX_CANCEL_REASON_LENGTH, MAX_INTERVIEWERS } from "@/lib/scheduling/rules";
 import { applyRouteError, isOutcomeUnknown, lastSegment } from "./apply-route-error";
 import { EmailChipsInput } from "./email-chips-input";
@@ -125,12 +125,7 @@ function useChange<Values extends FieldValues>({
     if (answer.state === "confirmed") return accepted();
     form.setError("root" as Path<Values>, {
       type: "server",
-      message:
-        answer.state === "pending"
-          ? `${answer.message} Reload the page later to see whether it was made.`
-          : answer.state === "failed"
-            ? refusal
-            : answer.message,
+      message: unconfirmedMessage(answer, refusal, "made"),
     });
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { confirmCreate, confirmOutcome } from "./reconcile-pending-client";
+import { confirmCreate, confirmOutcome, unconfirmedMessage } from "./reconcile-pending-client";
 
 const ATTEMPT = "6f1c1f0e-8a59-4d7e-9d0e-2a3b4c5d6e7f";
 const json = (body: unknown, status = 200) =>
@@ -70,5 +70,19 @@ describe("confirmCreate", () => {
       "/interviews/new/confirm",
       expect.objectContaining({ body: JSON.stringify({ eventId: "ev-9" }) }),
     );
+  });
+});
+
+describe("unconfirmedMessage", () => {
+  it("says when to look again while Indeed is away, the refusal when nothing was checked, else Indeed's answer", () => {
+    expect(
+      unconfirmedMessage({ state: "pending", message: "Indeed is away." }, "Refused", "made"),
+    ).toBe("Indeed is away. Reload the page later to see whether it was made.");
+    expect(
+      unconfirmedMessage({ state: "failed", message: "No such check" }, "Refused", "made"),
+    ).toBe("Refused");
+    expect(
+      unconfirmedMessage({ state: "not_found", message: "Not made." }, "Refused", "made"),
+    ).toBe("Not made.");
   });
 });

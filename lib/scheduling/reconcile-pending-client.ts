@@ -74,3 +74,18 @@ export async function confirmOutcome(
   }
   return answer;
 }
+
+/**
+ * What a form shows when a check ended unconfirmed: Indeed's "not made" answer, the route's own
+ * refusal when there was nothing to check, or, while Indeed stays unreachable, when to look
+ * again. `outcome` says what may have happened ("created", "made").
+ */
+export function unconfirmedMessage(
+  answer: Exclude<Confirmation, { state: "confirmed" }>,
+  refusal: string,
+  outcome: string,
+): string {
+  if (answer.state === "pending")
+    return `${answer.message} Reload the page later to see whether it was ${outcome}.`;
+  return answer.state === "failed" ? refusal : answer.message;
+}
