@@ -12,7 +12,7 @@ vi.mock("@/lib/operations", () => ({ executeOperation }));
 vi.mock("@/lib/ats/application-queries", () => ({ findApplication }));
 vi.mock("@/lib/db/client", () => ({ db: () => ({}) }));
 
-const { default: InterviewPage } = await import("./interviews/[id]/page");
+const { default: InterviewPage } = await import("./(without-react-query)/interviews/[id]/page");
 const { default: ApplicationPage } = await import("./applications/[id]/page");
 
 const HOSTILE = ["%", "%zz", "%00", "a".repeat(5_000), "x%0Ay", "<b>"];

@@ -30,9 +30,10 @@ const CHANGES: ReadonlyArray<{ change: InterviewChange; label: string; variant: 
 
 // The dialogs bring react-hook-form, zod, Radix's dialog and the time zone combobox: fetched on
 // the first hover, focus or press of a button, not with the page (docs/decisions/0058).
-const loadDialogs = () => import("./interview-change-dialogs");
+// react-query comes with them (./change-dialogs-with-query.tsx, docs/decisions/0091).
+const loadDialogs = () => import("./change-dialogs-with-query");
 const InterviewChangeDialogs = lazy(() =>
-  loadDialogs().then((module) => ({ default: module.InterviewChangeDialogs })),
+  loadDialogs().then((module) => ({ default: module.ChangeDialogsWithQuery })),
 );
 
 /**
