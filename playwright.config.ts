@@ -1,5 +1,6 @@
 import { execSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eAppEnv } from "./e2e/support/app-env";
 
 // The e2e suite runs its own sandbox and app on ports apart from `npm run dev` (4010/3000),
 // so a developer's running app never interferes. Both use throwaway data directories.
@@ -32,16 +33,7 @@ function appServer(port: number, url: string, env: Record<string, string> = {}) 
     command: `rm -rf ${runDir}/app-${port} && npx next start -p ${port}`,
     url: `${url}/api/health`,
     env: {
-      PORT: String(port),
-      APP_URL: url,
-      PGLITE_DIR: `${runDir}/app-${port}/pglite`,
-      INDEED_ISSUER: sandboxUrl,
-      ALLOW_LOCAL_SANDBOX: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Every test signs in from 127.0.0.1: one address, far more sign-ins than a person's.
-      RATE_LIMIT_AUTH_PER_MINUTE: "10000",
-      // Candidate mail goes to the suite's own sandbox mailbox.
-      SMTP_URL: `smtp://127.0.0.1:${E2E_SANDBOX_SMTP_PORT}`,
+      ...e2eAppEnv({ port, url, issuer: sandboxUrl, smtpPort: E2E_SANDBOX_SMTP_PORT }),
       ...env,
     },
     reuseExistingServer: false,
