@@ -1,9 +1,16 @@
 import "server-only";
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { EmployerSession } from "@/lib/auth/load-session";
 import type { Database } from "@/lib/db/client";
-import { employers, indeedConnections, interviews, users } from "@/lib/db/schema";
+import {
+  employers,
+  indeedConnections,
+  interviews,
+  pendingConfirmations,
+  users,
+} from "@/lib/db/schema";
 import { refreshFromIndeed, type GetInterviews } from "@/lib/scheduling/reconcile-ledger";
+import { confirmPending, type ConfirmDeps } from "@/lib/scheduling/reconcile-pending";
 import type { JobQueue } from "./queue";
 import { LEDGER_RECONCILE_QUEUE } from "./queues";
 
@@ -12,21 +19,40 @@ import { LEDGER_RECONCILE_QUEUE } from "./queues";
  * ledger, reads them from Indeed (GetInterviews, 100 ids a call) with the connection of one of
  * its users, and writes back what changed outside Lobby (lib/scheduling/reconcile-ledger.ts).
  * An employer without a usable connection, or one Indeed does not answer for, waits for the
- * next hour; the job itself never fails for it.
+ * next hour; the job itself never fails for it. It also settles the pending confirmations
+ * nobody finished (a form or dialog closed while "Checking with Indeed…", ADR 0080) with the
+ * same confirmPending the confirm route runs.
  */
 
 /** At most this many upcoming interviews per employer per run, soonest first. */
 const MAX_PER_EMPLOYER = 1_000;
+/**
+ * A pending confirmation older than this was abandoned: a user's check ends within seconds
+ * (CHECK_DELAYS_MS), and one Indeed did not answer is retried "in a moment" (ADR 0080).
+ */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+/** At most this many abandoned confirmations per run, oldest first (each may wait ~2 s). */
+const MAX_PENDING_PER_RUN = 100;
 
 export interface LedgerReconcileDeps {
   db: Database;
   getInterviews: GetInterviews;
+  /** FindInterviews, to look for an abandoned create (reconcile-pending.ts). */
+  find: ConfirmDeps["find"];
+  sleep?: ConfirmDeps["sleep"];
   now?: () => Date;
   log?: (line: string) => void;
 }
 
-/** An employer's most recently used active connection, as the session a request would carry. */
-async function sessionFor(database: Database, employerId: string): Promise<EmployerSession | null> {
+/**
+ * An employer's active connection as the session a request would carry: the given user's if
+ * they still have one, else the employer's most recently used.
+ */
+async function sessionFor(
+  database: Database,
+  employerId: string,
+  preferredUserId?: string | null,
+): Promise<EmployerSession | null> {
   const [row] = await database
     .select({
       connectionId: indeedConnections.id,
@@ -42,7 +68,10 @@ async function sessionFor(database: Database, employerId: string): Promise<Emplo
     .where(
       and(eq(indeedConnections.employerId, employerId), eq(indeedConnections.status, "active")),
     )
-    .orderBy(desc(indeedConnections.updatedAt))
+    .orderBy(
+      ...(preferredUserId ? [sql`${indeedConnections.userId} = ${preferredUserId} desc`] : []),
+      desc(indeedConnections.updatedAt),
+    )
     .limit(1);
   if (!row) return null;
   const employer = { id: employerId, name: row.employerName };
@@ -63,6 +92,58 @@ export interface ReconcileRun {
   checked: number;
   changed: number;
   unreachable: number;
+  /** Abandoned pending confirmations: found at Indeed and recorded. */
+  pendingConfirmed: number;
+  /** Abandoned pending confirmations Indeed did not make in MAX_CHECKS answered lookups. */
+  pendingNotFound: number;
+  /** Abandoned pending confirmations left for the next hour (Indeed or a connection away). */
+  pendingOpen: number;
+}
+
+type PendingCounts = Pick<ReconcileRun, "pendingConfirmed" | "pendingNotFound" | "pendingOpen">;
+
+/**
+ * Settles pending confirmations older than ABANDONED_AFTER_MS, each as a session of the user
+ * who sent it (another connection of the employer if theirs is gone; the record still names
+ * the sender). A lookup Indeed does not answer leaves the row, uncounted, for the next hour.
+ */
+async function settleAbandonedConfirmations(
+  deps: LedgerReconcileDeps,
+  now: Date,
+): Promise<PendingCounts> {
+  const abandoned = await deps.db
+    .select({
+      id: pendingConfirmations.id,
+      employerId: pendingConfirmations.employerId,
+      userId: pendingConfirmations.userId,
+    })
+    .from(pendingConfirmations)
+    .where(
+      and(
+        eq(pendingConfirmations.state, "pending"),
+        lt(pendingConfirmations.createdAt, new Date(now.getTime() - ABANDONED_AFTER_MS)),
+      ),
+    )
+    .orderBy(asc(pendingConfirmations.createdAt))
+    .limit(MAX_PENDING_PER_RUN);
+  const confirmDeps: ConfirmDeps = {
+    db: deps.db,
+    find: deps.find,
+    get: (session, variables) => deps.getInterviews(session, variables.ids),
+    sleep: deps.sleep,
+  };
+  const counts: PendingCounts = { pendingConfirmed: 0, pendingNotFound: 0, pendingOpen: 0 };
+  for (const row of abandoned) {
+    const session = await sessionFor(deps.db, row.employerId, row.userId);
+    const result = session
+      ? // A row's own id names it, a create's attempt or a change alike.
+        await confirmPending(confirmDeps, session, { attemptId: row.id })
+      : { state: "pending" as const };
+    if (result.state === "confirmed") counts.pendingConfirmed++;
+    else if (result.state === "not_found") counts.pendingNotFound++;
+    else counts.pendingOpen++;
+  }
+  return counts;
 }
 
 export async function reconcileUpcomingInterviews(
@@ -70,6 +151,8 @@ export async function reconcileUpcomingInterviews(
 ): Promise<ReconcileRun> {
   const now = deps.now?.() ?? new Date();
   const log = deps.log ?? ((line: string) => console.info(line));
+  // First, so a change settled now is in the ledger before the upcoming events are read.
+  const settledPending = await settleAbandonedConfirmations(deps, now);
   const upcoming = await deps.db
     .select({ employerId: interviews.employerId, indeedEventId: interviews.indeedEventId })
     .from(interviews)
@@ -81,7 +164,13 @@ export async function reconcileUpcomingInterviews(
     if (ids.length < MAX_PER_EMPLOYER) ids.push(row.indeedEventId);
     byEmployer.set(row.employerId, ids);
   }
-  const run: ReconcileRun = { employers: byEmployer.size, checked: 0, changed: 0, unreachable: 0 };
+  const run: ReconcileRun = {
+    employers: byEmployer.size,
+    checked: 0,
+    changed: 0,
+    unreachable: 0,
+    ...settledPending,
+  };
   for (const [employerId, ids] of byEmployer) {
     const session = await sessionFor(deps.db, employerId);
     if (!session) {
@@ -94,7 +183,7 @@ export async function reconcileUpcomingInterviews(
     if (!result.reachable) run.unreachable++;
   }
   log(
-    `[jobs] ${LEDGER_RECONCILE_QUEUE}: ${run.checked} upcoming interviews of ${run.employers} employers checked, ${run.changed} changed outside Lobby`,
+    `[jobs] ${LEDGER_RECONCILE_QUEUE}: ${run.checked} upcoming interviews of ${run.employers} employers checked, ${run.changed} changed outside Lobby; abandoned confirmations: ${run.pendingConfirmed} confirmed, ${run.pendingNotFound} not made, ${run.pendingOpen} left open`,
   );
   return run;
 }

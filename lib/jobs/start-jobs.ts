@@ -53,6 +53,7 @@ export function startJobs(): Promise<RunningJobs> {
     await startLedgerReconcileWorker(queue, {
       db: handle.db,
       getInterviews: (session, ids) => executeOperation(session, "GetInterviews", { ids }),
+      find: (session, variables) => executeOperation(session, "FindInterviews", variables),
     });
     let stopping: Promise<void> | undefined;
     const stop = () =>

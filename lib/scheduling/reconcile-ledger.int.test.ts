@@ -123,6 +123,7 @@ describe(`the ledger follows Indeed (${process.env.DATABASE_URL ? "PostgreSQL" :
       db: bed.handle.db,
       getInterviews: (session: typeof dana.session, ids: string[]) =>
         outside.execute(session, "GetInterviews", { ids }),
+      find: () => Promise.reject(new Error("no pending confirmation to look for")),
       now: () => new Date("2031-01-01T00:00:00Z"),
       log: () => undefined,
     };

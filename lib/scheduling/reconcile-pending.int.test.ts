@@ -6,8 +6,13 @@ import {
   type IndeedTestbed,
   type SignedIn,
 } from "@/lib/auth/sandbox-fixtures.test-support";
-import { auditEvents, interviews, pendingConfirmations } from "@/lib/db/schema";
+import { auditEvents, indeedConnections, interviews, pendingConfirmations } from "@/lib/db/schema";
 import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
+import {
+  ABANDONED_AFTER_MS,
+  reconcileUpcomingInterviews,
+  type LedgerReconcileDeps,
+} from "@/lib/jobs/ledger-reconcile-worker";
 import { operations } from "@/lib/operations";
 import { interviewInputMessages } from "./indeed-input-messages";
 import { CHANGED_OUTSIDE_LOBBY, eventsOfRead, followIndeed } from "./reconcile-ledger";
@@ -21,7 +26,7 @@ import { handleConfirmCreate } from "./reconcile-pending-route";
  * and records it once; a create Indeed really did not make is reported not found, after which
  * it may be sent again. The same for a change of an event (ADR 0080): another change is
  * refused, the ledger's follow keeps off the event, the event is read and the change recorded
- * as the user's, or reported not made.
+ * as the user's, or reported not made. A check nobody finished is settled by the hourly job.
  */
 
 const APP = "http://localhost:3000";
@@ -82,33 +87,66 @@ function confirmRoute(body: unknown, session = dana.session) {
   );
 }
 
+function createVariables(title: string, intervieweeEmail: string) {
+  return {
+    input: {
+      startTime: "2031-05-12T15:00:00+00:00",
+      endTime: "2031-05-12T16:00:00+00:00",
+      title,
+      timezone: "America/New_York",
+      interviewers: [{ email: "ivy@acme-robotics.example" }],
+      interviewee: { name: "Robin Park", email: intervieweeEmail },
+    },
+  };
+}
+
+const postCreate = (variables: unknown, attemptId: string) =>
+  post("CreateInterview", variables, { attemptId });
+
+async function eventsTitled(title: string) {
+  const data = await bed.client.execute(dana.session, "FindInterviews", {
+    first: 100,
+    input: {
+      startTime: { after: "2031-05-12T00:00:00+00:00", before: "2031-05-13T00:00:00+00:00" },
+    },
+  });
+  return (data.findVirtualInterviewEvents?.events ?? []).filter((e) => e?.title === title);
+}
+
+let day = 10;
+
+/** An interview Lobby scheduled (in the ledger), on its own day of June 2031. */
+async function scheduled(title: string): Promise<string> {
+  day++;
+  const data = await bed.client.execute(dana.session, "CreateInterview", {
+    input: {
+      startTime: `2031-06-${day}T15:00:00+00:00`,
+      endTime: `2031-06-${day}T16:00:00+00:00`,
+      title,
+      timezone: "America/New_York",
+      interviewers: [],
+      interviewee: { name: "Robin Park", email: `robin.${day}@example.net` },
+    },
+  });
+  return data.createVirtualInterviewEvent!.event!.id;
+}
+
+const failNext = (operationName: string, mode: "apply-then-fail" | "fail") =>
+  control("/_sandbox/faults/graphql", {
+    operationName,
+    code: "INTERNAL_SERVER_ERROR",
+    mode,
+    count: 1,
+  });
+
+async function errorOf(response: Response) {
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
+const ledgerRow = async (id: string) =>
+  (await bed.handle.db.select().from(interviews).where(eq(interviews.indeedEventId, id)))[0]!;
+
 describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  function createVariables(title: string, intervieweeEmail: string) {
-    return {
-      input: {
-        startTime: "2031-05-12T15:00:00+00:00",
-        endTime: "2031-05-12T16:00:00+00:00",
-        title,
-        timezone: "America/New_York",
-        interviewers: [{ email: "ivy@acme-robotics.example" }],
-        interviewee: { name: "Robin Park", email: intervieweeEmail },
-      },
-    };
-  }
-
-  const postCreate = (variables: unknown, attemptId: string) =>
-    post("CreateInterview", variables, { attemptId });
-
-  async function eventsTitled(title: string) {
-    const data = await bed.client.execute(dana.session, "FindInterviews", {
-      first: 100,
-      input: {
-        startTime: { after: "2031-05-12T00:00:00+00:00", before: "2031-05-13T00:00:00+00:00" },
-      },
-    });
-    return (data.findVirtualInterviewEvents?.events ?? []).filter((e) => e?.title === title);
-  }
-
   it("answers 409 OUTCOME_UNKNOWN, refuses a second create, then finds and records the one event", async () => {
     await control("/_sandbox/faults/graphql", {
       operationName: "CreateInterview",
@@ -218,39 +256,6 @@ describe(`a create whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
 });
 
 describe(`a change whose outcome is unknown (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
-  let day = 10;
-
-  /** An interview Lobby scheduled (in the ledger), on its own day of June 2031. */
-  async function scheduled(title: string): Promise<string> {
-    day++;
-    const data = await bed.client.execute(dana.session, "CreateInterview", {
-      input: {
-        startTime: `2031-06-${day}T15:00:00+00:00`,
-        endTime: `2031-06-${day}T16:00:00+00:00`,
-        title,
-        timezone: "America/New_York",
-        interviewers: [],
-        interviewee: { name: "Robin Park", email: `robin.${day}@example.net` },
-      },
-    });
-    return data.createVirtualInterviewEvent!.event!.id;
-  }
-
-  const failNext = (operationName: string, mode: "apply-then-fail" | "fail") =>
-    control("/_sandbox/faults/graphql", {
-      operationName,
-      code: "INTERNAL_SERVER_ERROR",
-      mode,
-      count: 1,
-    });
-
-  async function errorOf(response: Response) {
-    return ((await response.json()) as { error: { code: string; message: string } }).error;
-  }
-
-  const ledgerRow = async (id: string) =>
-    (await bed.handle.db.select().from(interviews).where(eq(interviews.indeedEventId, id)))[0]!;
-
   async function auditActions(id: string) {
     const rows = await bed.handle.db
       .select({ action: auditEvents.action, userId: auditEvents.userId })
@@ -392,6 +397,138 @@ describe(`a change whose outcome is unknown (${process.env.DATABASE_URL ? "Postg
     });
     const answer = await call({ eventId: id });
     expect(await answer.json()).toEqual({ state: "confirmed", eventId: id });
+    expect((await ledgerRow(id)).timezone).toBe("Asia/Kathmandu");
+  });
+});
+
+describe(`the hourly job settles checks nobody finished (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  // A sign-in moves the user's one connection to its employer: Dana is back at Acme.
+  beforeAll(async () => {
+    dana = await bed.signIn("u-dana", ACME);
+  });
+
+  const job = () => {
+    const jobDeps: LedgerReconcileDeps = {
+      db: bed.handle.db,
+      getInterviews: (session, ids) => bed.client.execute(session, "GetInterviews", { ids }),
+      find: deps.find,
+      sleep: deps.sleep,
+      log: () => undefined,
+    };
+    return reconcileUpcomingInterviews(jobDeps);
+  };
+
+  /** The check as if its tab had closed longer ago than the job's bound. */
+  const abandon = (id: string) =>
+    bed.handle.db
+      .update(pendingConfirmations)
+      .set({ createdAt: new Date(Date.now() - ABANDONED_AFTER_MS - 60_000) })
+      .where(eq(pendingConfirmations.id, id));
+
+  async function pendingChangeOf(eventId: string) {
+    const [row] = await bed.handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.indeedEventId, eventId));
+    return row!;
+  }
+
+  const setConnectionStatus = (connectionId: string, status: "active" | "needs_reauth") =>
+    bed.handle.db
+      .update(indeedConnections)
+      .set({ status })
+      .where(eq(indeedConnections.id, connectionId));
+
+  it("records an abandoned create Indeed made as its sender's, with another connection once theirs is gone", async () => {
+    await failNext("CreateInterview", "apply-then-fail");
+    const title = "Abandoned, made";
+    const attemptId = randomUUID();
+    expect((await postCreate(createVariables(title, "noor@example.net"), attemptId)).status).toBe(
+      409,
+    );
+    await abandon(attemptId);
+    await bed.signIn("u-ivy", ACME);
+    await setConnectionStatus(dana.session.connectionId, "needs_reauth");
+    try {
+      expect(await job()).toMatchObject({
+        pendingConfirmed: 1,
+        pendingNotFound: 0,
+        pendingOpen: 0,
+      });
+    } finally {
+      await setConnectionStatus(dana.session.connectionId, "active");
+    }
+    const [event] = await eventsTitled(title);
+    const [row] = await bed.handle.db
+      .select()
+      .from(pendingConfirmations)
+      .where(eq(pendingConfirmations.id, attemptId));
+    expect(row).toMatchObject({ state: "confirmed", indeedEventId: event!.id });
+    expect(await ledgerRow(event!.id)).toMatchObject({
+      title,
+      createdByUserId: dana.session.userId,
+    });
+    const audits = await bed.handle.db
+      .select({ action: auditEvents.action, userId: auditEvents.userId })
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, event!.id));
+    expect(audits.filter((audit) => audit.action === "interview.create")).toEqual([
+      { action: "interview.create", userId: dana.session.userId },
+    ]);
+    expect(await job()).toMatchObject({ pendingConfirmed: 0 });
+  });
+
+  it("settles an abandoned change Indeed did not make as not made, and the event takes changes again", async () => {
+    const id = await scheduled("Abandoned move");
+    await failNext("RescheduleInterview", "fail");
+    const moved = {
+      startTime: `2031-06-${day}T18:00:00+00:00`,
+      endTime: `2031-06-${day}T19:00:00+00:00`,
+    };
+    expect((await post("RescheduleInterview", { input: { id, ...moved } })).status).toBe(409);
+    expect((await post("SetInterviewTitle", { input: { id, title: "Refused" } })).status).toBe(409);
+    await abandon((await pendingChangeOf(id)).id);
+
+    expect(await job()).toMatchObject({ pendingConfirmed: 0, pendingNotFound: 1, pendingOpen: 0 });
+    expect(await pendingChangeOf(id)).toMatchObject({ state: "not_found", checks: MAX_CHECKS });
+    expect((await post("RescheduleInterview", { input: { id, ...moved } })).status).toBe(200);
+    expect((await ledgerRow(id)).startTime.toISOString()).toBe(
+      new Date(moved.startTime).toISOString(),
+    );
+  });
+
+  it("leaves a check younger than its bound to the user who may still be on it", async () => {
+    const id = await scheduled("Being checked");
+    await failNext("SetInterviewTitle", "apply-then-fail");
+    expect((await post("SetInterviewTitle", { input: { id, title: "Checking" } })).status).toBe(
+      409,
+    );
+
+    expect(await job()).toMatchObject({ pendingConfirmed: 0, pendingNotFound: 0, pendingOpen: 0 });
+    expect(await pendingChangeOf(id)).toMatchObject({ state: "pending", checks: 0 });
+    expect(await confirmPending(deps, dana.session, { eventId: id })).toMatchObject({
+      state: "confirmed",
+    });
+  });
+
+  it("keeps an abandoned check open, uncounted, while Indeed cannot be asked", async () => {
+    const id = await scheduled("Zone changed, Indeed away");
+    await failNext("SetInterviewTimezone", "apply-then-fail");
+    expect(
+      (await post("SetInterviewTimezone", { input: { id, timezone: "Asia/Kathmandu" } })).status,
+    ).toBe(409);
+    await abandon((await pendingChangeOf(id)).id);
+    await control("/_sandbox/faults/graphql", {
+      operationName: "GetInterviews",
+      code: "DOWNSTREAM_SERVICE_ERROR",
+      rate: 1,
+    });
+
+    expect(await job()).toMatchObject({ pendingConfirmed: 0, pendingNotFound: 0, pendingOpen: 1 });
+    expect(await pendingChangeOf(id)).toMatchObject({ state: "pending", checks: 0 });
+
+    await control("/_sandbox/faults/graphql/clear", { operationName: "GetInterviews" });
+    expect(await job()).toMatchObject({ pendingConfirmed: 1, pendingNotFound: 0, pendingOpen: 0 });
     expect((await ledgerRow(id)).timezone).toBe("Asia/Kathmandu");
   });
 });
