@@ -104,18 +104,24 @@ type PendingCounts = Pick<ReconcileRun, "pendingConfirmed" | "pendingNotFound" |
 
 /**
  * Settles pending confirmations older than ABANDONED_AFTER_MS, each as a session of the user
- * who sent it (another connection of the employer if theirs is gone; the record still names
- * the sender). A lookup Indeed does not answer leaves the row, uncounted, for the next hour.
+ * who sent it. A change may be checked through another connection of the employer once the
+ * sender's is gone (a read Indeed refuses leaves it pending; the record still names the
+ * sender). A create may not: Indeed shows an event only to its creator and interviewers (ADR
+ * 0033), so a colleague's search could come back empty for an event that exists, and "not
+ * found" would let the create be sent twice; it waits for its sender's connection. A lookup
+ * Indeed does not answer leaves the row, uncounted, for the next hour.
  */
 async function settleAbandonedConfirmations(
   deps: LedgerReconcileDeps,
   now: Date,
+  log: (line: string) => void,
 ): Promise<PendingCounts> {
   const abandoned = await deps.db
     .select({
       id: pendingConfirmations.id,
       employerId: pendingConfirmations.employerId,
       userId: pendingConfirmations.userId,
+      operationName: pendingConfirmations.operationName,
     })
     .from(pendingConfirmations)
     .where(
@@ -134,13 +140,21 @@ async function settleAbandonedConfirmations(
   };
   const counts: PendingCounts = { pendingConfirmed: 0, pendingNotFound: 0, pendingOpen: 0 };
   for (const row of abandoned) {
+    const create = row.operationName === "CreateInterview";
     const session = await sessionFor(deps.db, row.employerId, row.userId);
-    const result = session
-      ? // A row's own id names it, a create's attempt or a change alike.
-        await confirmPending(confirmDeps, session, { attemptId: row.id })
-      : { state: "pending" as const };
-    if (result.state === "confirmed") counts.pendingConfirmed++;
-    else if (result.state === "not_found") counts.pendingNotFound++;
+    const usable = session && (!create || session.userId === row.userId);
+    let state = "pending";
+    try {
+      // A row's own id names it, a create's attempt or a change alike.
+      if (usable) state = (await confirmPending(confirmDeps, session, { attemptId: row.id })).state;
+    } catch (error) {
+      // One row that cannot be checked must not stop the others (or the hourly reconcile).
+      log(
+        `[jobs] ${LEDGER_RECONCILE_QUEUE}: pending ${row.id} not checked: ${(error as Error).name}`,
+      );
+    }
+    if (state === "confirmed") counts.pendingConfirmed++;
+    else if (state === "not_found") counts.pendingNotFound++;
     else counts.pendingOpen++;
   }
   return counts;
@@ -152,7 +166,7 @@ export async function reconcileUpcomingInterviews(
   const now = deps.now?.() ?? new Date();
   const log = deps.log ?? ((line: string) => console.info(line));
   // First, so a change settled now is in the ledger before the upcoming events are read.
-  const settledPending = await settleAbandonedConfirmations(deps, now);
+  const settledPending = await settleAbandonedConfirmations(deps, now, log);
   const upcoming = await deps.db
     .select({ employerId: interviews.employerId, indeedEventId: interviews.indeedEventId })
     .from(interviews)
