@@ -76,6 +76,8 @@ export function TimeZonePicker(
         type="button"
         role="combobox"
         aria-expanded={false}
+        // Closed, like the Combobox it stands in for: no list exists yet for it to control.
+        aria-controls={undefined}
         aria-haspopup="listbox"
         {...fieldControlProps(ids)}
         onPointerEnter={() => load(false)}
