@@ -1,5 +1,5 @@
 import { indeedKeys } from "@/lib/indeed/query-keys";
-import { IndeedRouteError } from "@/lib/indeed/route-error";
+import { IndeedRouteError, postToLobby } from "@/lib/indeed/route-error";
 
 /**
  * What Lobby's ledger adds to the calendar's Indeed events: the application, the applicant and
@@ -38,23 +38,11 @@ export async function fetchLedgerDetails(
   eventIds: readonly string[],
   signal?: AbortSignal,
 ): Promise<LedgerDetails[]> {
-  let response: Response;
-  try {
-    response = await fetch(LEDGER_DETAILS_PATH, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify({ eventIds: [...eventIds] } satisfies LedgerDetailsRequest),
-      signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
-    throw new IndeedRouteError(
-      "NETWORK_ERROR",
-      "Lobby could not be reached; check your connection",
-      0,
-    );
-  }
+  const response = await postToLobby(
+    LEDGER_DETAILS_PATH,
+    { eventIds: [...eventIds] } satisfies LedgerDetailsRequest,
+    signal,
+  );
   const body = (await response.json().catch(() => null)) as LedgerDetailsResponse | null;
   if (response.ok && body && Array.isArray(body.interviews)) return body.interviews;
   throw IndeedRouteError.fromResponse(response.status, body);

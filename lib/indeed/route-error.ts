@@ -25,3 +25,29 @@ export class IndeedRouteError extends Error {
     return this.code === "NOT_SIGNED_IN" || this.code === "RECONNECT_REQUIRED";
   }
 }
+
+/** What a request that never got an answer from Lobby says. */
+export const LOBBY_UNREACHABLE_MESSAGE = "Lobby could not be reached; check your connection";
+
+/**
+ * POSTs JSON to one of Lobby's own routes from the browser, with the session cookie. A request
+ * that got no answer throws IndeedRouteError NETWORK_ERROR; an abort is rethrown as it is.
+ */
+export async function postToLobby(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new IndeedRouteError("NETWORK_ERROR", LOBBY_UNREACHABLE_MESSAGE, 0);
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readErrorBody } from "@/lib/http/error-body";
+import { IndeedRouteError, postToLobby } from "@/lib/indeed/route-error";
 
 /**
  * The browser's side of POST /interviews/new/confirm (lib/scheduling/reconcile-pending-route.ts):
@@ -26,15 +27,9 @@ export type ConfirmationKey = { attemptId: string } | { eventId: string };
 async function askOnce(key: ConfirmationKey, signal?: AbortSignal): Promise<Confirmation> {
   let response: Response;
   try {
-    response = await fetch("/interviews/new/confirm", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      credentials: "same-origin",
-      body: JSON.stringify(key),
-      signal,
-    });
+    response = await postToLobby("/interviews/new/confirm", key, signal);
   } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
+    if (!(error instanceof IndeedRouteError)) throw error;
     return { state: "pending", message: "Lobby could not be reached; checking again shortly." };
   }
   const body: unknown = await response.json().catch(() => null);
