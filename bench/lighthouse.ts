@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import {
@@ -60,6 +61,22 @@ async function anEventPath(cookie: string): Promise<string> {
   return `/interviews/${encodeURIComponent(id)}`;
 }
 
+/**
+ * Puts the session cookie in the browser's own jar, as a signed-in browser has it: the page's
+ * own requests (its fetches to the GraphQL route, a router refresh) then carry it. Lighthouse's
+ * `extraHeaders` did not reach those, so the calendar and the event page, which call the route
+ * from the browser, were sent to sign-in. Lighthouse clears caches between pages, not cookies.
+ */
+async function putInCookieJar(port: number, cookie: string): Promise<void> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const separator = cookie.indexOf("=");
+  await browser
+    .contexts()[0]!
+    .addCookies([
+      { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: appUrl },
+    ]);
+}
+
 async function main() {
   ensureBuild();
   const sandbox = await startSandbox();
@@ -71,10 +88,11 @@ async function main() {
   try {
     await control("/_sandbox/events/bulk", { employerId: EMPLOYER, count: 50 });
     const cookie = await signInCookie("Dana Recruiter", "Acme Robotics");
-    // The sign-in page is for a visitor without a session (signed in, it redirects home).
+    // The sign-in page is for a visitor without a session (signed in, it redirects home), so it
+    // goes first, before the session is in the browser.
     const pages = [
-      { path: "/", cookie },
       { path: "/signin", cookie: undefined },
+      { path: "/", cookie },
       { path: "/applications", cookie },
       { path: "/interviews", cookie },
       { path: await anEventPath(cookie), cookie },
@@ -83,10 +101,15 @@ async function main() {
       chromePath: chromiumPath(),
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
     });
+    let signedIn = false;
     try {
       for (const { path, cookie: pageCookie } of pages) {
         const url = `${appUrl}${path}`;
         const headers: Record<string, string> = pageCookie ? { Cookie: pageCookie } : {};
+        if (pageCookie && !signedIn) {
+          await putInCookieJar(chrome.port, pageCookie);
+          signedIn = true;
+        }
         // A page that is not the page (a redirect to sign-in, an error) would score something else.
         const status = (await fetch(url, { headers, redirect: "manual" })).status;
         const result = await lighthouse(url, {
@@ -94,7 +117,6 @@ async function main() {
           output: "json",
           logLevel: "error",
           onlyCategories: ["performance", "accessibility"],
-          extraHeaders: headers,
         });
         const categories = result?.lhr.categories;
         const audits = result?.lhr.audits ?? {};
