@@ -13,6 +13,7 @@ import { createTestDatabase } from "@/lib/db/testing.test-support";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import { indeedConnections } from "@/lib/db/schema";
 import { createIndeedClient, type IndeedClient, type IndeedClientDeps } from "@/lib/indeed/client";
+import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import type { AnyOperation, OperationList } from "@/lib/indeed/operation";
 import { operations, services } from "@/lib/operations";
 import { completeSignIn } from "./complete-sign-in";
@@ -264,7 +265,19 @@ export interface IndeedTestbed extends TokenTestbed {
   createClient(options?: IndeedClientOptions): IndeedClient<AppOperations>;
   /** Signs a sandbox person in for an employer, as the OAuth callback would. */
   signIn(user: string, employer: string): Promise<SignedIn>;
+  /**
+   * One operation through Lobby's GraphQL route (all its checks, no Next), as `session`, from
+   * the app's own origin; with the bed's client unless another is given.
+   */
+  postGraphql(
+    session: EmployerSession,
+    body: { operationName: string; variables?: unknown; context?: unknown },
+    options?: { client?: IndeedClient<AppOperations>; operations?: OperationList },
+  ): Promise<Response>;
 }
+
+/** The origin the route-level tests post from (the route checks it against `appUrl`). */
+export const TEST_APP_URL = "http://localhost:3000";
 
 /** The token test bed plus a quiet Indeed client of the app's operations, talking to its sandbox. */
 export async function startIndeedTestbed(
@@ -285,9 +298,29 @@ export async function startIndeedTestbed(
       onRead: hooks ? onRead : undefined,
       ...overrides,
     });
+  const client = createClient(clientOptions);
   return Object.assign(bed, {
-    client: createClient(clientOptions),
+    client,
     createClient,
+    postGraphql: (
+      session: EmployerSession,
+      body: { operationName: string; variables?: unknown; context?: unknown },
+      via: { client?: IndeedClient<AppOperations>; operations?: OperationList } = {},
+    ) =>
+      handleGraphqlRequest(
+        new Request(`${TEST_APP_URL}/api/indeed/graphql`, {
+          method: "POST",
+          headers: { origin: TEST_APP_URL, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        {
+          appUrl: TEST_APP_URL,
+          getSession: async () => session,
+          client: via.client ?? client,
+          operations: via.operations ?? operations,
+          log: () => undefined,
+        },
+      ),
     signIn: (user: string, employer: string) =>
       signInAs(
         { db: bed.handle.db, tokens: bed.tokens, sandboxUrl: bed.sandbox.url },

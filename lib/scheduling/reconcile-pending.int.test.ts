@@ -7,13 +7,11 @@ import {
   type SignedIn,
 } from "@/lib/auth/sandbox-fixtures.test-support";
 import { auditEvents, indeedConnections, interviews, pendingConfirmations } from "@/lib/db/schema";
-import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import {
   ABANDONED_AFTER_MS,
   reconcileUpcomingInterviews,
   type LedgerReconcileDeps,
 } from "@/lib/jobs/ledger-reconcile-worker";
-import { operations } from "@/lib/operations";
 import { interviewInputMessages } from "./indeed-input-messages";
 import { CHANGED_OUTSIDE_LOBBY, eventsOfRead, followIndeed } from "./reconcile-ledger";
 import { confirmPending, MAX_CHECKS, type ConfirmDeps } from "./reconcile-pending";
@@ -58,20 +56,7 @@ afterAll(async () => {
 
 /** One operation through Lobby's GraphQL route, as Dana. */
 function post(operationName: string, variables: unknown, context?: unknown) {
-  return handleGraphqlRequest(
-    new Request(`${APP}/api/indeed/graphql`, {
-      method: "POST",
-      headers: { origin: APP, "content-type": "application/json" },
-      body: JSON.stringify({ operationName, variables, context }),
-    }),
-    {
-      appUrl: APP,
-      getSession: async () => dana.session,
-      client: bed.client,
-      operations,
-      log: () => {},
-    },
-  );
+  return bed.postGraphql(dana.session, { operationName, variables, context });
 }
 
 /** POST /interviews/new/confirm's handler, as Dana unless another session is given. */

@@ -12,7 +12,6 @@ import {
 import { reviewEventsVariables } from "@/lib/calendar/find-events-variables";
 import { eventDecisions, sessionsOf } from "@/lib/calendar/decisions";
 import { reviewQueuePage, type ReviewFilters } from "@/lib/calendar/review-queue";
-import { handleGraphqlRequest } from "@/lib/indeed/route-handler";
 import { operations } from "@/lib/operations";
 import type { OperationResult } from ".";
 
@@ -20,7 +19,6 @@ import type { OperationResult } from ".";
 // then the queue's own sorting, filters and rows (lib/calendar/review-queue), as /reviews does;
 // and GetInterviews into the event page's Recordings and Decisions sections.
 
-const APP = "http://localhost:3000";
 const DAY = 24 * 60 * 60 * 1000;
 const DANA = "dana@acme-robotics.example";
 const IVY = "ivy@acme-robotics.example";
@@ -91,22 +89,10 @@ describe("FindReviews and the review queue against the sandbox", () => {
       from: new Date(now.getTime() - 120 * DAY),
       to: new Date(now.getTime() + 2 * DAY),
     };
-    const response = await handleGraphqlRequest(
-      new Request(`${APP}/api/indeed/graphql`, {
-        method: "POST",
-        headers: { origin: APP, "content-type": "application/json" },
-        body: JSON.stringify({
-          operationName: "FindReviews",
-          variables: reviewEventsVariables(range, now, null),
-        }),
-      }),
-      {
-        appUrl: APP,
-        getSession: async () => dana.session,
-        client: bed.client,
-        operations: withoutHooks,
-        log: () => undefined,
-      },
+    const response = await bed.postGraphql(
+      dana.session,
+      { operationName: "FindReviews", variables: reviewEventsVariables(range, now, null) },
+      { operations: withoutHooks },
     );
     const body = (await response.json()) as {
       data?: OperationResult<"FindReviews">;
@@ -183,22 +169,10 @@ describe("FindReviews and the review queue against the sandbox", () => {
   });
 
   it("gives the event page its recordings and decisions from GetInterviews", async () => {
-    const response = await handleGraphqlRequest(
-      new Request(`${APP}/api/indeed/graphql`, {
-        method: "POST",
-        headers: { origin: APP, "content-type": "application/json" },
-        body: JSON.stringify({
-          operationName: "GetInterviews",
-          variables: { ids: [ids.Decided, ids.Expired] },
-        }),
-      }),
-      {
-        appUrl: APP,
-        getSession: async () => dana.session,
-        client: bed.client,
-        operations: withoutHooks,
-        log: () => undefined,
-      },
+    const response = await bed.postGraphql(
+      dana.session,
+      { operationName: "GetInterviews", variables: { ids: [ids.Decided, ids.Expired] } },
+      { operations: withoutHooks },
     );
     const { data } = (await response.json()) as { data: OperationResult<"GetInterviews"> };
     const [decided, expired] = data.virtualInterviewEvents?.events ?? [];
