@@ -74,3 +74,29 @@ test("the server's HTML holds the first page's agenda in a stated zone, and it i
   expect(fromBrowser).toEqual([]);
   expect(await journal(request, before)).toHaveLength(1);
 });
+
+test("the browser takes over the server's HTML as it is: no hydration error in either view or on an interview", async ({
+  page,
+}) => {
+  // React reports HTML it cannot hydrate (text formatted differently by Node's and Chromium's
+  // ICU, say) as an uncaught error, then throws that HTML away and renders again: a click in
+  // between is lost.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, DANA);
+  for (const path of [`${PATH}&sort=endTime`, `${PATH}&view=week`]) {
+    await page.goto(path);
+    await expect(
+      page.getByText("Times and days in America/New York, your time zone."),
+    ).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  await page.goto(`${PATH}&sort=endTime`);
+  await page
+    .getByRole("region", { name: "Interviews by day" })
+    .getByRole("link", { name: FIRMWARE, exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: FIRMWARE })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+});

@@ -1,3 +1,4 @@
+import { withPlainSpaces } from "@/lib/scheduling/format-in-zone";
 import type { CalendarDate } from "./calendar-date";
 
 /**
@@ -27,17 +28,21 @@ export function formatWeekdayShort(date: CalendarDate): string {
 
 /** "9:00 – 10:30 AM" in `zone`; the dates are added when the range spans days. */
 export function formatTimeRange(start: Date | string, end: Date | string, zone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    timeZone: zone,
-    hour: "numeric",
-    minute: "2-digit",
-  }).formatRange(new Date(start), new Date(end));
+  return withPlainSpaces(
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: zone,
+      hour: "numeric",
+      minute: "2-digit",
+    }).formatRange(new Date(start), new Date(end)),
+  );
 }
 
 /** "1 AM" … "11 PM": the week grid's hour labels. */
 export function formatHourLabel(hour: number): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", hour: "numeric" }).format(
-    new Date(Date.UTC(2000, 0, 1, hour)),
+  return withPlainSpaces(
+    new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", hour: "numeric" }).format(
+      new Date(Date.UTC(2000, 0, 1, hour)),
+    ),
   );
 }
 

@@ -5,6 +5,16 @@ import { isTimeZone } from "./is-time-zone";
  * date-fns. Re-exported by ./time.ts, where the zone arithmetic lives.
  */
 
+/**
+ * ICU puts a narrow no-break space before "PM" and thin spaces around a range's dash; Node's ICU
+ * does, Chromium's patched one prints plain spaces. Text rendered on the server and hydrated in
+ * the browser must be the same string in both, or React discards the server's HTML (a click
+ * during that takeover is lost), so every formatted time goes through this.
+ */
+export function withPlainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u2009\u202f]/g, " ");
+}
+
 export function asDate(value: Date | string): Date {
   return typeof value === "string" ? new Date(value) : value;
 }
@@ -25,7 +35,7 @@ function readableInZone(zone: string, locale: string): Intl.DateTimeFormat {
 
 /** A readable moment in a zone, e.g. "Sun, Mar 8, 2026, 10:30 AM PDT". */
 export function formatInZone(instant: Date | string, zone: string, locale = "en-US"): string {
-  return readableInZone(zone, locale).format(asDate(instant));
+  return withPlainSpaces(readableInZone(zone, locale).format(asDate(instant)));
 }
 
 /** A range in one zone: "Sun, Mar 8, 2026, 10:30 AM – 11:30 AM PDT" when on one day. */
@@ -35,7 +45,7 @@ export function formatRangeInZone(
   zone: string,
   locale = "en-US",
 ): string {
-  return readableInZone(zone, locale).formatRange(asDate(start), asDate(end));
+  return withPlainSpaces(readableInZone(zone, locale).formatRange(asDate(start), asDate(end)));
 }
 
 /**
