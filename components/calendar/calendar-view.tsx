@@ -28,6 +28,7 @@ import {
 } from "@/lib/calendar/search-query";
 import type { ServerZoneSource } from "@/lib/calendar/server-zone";
 import type { IndeedRouteError } from "@/lib/indeed/route-error";
+import { AgendaList } from "./agenda-list";
 import { CalendarSkeleton } from "./calendar-skeleton";
 import { CalendarToolbar } from "./calendar-toolbar";
 import { RangeControls } from "./range-picker";
@@ -227,22 +228,20 @@ function CalendarBody({
   return (
     <div className="space-y-3">
       {state.view === "agenda" ? (
-        <Suspense fallback={<CalendarSkeleton />}>
-          <AgendaList
-            events={loaded.events}
-            viewerZone={viewerZone}
-            zoneMode={state.zone}
-            order={state.dir}
-            days={range}
-            hideCanceled={hideCanceled}
-            ledger={ledger}
-            hasNextPage={hasNextPage && !nextPageError}
-            isFetchingNextPage={isFetchingNextPage}
-            onEndReached={onEndReached}
-            empty={empty}
-            initialRect={AGENDA_FIRST_PAINT}
-          />
-        </Suspense>
+        <AgendaList
+          events={loaded.events}
+          viewerZone={viewerZone}
+          zoneMode={state.zone}
+          order={state.dir}
+          days={range}
+          hideCanceled={hideCanceled}
+          ledger={ledger}
+          hasNextPage={hasNextPage && !nextPageError}
+          isFetchingNextPage={isFetchingNextPage}
+          onEndReached={onEndReached}
+          empty={empty}
+          initialRect={AGENDA_FIRST_PAINT}
+        />
       ) : shown.length === 0 && !hasNextPage ? (
         empty
       ) : (
@@ -344,12 +343,10 @@ function WeekView({
   );
 }
 
-// The week grid (and its layout code) loads when the week view is chosen, not with the agenda;
-// the agenda's virtualiser when the agenda is shown. Both render on the server with the page.
+// The week grid (and its layout code) loads when the week view is chosen; it renders on the
+// server with the page when the URL asks for it. The agenda, the default view, comes with the
+// calendar's own chunk.
 const WeekGrid = lazy(() => import("./week-grid").then((module) => ({ default: module.WeekGrid })));
-const AgendaList = lazy(() =>
-  import("./agenda-list").then((module) => ({ default: module.AgendaList })),
-);
 
 /** What went wrong and what to do: reconnect, ask for access, or try again. */
 export function CalendarProblem({
