@@ -34,6 +34,13 @@ export interface ActionOptions<Args extends unknown[], State> {
   log?: (line: string) => void;
 }
 
+/** The message a form shows for an action's error; a failure names its request, for support. */
+export function actionErrorMessage(error: AppError, requestId: string): string {
+  return error.code === "INTERNAL_ERROR"
+    ? `${error.message} (request ${requestId})`
+    : error.message;
+}
+
 export interface ActionContext {
   session: EmployerSession;
   requestId: string;

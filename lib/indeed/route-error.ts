@@ -27,7 +27,7 @@ export class IndeedRouteError extends Error {
 }
 
 /** What a request that never got an answer from Lobby says. */
-export const LOBBY_UNREACHABLE_MESSAGE = "Lobby could not be reached; check your connection";
+const LOBBY_UNREACHABLE_MESSAGE = "Lobby could not be reached; check your connection";
 
 /**
  * POSTs JSON to one of Lobby's own routes from the browser, with the session cookie. A request

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { action } from "@/lib/http/action";
+import { action, actionErrorMessage } from "@/lib/http/action";
 import { employerSettingsSchema, type EmployerSettingsInput } from "@/lib/mail/employer-settings";
 import { saveEmployerSettings } from "@/lib/mail/employer-settings-store";
 
@@ -34,8 +34,7 @@ export const saveSettingsAction = action(
   {
     auth: "employer",
     onError: (error, { requestId }, _state: SettingsActionState, form: FormData) => ({
-      error:
-        error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      error: actionErrorMessage(error, requestId),
       values: settingsInput(form),
     }),
   },

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { assertEmployerAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { action } from "@/lib/http/action";
+import { action, actionErrorMessage } from "@/lib/http/action";
 import { AppError } from "@/lib/http/app-error";
 import { executeOperation } from "@/lib/operations";
 import {
@@ -44,8 +44,7 @@ export const recordDataRequestAction = action(
   {
     auth: "employer",
     onError: (error, { requestId }, _state: RecordRequestState, form: FormData) => ({
-      error:
-        error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      error: actionErrorMessage(error, requestId),
       values: requestInput(form),
     }),
   },
@@ -130,8 +129,7 @@ export const carryOutErasureAction = action(
   {
     auth: "employer",
     onError: (error, { requestId }, _id: string): ErasureState => ({
-      error:
-        error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      error: actionErrorMessage(error, requestId),
     }),
   },
   async ({ session }, requestId: string): Promise<ErasureState> => {

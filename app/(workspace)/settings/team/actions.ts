@@ -5,7 +5,7 @@ import { z } from "zod";
 import { setMemberRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { EMPLOYER_ROLES } from "@/lib/db/schema";
-import { action } from "@/lib/http/action";
+import { action, actionErrorMessage } from "@/lib/http/action";
 
 export interface RoleChangeState {
   changed?: boolean;
@@ -22,8 +22,7 @@ export const changeMemberRoleAction = action(
   {
     auth: "employer",
     onError: (error, { requestId }, _input: unknown): RoleChangeState => ({
-      error:
-        error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      error: actionErrorMessage(error, requestId),
     }),
   },
   async ({ session }, input: unknown): Promise<RoleChangeState> => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { action } from "@/lib/http/action";
+import { action, actionErrorMessage } from "@/lib/http/action";
 import { resendCandidateMessage } from "@/lib/mail/queue-candidate-message";
 
 export interface ResendState {
@@ -24,8 +24,7 @@ export const resendMessageAction = action(
   {
     auth: "employer",
     onError: (error, { requestId }, _input: ResendInput): ResendState => ({
-      error:
-        error.code === "INTERNAL_ERROR" ? `${error.message} (request ${requestId})` : error.message,
+      error: actionErrorMessage(error, requestId),
     }),
   },
   async ({ session }, input: ResendInput): Promise<ResendState> => {
