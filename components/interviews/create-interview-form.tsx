@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import {
   useActionState,
   useEffect,
+  useReducer,
   useRef,
   useState,
   useSyncExternalStore,
@@ -120,7 +121,12 @@ export function CreateInterviewForm({
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   // One event per press, even on a double-click: the ref flips before React re-renders.
   const submitting = useRef(false);
-  const checkAfterRender = useRef(false);
+  // A check asked for with a change that hidden inputs carry (zone, chips), run by the effect
+  // of the render that shows the change. A count in state, not a flag in a ref: an earlier
+  // render's effect still pending when the change is made must not take the ask and read the
+  // form before the change is in it.
+  const [checksAsked, askForCheck] = useReducer((count: number) => count + 1, 0);
+  const checksRun = useRef(0);
   const focusFirstError = useRef(false);
 
   function formData(intent: string): FormData {
@@ -147,8 +153,8 @@ export function CreateInterviewForm({
 
   // State the hidden inputs carry (zone, chips) is in the form once rendered: check then.
   useEffect(() => {
-    if (checkAfterRender.current) {
-      checkAfterRender.current = false;
+    if (checksRun.current !== checksAsked) {
+      checksRun.current = checksAsked;
       void check();
     }
     if (focusFirstError.current) {
@@ -386,7 +392,7 @@ export function CreateInterviewForm({
           onValueChange={(next) => {
             setZone(next);
             touch("timezone", "startTime", "endTime");
-            checkAfterRender.current = true;
+            askForCheck();
           }}
           onBlur={() => {
             if (submitting.current) return;
@@ -408,7 +414,7 @@ export function CreateInterviewForm({
           onChange={(emails) => {
             setInterviewers(emails);
             touch("interviewers");
-            checkAfterRender.current = true;
+            askForCheck();
           }}
           onBlur={() => {
             if (!touched.current.has("interviewers") || submitting.current) return;
