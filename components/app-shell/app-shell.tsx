@@ -11,6 +11,7 @@ import type { EmployerSession } from "@/lib/auth/load-session";
 import { isEmployerAdmin } from "@/lib/auth/roles";
 import { IndeedEmployerProvider } from "@/lib/indeed/employer-context";
 import { EmployerMenu } from "./employer-menu";
+import { NavLinkPending } from "./nav-link-pending";
 
 const navigation = [
   { href: "/applications", label: "Applications" },
@@ -50,18 +51,23 @@ export async function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
+          <Link href="/" prefetch={false} className="text-lg font-semibold text-brand-700">
             Lobby
           </Link>
           <nav aria-label="Main">
             <ul className="flex gap-4 text-sm">
               {links.map((item) => (
                 <li key={item.href}>
+                  {/* No prefetch: every work page renders per request and has no loading
+                      skeleton, so a prefetch fetched only the shared frame, a server render
+                      per link on every page view (ADR 0094). */}
                   <Link
                     href={item.href}
-                    className="rounded px-1 text-slate-700 hover:text-brand-700"
+                    prefetch={false}
+                    className="relative rounded px-1 text-slate-700 hover:text-brand-700"
                   >
                     {item.label}
+                    <NavLinkPending />
                   </Link>
                 </li>
               ))}
@@ -126,7 +132,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       )}
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      {/* At least a screen tall: the footer starts below the fold, so a page whose content
+          streams in after its loading skeleton does not push a visible footer down. */}
+      <main id="main" className="mx-auto min-h-svh max-w-6xl px-4 py-8">
         {children}
       </main>
       <IndeedTermsFooter />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { LazyInterviewsCalendar } from "@/components/calendar/lazy-interviews-calendar";
+import { InterviewsCalendar } from "@/components/calendar/interviews-calendar";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { calendarQuery } from "@/lib/calendar/calendar-query";
 import { loadCalendarFirstPage } from "@/lib/calendar/first-page";
@@ -21,7 +21,8 @@ export const metadata: Metadata = { title: "Interviews" };
  * The calendar: the state is the URL's, parsed here; the first page of events (and what the
  * ledger knows of them) is read here, in the zone the browser last reported or else the
  * employer's, and rendered with the HTML; the browser gets plain props (docs/decisions/0043,
- * 0089).
+ * 0089). No Suspense boundary around it: the calendar is in the first flush of the HTML, not
+ * swapped in after a skeleton (ADR 0094).
  */
 export default async function InterviewsPage({
   searchParams,
@@ -44,7 +45,7 @@ export default async function InterviewsPage({
   const firstPage = await loadCalendarFirstPage(session, database, variables);
 
   return (
-    <LazyInterviewsCalendar
+    <InterviewsCalendar
       state={state}
       zone={zone}
       zoneSource={source}
