@@ -24,9 +24,15 @@ import {
 // a throwaway PostgreSQL database created next to it. Prints req/s, p50 and p99 of each, the
 // ratios, and the app process's CPU time per route request, then the same POST without the
 // session (answered 401 at once) as Next's own floor. Stops everything it started.
-// BENCH_SECONDS (default 12) and BENCH_CONNECTIONS (default 32) change the load. Not a test.
+// Each pair is measured in BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 8) per
+// side, direct first in one round and the route first in the next, and the row printed is the
+// round with the median throughput ratio, with the spread of the rounds' ratios beside it: on
+// a shared machine the load moves between two back-to-back measurements, and one pair alone
+// reads that as the route's cost or gain. The CPU per route request is over every round.
+// BENCH_CONNECTIONS (default 32) changes the load. Not a test.
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LATENCIES = [0, 100];
 const EMPLOYER = "emp-acme-robotics";
@@ -136,17 +142,41 @@ async function measureDatabase(kind: string, databaseUrl: string | undefined) {
       // Warm both paths (JIT, pools) before anything is counted.
       await load({ ...direct, seconds: 2 });
       await load({ ...route, seconds: 2 });
-      const directResult = await load({ ...direct, seconds: SECONDS });
-      const cpuBefore = cpuSeconds(app.process.pid!);
-      const windowStart = process.hrtime.bigint() / 1000n;
-      const routeResult = await load({ ...route, seconds: SECONDS });
-      // The same monotonic clock as the samples of the app's BENCH_CPU_PROF profile.
-      if (process.env.BENCH_CPU_PROF)
-        console.log(
-          `route at ${latencyMs} ms: profile window ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
-        );
-      const cpuMs = ((cpuSeconds(app.process.pid!) - cpuBefore) * 1000) / routeResult.requests;
-      rows.push({ kind, latencyMs, direct: directResult, route: routeResult, cpuMs });
+      const rounds: { direct: Measured; route: Measured }[] = [];
+      let routeCpuSeconds = 0;
+      const measureRoute = async () => {
+        const cpuBefore = cpuSeconds(app.process.pid!);
+        const windowStart = process.hrtime.bigint() / 1000n;
+        const result = await load({ ...route, seconds: SECONDS });
+        routeCpuSeconds += cpuSeconds(app.process.pid!) - cpuBefore;
+        // The same monotonic clock as the samples of the app's BENCH_CPU_PROF profile.
+        if (process.env.BENCH_CPU_PROF)
+          console.log(
+            `route at ${latencyMs} ms: profile window ${windowStart}-${process.hrtime.bigint() / 1000n} µs`,
+          );
+        return result;
+      };
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round % 2 === 0) {
+          const directResult = await load({ ...direct, seconds: SECONDS });
+          rounds.push({ direct: directResult, route: await measureRoute() });
+        } else {
+          const routeResult = await measureRoute();
+          rounds.push({ direct: await load({ ...direct, seconds: SECONDS }), route: routeResult });
+        }
+      }
+      const ratios = rounds.map((one) => one.route.rps / one.direct.rps);
+      const median = [...rounds].sort(
+        (a, b) => a.route.rps / a.direct.rps - b.route.rps / b.direct.rps,
+      )[Math.floor((rounds.length - 1) / 2)]!;
+      const routeRequests = rounds.reduce((sum, one) => sum + one.route.requests, 0);
+      rows.push({
+        kind,
+        latencyMs,
+        ...median,
+        cpuMs: (routeCpuSeconds * 1000) / routeRequests,
+        ratioSpread: [Math.min(...ratios), Math.max(...ratios)] as const,
+      });
     }
     await control("/_sandbox/faults/graphql/clear", {});
 
@@ -168,7 +198,7 @@ async function measureDatabase(kind: string, databaseUrl: string | undefined) {
 
 function report(rows: Awaited<ReturnType<typeof measureDatabase>>) {
   const header =
-    "upstream  database    direct req/s  route req/s  ratio  p50 direct  p50 route  p50 ratio  p99 direct  p99 route  route CPU/req  failures";
+    "upstream  database    direct req/s  route req/s  ratio  ratios (rounds)  p50 direct  p50 route  p50 ratio  p99 direct  p99 route  route CPU/req  failures";
   console.log(header);
   for (const r of rows) {
     console.log(
@@ -178,6 +208,10 @@ function report(rows: Awaited<ReturnType<typeof measureDatabase>>) {
         r.direct.rps.toFixed(0).padStart(12),
         r.route.rps.toFixed(0).padStart(11),
         (r.route.rps / r.direct.rps).toFixed(2).padStart(5),
+        r.ratioSpread
+          .map((ratio) => ratio.toFixed(2))
+          .join("-")
+          .padStart(15),
         `${r.direct.p50} ms`.padStart(10),
         `${r.route.p50} ms`.padStart(9),
         (r.route.p50 / r.direct.p50).toFixed(2).padStart(9),
@@ -211,7 +245,8 @@ async function main() {
     await sandbox.stop();
   }
   console.log(
-    `FindInterviews, first 20 of 500 events; ${CONNECTIONS} connections, ${SECONDS} s each; ` +
+    `FindInterviews, first 20 of 500 events; ${CONNECTIONS} connections; ${ROUNDS} rounds of ${SECONDS} s per side, ` +
+      `the median round's figures; ` +
       `load average ${loadavg()
         .map((n) => n.toFixed(2))
         .join(" ")}`,
