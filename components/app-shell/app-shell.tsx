@@ -132,8 +132,8 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       )}
-      {/* At least a screen tall: the footer starts below the fold, so a page whose content
-          streams in after its loading skeleton does not push a visible footer down. */}
+      {/* At least a screen tall: the footer starts below the fold, so a part that arrives after
+          the first paint (the week grid, a streamed section) does not push a visible footer down. */}
       <main id="main" className="mx-auto min-h-svh max-w-6xl px-4 py-8">
         {children}
       </main>
