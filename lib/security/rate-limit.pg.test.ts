@@ -38,6 +38,31 @@ describe("rate limits across app processes on PostgreSQL", () => {
     expect(rows[0].points).toBe(60);
   });
 
+  it("creates the counters' table once when several processes start at the same moment", async () => {
+    // Its own schema, so dropping the table here races nobody else's test.
+    const schema = `rate_limit_race_${randomUUID().replaceAll("-", "")}`;
+    await pools[0]!.query(`CREATE SCHEMA ${schema}`);
+    const starting = Array.from(
+      { length: 8 },
+      () => new pg.Pool({ connectionString: serverUrl, options: `-c search_path=${schema}` }),
+    );
+    try {
+      await Promise.all(starting.map((pool) => pool.query("select 1")));
+      for (let round = 0; round < 10; round++) {
+        await pools[0]!.query(`DROP TABLE IF EXISTS ${schema}.${RATE_LIMIT_TABLE}`);
+        await Promise.all(starting.map((pool) => ensureRateLimitTable(pool)));
+      }
+      const { rows } = await pools[0]!.query<{ relpersistence: string }>(
+        "select relpersistence from pg_class where oid = to_regclass($1)",
+        [`${schema}.${RATE_LIMIT_TABLE}`],
+      );
+      expect(rows[0]?.relpersistence).toBe("u");
+    } finally {
+      await Promise.all(starting.map((pool) => pool.end()));
+      await pools[0]!.query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+
   it("keeps the counters in an UNLOGGED table, switching one created logged", async () => {
     const pool = pools[0]!;
     const persistence = async () =>

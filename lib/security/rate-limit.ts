@@ -77,6 +77,9 @@ export function memoryRateLimiter(rule: RateLimitRule): RateLimiter {
   return wrap(memoryStore(rule));
 }
 
+/** unique_violation (pg_type's index), duplicate_table, duplicate_object (the row type). */
+const CONCURRENT_CREATE_CODES = new Set(["23505", "42P07", "42710"]);
+
 /**
  * The counters' table, UNLOGGED (ADR 0015): a counter of a one-minute window needs no crash
  * safety (PostgreSQL empties the table after a crash, which only restarts the windows), and a
@@ -95,8 +98,9 @@ export async function ensureRateLimitTable(pool: Pool): Promise<void> {
       )`,
     );
   } catch (error) {
-    // Two processes creating it at once: the other one won (PostgreSQL's catalog race).
-    if ((error as { code?: string }).code !== "23505") throw error;
+    // Processes creating it at once: another one won. IF NOT EXISTS does not cover that race;
+    // PostgreSQL reports it as the table's row type or its catalog entry already existing.
+    if (!CONCURRENT_CREATE_CODES.has((error as { code?: string }).code ?? "")) throw error;
   }
   const { rows } = await pool.query<{ relpersistence: string }>(
     "select relpersistence from pg_class where oid = to_regclass($1)",
