@@ -9,10 +9,10 @@ import { gzipSync } from "node:zlib";
 // route's segments name (the entryJSFiles of the page's client reference manifest: the root
 // layout, the group layouts, the page, their error, loading and not-found boundaries). Chunks
 // loaded later through import() or React.lazy are not in it, which is the point. The chunks of
-// the page's next/dynamic imports (its react-loadable manifest) are: Lobby uses next/dynamic
-// only for parts rendered with the page, whose HTML asks for their chunks at once (the
-// calendar's island, ADR 0089), so they are first-load JavaScript too. The legacy polyfill
-// chunk is left out: modern browsers never fetch it (nomodule). Exits 1 over budget.
+// the page's next/dynamic imports (its react-loadable manifest) are counted: such a part
+// renders with the page and its HTML asks for the chunks at once, so they are first-load
+// JavaScript too (Lobby has none since ADR 0094; this keeps a new one honest). The legacy
+// polyfill chunk is left out: modern browsers never fetch it (nomodule). Exits 1 over budget.
 
 const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB ?? 150);
 const NEXT_DIR = ".next";

@@ -165,17 +165,16 @@ async function measureDatabase(kind: string, databaseUrl: string | undefined) {
           rounds.push({ direct: await load({ ...direct, seconds: SECONDS }), route: routeResult });
         }
       }
-      const ratios = rounds.map((one) => one.route.rps / one.direct.rps);
-      const median = [...rounds].sort(
-        (a, b) => a.route.rps / a.direct.rps - b.route.rps / b.direct.rps,
-      )[Math.floor((rounds.length - 1) / 2)]!;
+      const ratioOf = (one: (typeof rounds)[number]) => one.route.rps / one.direct.rps;
+      rounds.sort((a, b) => ratioOf(a) - ratioOf(b));
+      const median = rounds[Math.floor((rounds.length - 1) / 2)]!;
       const routeRequests = rounds.reduce((sum, one) => sum + one.route.requests, 0);
       rows.push({
         kind,
         latencyMs,
         ...median,
         cpuMs: (routeCpuSeconds * 1000) / routeRequests,
-        ratioSpread: [Math.min(...ratios), Math.max(...ratios)] as const,
+        ratioSpread: [ratioOf(rounds[0]!), ratioOf(rounds.at(-1)!)] as const,
       });
     }
     await control("/_sandbox/faults/graphql/clear", {});

@@ -345,7 +345,7 @@ function WeekView({
 
 // The week grid (and its layout code) loads when the week view is chosen; it renders on the
 // server with the page when the URL asks for it. The agenda, the default view, comes with the
-// calendar's own chunk.
+// page's own scripts.
 const WeekGrid = lazy(() => import("./week-grid").then((module) => ({ default: module.WeekGrid })));
 
 /** What went wrong and what to do: reconnect, ask for access, or try again. */
