@@ -1,14 +1,9 @@
-"use client";
-
-import { Label as LabelPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { classNames } from "./class-names";
 
-export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
+/** A native label in the form's label style: no client code, so server and client render it. */
+export function Label({ className, ...props }: ComponentProps<"label">) {
   return (
-    <LabelPrimitive.Root
-      className={classNames("text-sm font-medium text-slate-900", className)}
-      {...props}
-    />
+    <label className={classNames("text-sm font-medium text-slate-900", className)} {...props} />
   );
 }

@@ -1,12 +1,10 @@
-import { indeedKeys } from "@/lib/indeed/query-keys";
-import { IndeedRouteError, postToLobby } from "@/lib/indeed/route-error";
-
 /**
  * What Lobby's ledger adds to the calendar's Indeed events: the application, the applicant and
  * the job of the interviews Lobby scheduled. Asked for one fetched page at a time by
  * `POST /api/interviews/ledger` (`{ eventIds }`, checked by ledger-route.ts); the answer holds only the
  * signed-in employer's rows, so an id Lobby did not schedule (or another employer's) is absent.
- * Client-safe and without zod: the route, the calendar and the export share this contract.
+ * Client-safe, without zod or runtime imports: the route, the calendar and the export share this
+ * contract, and the calendar's first paint carries it. The browser's read is ./fetch-ledger-details.ts.
  */
 
 export const LEDGER_DETAILS_PATH = "/api/interviews/ledger";
@@ -24,28 +22,6 @@ export interface LedgerDetails {
 
 export interface LedgerDetailsResponse {
   interviews: LedgerDetails[];
-}
-
-/**
- * Under the employer's Indeed keys, so that a write (which invalidates `indeedKeys.all`), an
- * employer switch and sign-out (which clear the cache) drop it with the events it describes.
- */
-export function ledgerDetailsKey(employerId: string | null, eventIds: readonly string[]) {
-  return [...indeedKeys.all(employerId), "ledger", [...eventIds]] as const;
-}
-
-export async function fetchLedgerDetails(
-  eventIds: readonly string[],
-  signal?: AbortSignal,
-): Promise<LedgerDetails[]> {
-  const response = await postToLobby(
-    LEDGER_DETAILS_PATH,
-    { eventIds: [...eventIds] } satisfies LedgerDetailsRequest,
-    signal,
-  );
-  const body = (await response.json().catch(() => null)) as LedgerDetailsResponse | null;
-  if (response.ok && body && Array.isArray(body.interviews)) return body.interviews;
-  throw IndeedRouteError.fromResponse(response.status, body);
 }
 
 /**
