@@ -196,6 +196,132 @@ test("a recruiter goes through last week by end time: two pages, event zones, th
   }
 });
 
+/**
+ * The text of the agenda row at the top edge of its viewport. Rows a new page adds further down
+ * (the same day's later interviews) may come into view below it; that row does not move.
+ */
+async function rowAtTop(page: Page): Promise<string> {
+  return agenda(page).evaluate((region) => {
+    const box = region.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + 24, box.top + 2);
+    return hit?.closest('[role="listitem"]')?.textContent ?? "";
+  });
+}
+
+/** Waits until the agenda has stopped scrolling (a wheel's scroll is animated). */
+async function scrollSettled(page: Page): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const top = await agenda(page).evaluate((region) => region.scrollTop);
+        const still = top === last;
+        last = top;
+        return still;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+}
+
+test("scrolling the agenda to its end reads the next pages, and no row moves as the list turns virtual and grows", async ({
+  page,
+  request,
+}) => {
+  await addBusyWeek(request, 300);
+  await signIn(page, DANA);
+  await page.goto("/interviews?range=last-7-days");
+  // The first visit renders in a guessed zone, then again in the browser's: read after that.
+  await expect(page.getByText(/, your time zone\./)).toBeVisible();
+  await expect(agenda(page).getByRole("link").first()).toBeVisible();
+  const count = await total(page);
+  expect(count).toBeGreaterThan(3 * PAGE_SIZE);
+
+  // Indeed answers slowly from now on, and the scripts the page loads on demand arrive late, so
+  // the row in view can be read before the virtual list takes over and before each page arrives.
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  const faults = `${sandboxUrl}/_sandbox/faults/graphql`;
+  const slow = await request.post(faults, {
+    data: {
+      operationName: "FindInterviews",
+      code: "INTERNAL_SERVER_ERROR",
+      rate: 0,
+      latencyMs: 2_000,
+    },
+  });
+  expect(slow.ok()).toBe(true);
+  try {
+    const loading = page.getByRole("status").filter({ hasText: "Loading more interviews…" });
+    const sizes = () => agenda(page).getByRole("listitem").first().getAttribute("aria-setsize");
+    await agenda(page).hover();
+    for (let round = 0; round < 8 && (await sizes()) === "-1"; round++) {
+      await page.mouse.wheel(0, 50_000);
+      await expect(loading).toBeVisible();
+      await scrollSettled(page);
+      const before = await rowAtTop(page);
+      expect(before).not.toBe("");
+      await expect(loading).toBeHidden({ timeout: 10_000 });
+      // The list became virtual, and the new page was added: the row at the top did not move.
+      expect(await rowAtTop(page)).toBe(before);
+    }
+    // The whole range is read: every interview is a row (with its day headings), but the DOM
+    // holds only those in view.
+    const setSize = Number(await sizes());
+    expect(setSize).toBeGreaterThan(count);
+    expect(await agenda(page).getByRole("listitem").count()).toBeLessThan(100);
+    await page.mouse.wheel(0, 50_000);
+    await expect(
+      agenda(page).locator(`[role="listitem"][aria-posinset="${setSize}"]`),
+    ).toBeInViewport();
+  } finally {
+    await request.post(`${faults}/clear`, { data: {} });
+  }
+});
+
+test("when the connection drops before more pages' code is fetched, the agenda says so and tries again", async ({
+  page,
+  request,
+}) => {
+  await addBusyWeek(request, 120);
+  await signIn(page, DANA);
+  await page.goto("/interviews?range=last-7-days");
+  await expect(page.getByText(/, your time zone\./)).toBeVisible();
+  await expect(agenda(page).getByRole("link").first()).toBeVisible();
+  const firstPageRows = await agenda(page).getByRole("listitem").count();
+
+  // The page has loaded; now the scripts it loads on demand cannot be fetched.
+  const scripts = "**/_next/static/chunks/**";
+  await page.route(scripts, (route) => route.abort("internetdisconnected"));
+  await agenda(page).hover();
+  await page.mouse.wheel(0, 50_000);
+  const problem = page
+    .getByRole("alert")
+    .filter({ hasText: "More interviews could not be loaded" });
+  await expect(problem).toContainText("check your connection");
+  // What was shown stays.
+  await expect(agenda(page).getByRole("listitem")).toHaveCount(firstPageRows);
+
+  await page.unroute(scripts);
+  await problem.getByRole("button", { name: "Try again" }).click();
+  await expect(problem).toBeHidden();
+  // The next page's rows follow the first page's (the list is virtual by now: the rows in view).
+  await expect
+    .poll(async () => {
+      await page.mouse.wheel(0, 50_000);
+      return agenda(page).evaluate((region) =>
+        Math.max(
+          ...[...region.querySelectorAll('[role="listitem"]')].map((item) =>
+            Number(item.getAttribute("aria-posinset")),
+          ),
+        ),
+      );
+    })
+    .toBeGreaterThan(firstPageRows);
+});
+
 test("an interview from the list: its lobby link copies, its recording has days left, two decisions with notes", async ({
   page,
   context,

@@ -1,7 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { agendaRows, groupByDay } from "@/lib/calendar/agenda";
 import { testEvent } from "@/lib/calendar/test-events.test-support";
-import { AgendaList, type AgendaListProps } from "./agenda-list";
+import { AgendaList, type AgendaListProps, PLAIN_ROWS_MAX } from "./agenda-list";
+import { VirtualAgendaRows } from "./virtual-agenda-rows";
 
 const noop = () => {};
 
@@ -36,8 +38,33 @@ function manyEvents(count: number) {
 }
 
 describe("AgendaList", () => {
-  it("puts only the rows in view in the DOM, out of 1,200 events", () => {
-    const html = render({ events: manyEvents(1_200) });
+  it("renders a first page's rows as plain DOM, every one, with no list code", () => {
+    // 100 interviews over ten days: 110 rows, under what the plain list shows.
+    const html = render({ events: manyEvents(100), hasNextPage: true });
+    expect(110).toBeLessThanOrEqual(PLAIN_ROWS_MAX);
+    expect(html.match(/role="listitem"/g)).toHaveLength(110);
+    expect(html).toContain('aria-posinset="110"');
+    // More pages exist: the list's size is unknown.
+    expect(html).toContain('aria-setsize="-1"');
+    expect(html).not.toContain("translateY");
+  });
+
+  it("virtualised, puts only the rows in view in the DOM, out of 1,200 events", () => {
+    const rows = agendaRows(groupByDay(manyEvents(1_200), { zone: "America/New_York" }));
+    const html = renderToStaticMarkup(
+      <VirtualAgendaRows
+        rows={rows}
+        scrollRef={{ current: null }}
+        measured={{ current: new Map() }}
+        hasNextPage={false}
+        isFetchingNextPage={false}
+        onEndReached={noop}
+        initialRect={{ width: 800, height: 600 }}
+        viewerZone="America/New_York"
+        zoneMode="viewer"
+        ledger={new Map()}
+      />,
+    );
     const rendered = html.match(/role="listitem"/g) ?? [];
     expect(rendered.length).toBeGreaterThan(5);
     expect(rendered.length).toBeLessThan(30);
@@ -45,6 +72,31 @@ describe("AgendaList", () => {
     const height = Number(/role="list"[^>]*style="height:(\d+)px/.exec(html)?.[1]);
     expect(height).toBe(120 * 44 + 1_200 * 76);
     expect(html).toContain('aria-setsize="1320"');
+  });
+
+  it("virtualised, starts from the heights the plain list measured", () => {
+    const rows = agendaRows(groupByDay(manyEvents(300), { zone: "America/New_York" }));
+    // The plain list measured its first 110 rows (a first page) at 100 px each.
+    const measured = new Map(rows.slice(0, 110).map((row) => [row.key, 100]));
+    const html = renderToStaticMarkup(
+      <VirtualAgendaRows
+        rows={rows}
+        scrollRef={{ current: null }}
+        measured={{ current: measured }}
+        hasNextPage
+        isFetchingNextPage={false}
+        onEndReached={noop}
+        initialRect={{ width: 800, height: 600 }}
+        viewerZone="America/New_York"
+        zoneMode="viewer"
+        ledger={new Map()}
+      />,
+    );
+    const height = Number(/role="list"[^>]*style="height:(\d+)px/.exec(html)?.[1]);
+    // 330 rows: 110 measured, then 20 day headings and 200 interviews estimated.
+    expect(height).toBe(110 * 100 + 20 * 44 + 200 * 76);
+    expect(html).toContain("translateY(100px)");
+    expect(html).toContain('aria-setsize="-1"');
   });
 
   it("shows a day heading, the time in the viewer's zone and the event's own zone", () => {

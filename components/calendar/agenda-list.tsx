@@ -1,47 +1,55 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
-import { type ReactNode, useEffect, useMemo, useRef } from "react";
-import { InterviewStatusBadge } from "@/components/interviews/interview-status-badge";
-import { Badge } from "@/components/ui/badge";
-import { classNames } from "@/components/ui/class-names";
-import { type AgendaRow, agendaRows, groupByDay } from "@/lib/calendar/agenda";
+import {
+  type ReactNode,
+  type UIEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from "react";
+import { agendaRows, groupByDay } from "@/lib/calendar/agenda";
 import type { CalendarDate } from "@/lib/calendar/calendar-date";
 import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
-import { formatDayHeading, formatTimeRange, zoneName } from "@/lib/calendar/format";
-import type { CalendarLedger } from "@/lib/calendar/ledger-details";
+import { type AgendaRowOptions, AgendaRowView } from "./agenda-row";
+import { useModuleOnIntent } from "./use-module-on-intent";
 
-/** Rows from the end at which the next page is asked for, so it arrives before it is needed. */
-const PREFETCH_ROWS = 20;
+/**
+ * Rows the plain list shows at most; past them (or once a next page is fetched) the list is
+ * virtualised. The server's first page (at most 100 interviews, each on the days it touches,
+ * and their day headings) stays under it.
+ */
+export const PLAIN_ROWS_MAX = 250;
 
-export interface AgendaListProps {
+/** Pixels from the plain list's end at which the next page is asked for (about 20 rows). */
+const PREFETCH_PX = 1_500;
+
+const loadVirtualRows = () =>
+  import("./virtual-agenda-rows").then((module) => module.VirtualAgendaRows);
+
+export interface AgendaListProps extends AgendaRowOptions {
   /** Every event fetched so far, in Indeed's order (the chosen sort). */
   events: readonly CalendarEvent[];
-  /** Days are the viewer's; times are in it or in each event's own zone. */
-  viewerZone: string;
-  zoneMode: "viewer" | "event";
   order?: "asc" | "desc";
   /** The range's days: an event over its last midnight is not listed on the day after. */
   days?: { firstDay: CalendarDate; lastDay: CalendarDate };
   hideCanceled?: boolean;
-  /** What Lobby's ledger knows of each event (see CalendarLedger). */
-  ledger: CalendarLedger;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   /** Called when the last rows come into view and another page exists. */
   onEndReached: () => void;
   /** Shown when no event is in the range. */
   empty: ReactNode;
-  /** The viewport's size before the browser measures it: server rendering and tests. */
+  /** The viewport's size before the browser measures it: tests of the virtual list. */
   initialRect?: { width: number; height: number };
 }
 
 /**
- * The agenda: day headings and interviews in one list, virtualised with TanStack Virtual so
- * that only the rows in view (and a few either side) are in the DOM, whatever the range holds
- * (docs/decisions/0040-calendar-virtualisation.md). Rows are measured as they render, so a long
- * title wrapping to two lines does not overlap the next row.
+ * The agenda: day headings and interviews in one scrolling list. The rows the server rendered
+ * are plain DOM, so the page paints them with no list code; from the first next page on, the
+ * list is virtualised (./virtual-agenda-rows.tsx, loaded as that page is fetched) and only the
+ * rows in view stay in the DOM, whatever the range holds (docs/decisions/0040, 0095).
  */
 export function AgendaList({
   events,
@@ -62,29 +70,42 @@ export function AgendaList({
     return agendaRows(groupByDay(shown, { zone: viewerZone, order, within: days }));
   }, [events, hideCanceled, viewerZone, order, days]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // useVirtualizer returns new functions each render, so the compiler rightly leaves this
-  // component unmemoised; its rows are passed down as plain values.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === "day" ? 44 : 76),
-    getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: 6,
-    initialRect,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastShown = items.at(-1)?.index ?? -1;
+  // Once loaded, the virtual list takes over in a render of its own, with the rows unchanged,
+  // so the plain rows' measured heights place every row where it was.
+  const { loaded: VirtualRows } = useModuleOnIntent(
+    rows.length > PLAIN_ROWS_MAX || isFetchingNextPage,
+    loadVirtualRows,
+  );
+  const virtual = VirtualRows !== null;
 
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastShown >= rows.length - 1 - PREFETCH_ROWS) {
-      onEndReached();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // The plain rows' heights after each commit (not each scroll): the virtual list starts from them.
+  const measured = useRef(new Map<string, number>());
+  useLayoutEffect(() => {
+    if (virtual || !listRef.current) return;
+    for (const item of listRef.current.children) {
+      const key = (item as HTMLElement).dataset.key;
+      if (key) measured.current.set(key, item.getBoundingClientRect().height);
     }
-  }, [hasNextPage, isFetchingNextPage, lastShown, rows.length, onEndReached]);
+  });
+
+  const askIfNearEnd = useCallback(
+    (region: HTMLElement) => {
+      const left = region.scrollHeight - region.scrollTop - region.clientHeight;
+      if (hasNextPage && !isFetchingNextPage && left < PREFETCH_PX) onEndReached();
+    },
+    [hasNextPage, isFetchingNextPage, onEndReached],
+  );
+  // A short first page: its end is in view without a scroll.
+  useEffect(() => {
+    if (!virtual && scrollRef.current) askIfNearEnd(scrollRef.current);
+  }, [virtual, rows.length, askIfNearEnd]);
 
   if (rows.length === 0 && !hasNextPage) return <>{empty}</>;
 
+  const setSize = hasNextPage ? -1 : rows.length;
+  const rowOptions = { viewerZone, zoneMode, ledger };
   return (
     <div className="flex flex-col gap-2">
       <div
@@ -94,116 +115,42 @@ export function AgendaList({
         role="region"
         aria-label="Interviews by day"
         className="h-[70vh] overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600"
+        onScroll={
+          virtual
+            ? undefined
+            : (event: UIEvent<HTMLDivElement>) => askIfNearEnd(event.currentTarget)
+        }
       >
-        <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            return (
+        {virtual ? (
+          <VirtualRows
+            rows={rows}
+            scrollRef={scrollRef}
+            measured={measured}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            onEndReached={onEndReached}
+            initialRect={initialRect}
+            {...rowOptions}
+          />
+        ) : (
+          <div ref={listRef} role="list">
+            {rows.map((row, index) => (
               <div
-                key={item.key}
+                key={row.key}
                 role="listitem"
-                aria-posinset={item.index + 1}
-                aria-setsize={hasNextPage ? -1 : rows.length}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="absolute top-0 left-0 w-full"
-                style={{ transform: `translateY(${item.start}px)` }}
+                aria-posinset={index + 1}
+                aria-setsize={setSize}
+                data-key={row.key}
               >
-                <AgendaRowView
-                  row={row}
-                  viewerZone={viewerZone}
-                  zoneMode={zoneMode}
-                  ledger={ledger}
-                />
+                <AgendaRowView row={row} {...rowOptions} />
               </div>
-            );
-          })}
-        </div>
+            ))}
+          </div>
+        )}
       </div>
       <p role="status" className="min-h-5 text-sm text-slate-700">
         {isFetchingNextPage ? "Loading more interviews…" : ""}
       </p>
-    </div>
-  );
-}
-
-function AgendaRowView({
-  row,
-  viewerZone,
-  zoneMode,
-  ledger,
-}: {
-  row: AgendaRow;
-  viewerZone: string;
-  zoneMode: "viewer" | "event";
-  ledger: CalendarLedger;
-}) {
-  if (row.kind === "day") {
-    return (
-      <h3 className="sticky top-0 border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-sm font-semibold text-slate-900">
-        {formatDayHeading(row.date)}{" "}
-        <span className="font-normal text-slate-700">
-          · {row.count} {row.count === 1 ? "interview" : "interviews"}
-        </span>
-      </h3>
-    );
-  }
-  const { event, continuesFromPreviousDay, continuesToNextDay } = row.entry;
-  const canceled = isCanceled(event);
-  const shownZone = zoneMode === "event" && event.timezone ? event.timezone : viewerZone;
-  const known = ledger.get(event.id);
-  return (
-    <div className="flex flex-wrap items-start gap-x-4 gap-y-1 border-b border-slate-100 px-4 py-3">
-      <div className="w-44 shrink-0 text-sm">
-        <p className="font-medium text-slate-900">
-          {formatTimeRange(event.startTime, event.endTime, shownZone)}
-        </p>
-        <p className="text-slate-700">{zoneName(shownZone)}</p>
-        {(continuesFromPreviousDay || continuesToNextDay) && (
-          <p className="text-slate-700">
-            {continuesFromPreviousDay ? "Continued from the day before" : "Continues the next day"}
-          </p>
-        )}
-      </div>
-      <div className="min-w-0 flex-1">
-        <Link
-          href={`/interviews/${encodeURIComponent(event.id)}`}
-          className={classNames(
-            "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600",
-            canceled && "line-through",
-          )}
-        >
-          {event.title || "Untitled interview"}
-        </Link>
-        {known && (known.applicantName || known.jobTitle) && (
-          <p className="text-sm text-slate-800">
-            {known.applicantName && known.applicationId ? (
-              <Link
-                href={`/applications/${known.applicationId}`}
-                className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
-              >
-                {known.applicantName}
-              </Link>
-            ) : (
-              known.applicantName
-            )}
-            {known.applicantName && known.jobTitle ? " · " : ""}
-            {known.jobTitle}
-          </p>
-        )}
-        <p className="text-sm text-slate-700">
-          {event.timezone ? `Set in ${zoneName(event.timezone)}` : "Indeed gave no time zone"}
-        </p>
-      </div>
-      <div className="flex shrink-0 gap-2">
-        <InterviewStatusBadge status={event.status} />
-        {/* Nothing until the ledger has answered, rather than a wrong "not scheduled". */}
-        {known ? (
-          <Badge tone="brand">Scheduled in Lobby</Badge>
-        ) : known === null ? (
-          <Badge>Not scheduled in Lobby</Badge>
-        ) : null}
-      </div>
     </div>
   );
 }

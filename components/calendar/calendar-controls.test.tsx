@@ -1,4 +1,5 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactNode } from "react";
+import { renderToReadableStream, renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { testEvent } from "@/lib/calendar/test-events.test-support";
 import { CALENDAR_PRESETS } from "@/lib/calendar/search-params";
@@ -18,6 +19,13 @@ const WEEK = [
   "2026-06-21",
 ];
 
+/** The markup once the lazy parts (the custom range's form) have loaded, as the server streams it. */
+async function renderLoaded(element: ReactNode): Promise<string> {
+  const stream = await renderToReadableStream(element);
+  await stream.allReady;
+  return new Response(stream).text();
+}
+
 describe("RangeControls", () => {
   it("offers the presets as a radio group with the chosen one checked", () => {
     const html = renderToStaticMarkup(
@@ -34,8 +42,8 @@ describe("RangeControls", () => {
     expect(html).not.toContain('type="date"');
   });
 
-  it("shows two labelled date inputs for a custom range", () => {
-    const html = renderToStaticMarkup(
+  it("shows two labelled date inputs for a custom range", async () => {
+    const html = await renderLoaded(
       <RangeControls
         value={{ preset: "custom", from: "2026-03-01", to: "2026-03-31" }}
         presets={CALENDAR_PRESETS}
@@ -54,8 +62,8 @@ describe("RangeControls", () => {
     expect(html).not.toContain('aria-invalid="');
   });
 
-  it("says so when the end is before the start, on the end date's input", () => {
-    const html = renderToStaticMarkup(
+  it("says so when the end is before the start, on the end date's input", async () => {
+    const html = await renderLoaded(
       <RangeControls
         value={{ preset: "custom", from: "2026-03-10", to: "2026-03-01" }}
         presets={CALENDAR_PRESETS}

@@ -2,7 +2,6 @@ import { renderToReadableStream, renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { calendarQuery, type EventsPage } from "@/lib/calendar/calendar-query";
 import { type CalendarState, parseCalendarSearchParams } from "@/lib/calendar/search-params";
-import { IndeedRouteError } from "@/lib/indeed/route-error";
 import { CalendarView, type CalendarViewProps } from "./calendar-view";
 
 const noop = () => {};
@@ -27,8 +26,6 @@ function view(query: string, props: Partial<CalendarViewProps> & { zone?: string
       range={zone ? calendarQuery(state, zone, NOW).range : null}
       now={NOW}
       pages={[page([])]}
-      error={null}
-      onRetry={noop}
       nextPageError={null}
       onRetryNextPage={noop}
       ledger={new Map()}
@@ -205,20 +202,14 @@ describe("CalendarView", () => {
     expect(text(html)).toContain("Set in Europe/Berlin");
   });
 
-  it.each([
-    ["RECONNECT_REQUIRED", 409, /Reconnect to Indeed[\s\S]*Sign in with Indeed/],
-    ["NOT_SIGNED_IN", 401, /Reconnect to Indeed/],
-    ["FORBIDDEN", 403, /not allowed to see these interviews/],
-    ["INDEED_UNAVAILABLE", 503, /Indeed is unreachable[\s\S]*Applications[\s\S]*Try again/],
-    ["RATE_LIMITED", 429, /could not be loaded[\s\S]*Try again/],
-  ] as const)("says what to do on %s", (code, status, expected) => {
+  it("shows the server's account of a first page it could not read, in the list's place", () => {
     const html = render("", {
       pages: undefined,
-      error: new IndeedRouteError(code, "Indeed said no", status),
+      problem: <p role="alert">Indeed said no</p>,
     });
-    expect(text(html)).toMatch(expected);
-    expect(html).toContain('role="alert"');
-    expect(html).not.toContain("Loading interviews…");
+    expect(html).toContain('<p role="alert">Indeed said no</p>');
+    expect(html).not.toContain('aria-label="Interviews by day"');
+    expect(html).not.toContain("animate-pulse");
   });
 
   it("keeps the fetched rows when a later page fails, with a way to try it again", async () => {
@@ -234,7 +225,7 @@ describe("CalendarView", () => {
         ]),
       ],
       hasNextPage: true,
-      nextPageError: new IndeedRouteError("INDEED_UNAVAILABLE", "Indeed is unavailable", 503),
+      nextPageError: { message: "Indeed is unavailable" },
     });
     expect(text(html)).toContain("Kept");
     expect(text(html)).toContain("More interviews could not be loaded: Indeed is unavailable.");

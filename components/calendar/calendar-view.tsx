@@ -1,21 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useMemo } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { Skeleton } from "@/components/ui/skeleton";
-import { type CalendarDate, addDays, dateInZone, startOfWeek } from "@/lib/calendar/calendar-date";
-import { type CalendarEvent, isCanceled } from "@/lib/calendar/calendar-event";
+import { isCanceled } from "@/lib/calendar/calendar-event";
 import { type EventsPage, nextCursorOf, pageEvents } from "@/lib/calendar/events-page";
 import { formatDayHeading, zoneName } from "@/lib/calendar/format";
 import type { CalendarLedger } from "@/lib/calendar/ledger-details";
-import {
-  type CalendarRange,
-  DEFAULT_WEEK_START,
-  daysOf,
-  weekContaining,
-} from "@/lib/calendar/range";
+import type { CalendarRange } from "@/lib/calendar/range";
 import type { CalendarState } from "@/lib/calendar/search-params";
 import {
   CALENDAR_PRESETS,
@@ -27,15 +20,14 @@ import {
   withQueryChange,
 } from "@/lib/calendar/search-query";
 import type { ServerZoneSource } from "@/lib/calendar/server-zone";
-import type { IndeedRouteError } from "@/lib/indeed/route-error";
 import { AgendaList } from "./agenda-list";
 import { CalendarSkeleton } from "./calendar-skeleton";
 import { CalendarToolbar } from "./calendar-toolbar";
 import { RangeControls } from "./range-picker";
 import { ZoneSwitchControl } from "./zone-switch";
 
-export const CALENDAR_PATH = "/interviews";
-export const CALENDAR_EXPORT_PATH = "/interviews/export";
+const CALENDAR_PATH = "/interviews";
+const CALENDAR_EXPORT_PATH = "/interviews/export";
 
 export interface CalendarViewProps {
   state: CalendarState;
@@ -51,11 +43,10 @@ export interface CalendarViewProps {
   now: Date;
   /** The pages fetched so far, from the URL's cursor on. */
   pages: readonly EventsPage[] | undefined;
-  /** The first page's failure (nothing to show), or null. */
-  error: IndeedRouteError | null;
-  onRetry: () => void;
+  /** Why the first page could not be read, rendered by the server (./calendar-problem.tsx). */
+  problem?: ReactNode;
   /** A later page's failure: what was fetched stays, with a way to try that page again. */
-  nextPageError: IndeedRouteError | null;
+  nextPageError: { message: string } | null;
   onRetryNextPage: () => void;
   ledger: CalendarLedger;
   hasNextPage: boolean;
@@ -74,7 +65,7 @@ export interface CalendarViewProps {
  * fetches them).
  */
 export function CalendarView(props: CalendarViewProps) {
-  const { state, viewerZone, range, pages, error, onChange } = props;
+  const { state, viewerZone, range, pages, problem, onChange } = props;
   const first = pages?.[0];
   const total = first?.totalCount;
   const pageNumber = state.cursors.length + 1;
@@ -91,7 +82,7 @@ export function CalendarView(props: CalendarViewProps) {
               {total} {total === 1 ? "interview" : "interviews"}
             </p>
           ) : (
-            !error && <Skeleton className="h-5 w-24" />
+            !problem && <Skeleton className="h-5 w-24" />
           )}
         </div>
         {/* No `download` attribute: the file comes as an attachment, and a refusal (reconnect,
@@ -189,8 +180,7 @@ function CalendarBody({
   range,
   now,
   pages,
-  error,
-  onRetry,
+  problem,
   nextPageError,
   onRetryNextPage,
   ledger,
@@ -204,7 +194,7 @@ function CalendarBody({
     return { events, skipped };
   }, [pages, state]);
 
-  if (error) return <CalendarProblem error={error} onRetry={onRetry} />;
+  if (problem) return <>{problem}</>;
   if (!viewerZone || !range || !pages) return <CalendarSkeleton />;
 
   const hideCanceled = state.canceled === "hide";
@@ -245,15 +235,17 @@ function CalendarBody({
       ) : shown.length === 0 && !hasNextPage ? (
         empty
       ) : (
-        <WeekView
-          range={range}
-          viewerZone={viewerZone}
-          state={state}
-          now={now}
-          events={loaded.events}
-          ledger={ledger}
-          loadingMore={hasNextPage && !nextPageError}
-        />
+        <Suspense fallback={<Skeleton className="h-[75vh] w-full" />}>
+          <WeekView
+            range={range}
+            viewerZone={viewerZone}
+            state={state}
+            now={now}
+            events={loaded.events}
+            ledger={ledger}
+            loadingMore={hasNextPage && !nextPageError}
+          />
+        </Suspense>
       )}
       {loaded.skipped > 0 && (
         <p className="text-sm text-slate-700">
@@ -273,134 +265,6 @@ function CalendarBody({
   );
 }
 
-/** The weeks of the range, one at a time (the grid is at most a week wide). */
-function WeekView({
-  range,
-  viewerZone,
-  state,
-  now,
-  events,
-  ledger,
-  loadingMore,
-}: {
-  range: CalendarRange;
-  viewerZone: string;
-  state: CalendarState;
-  now: Date;
-  events: readonly CalendarEvent[];
-  ledger: CalendarLedger;
-  loadingMore: boolean;
-}) {
-  const firstWeek = startOfWeek(range.firstDay, DEFAULT_WEEK_START);
-  const lastWeek = startOfWeek(range.lastDay, DEFAULT_WEEK_START);
-  const today = dateInZone(now, viewerZone);
-  // Today's week when it is in the range, else the range's first.
-  const initial: CalendarDate =
-    today >= range.firstDay && today <= range.lastDay
-      ? startOfWeek(today, DEFAULT_WEEK_START)
-      : firstWeek;
-  const [weekStart, setWeekStart] = useState<CalendarDate>(initial);
-  const shownWeek = weekStart < firstWeek || weekStart > lastWeek ? firstWeek : weekStart;
-  const days = daysOf(weekContaining(shownWeek, viewerZone));
-
-  return (
-    <div className="space-y-3">
-      {firstWeek !== lastWeek && (
-        <div className="flex items-center gap-3">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={shownWeek <= firstWeek}
-            onClick={() => setWeekStart(addDays(shownWeek, -7))}
-          >
-            Previous week
-          </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={shownWeek >= lastWeek}
-            onClick={() => setWeekStart(addDays(shownWeek, 7))}
-          >
-            Next week
-          </Button>
-        </div>
-      )}
-      <Suspense fallback={<Skeleton className="h-[75vh] w-full" />}>
-        <WeekGrid
-          events={events}
-          days={days}
-          viewerZone={viewerZone}
-          zoneMode={state.zone}
-          today={today}
-          hideCanceled={state.canceled === "hide"}
-          ledger={ledger}
-        />
-      </Suspense>
-      <p role="status" className="min-h-5 text-sm text-slate-700">
-        {loadingMore ? "Loading more interviews…" : ""}
-      </p>
-    </div>
-  );
-}
-
-// The week grid (and its layout code) loads when the week view is chosen; it renders on the
-// server with the page when the URL asks for it. The agenda, the default view, comes with the
-// page's own scripts.
-const WeekGrid = lazy(() => import("./week-grid").then((module) => ({ default: module.WeekGrid })));
-
-/** What went wrong and what to do: reconnect, ask for access, or try again. */
-export function CalendarProblem({
-  error,
-  onRetry,
-}: {
-  error: IndeedRouteError;
-  onRetry: () => void;
-}): ReactNode {
-  if (error.needsSignIn) {
-    return (
-      <div role="alert" className="max-w-xl space-y-3">
-        <h2 className="text-lg font-semibold">Reconnect to Indeed</h2>
-        <p className="text-slate-800">{error.message}</p>
-        <Link
-          href={`/signin?callbackUrl=${encodeURIComponent(CALENDAR_PATH)}`}
-          className={buttonClassName()}
-        >
-          Sign in with Indeed
-        </Link>
-      </div>
-    );
-  }
-  if (error.code === "FORBIDDEN") {
-    return (
-      <div role="alert" className="max-w-xl space-y-3">
-        <h2 className="text-lg font-semibold">You are not allowed to see these interviews</h2>
-        <p className="text-slate-800">{error.message}</p>
-        <p className="text-slate-700">
-          Ask an administrator of this employer on Indeed for access, or switch employer.
-        </p>
-      </div>
-    );
-  }
-  if (error.code === "INDEED_UNAVAILABLE") {
-    return (
-      <IndeedUnreachable
-        headingLevel={2}
-        detail="The calendar shows Indeed's interviews, so it can be shown once Indeed answers again."
-        retry={
-          <Button variant="outline" onClick={onRetry}>
-            Try again
-          </Button>
-        }
-      />
-    );
-  }
-  return (
-    <div role="alert" className="max-w-xl space-y-3">
-      <h2 className="text-lg font-semibold">Interviews could not be loaded</h2>
-      <p className="text-slate-800">{error.message}</p>
-      <Button variant="outline" onClick={onRetry}>
-        Try again
-      </Button>
-    </div>
-  );
-}
+// The week view (its grid and layout code) loads when it is chosen; it renders on the server
+// with the page when the URL asks for it. The agenda, the default view, comes with the page.
+const WeekView = lazy(() => import("./week-view").then((module) => ({ default: module.WeekView })));

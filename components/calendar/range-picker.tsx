@@ -1,11 +1,8 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { lazy, Suspense, useState } from "react";
 import type { CalendarDate } from "@/lib/calendar/calendar-date";
-import { customRange, RANGE_PRESET_LABELS, type RangePreset } from "@/lib/calendar/range";
+import { RANGE_PRESET_LABELS, type RangePreset } from "@/lib/calendar/range";
 import type { ReviewState } from "@/lib/calendar/search-params";
 import {
   type RangeChoice,
@@ -23,10 +20,15 @@ export interface RangeControlsProps<Preset extends RangePreset> {
   onChange: (choice: RangeChoice<Preset>) => void;
 }
 
+// The custom range's form (its fields and date checks) loads when it is chosen; it renders on
+// the server with the page when the URL holds a custom range.
+const CustomRangeForm = lazy(() =>
+  import("./custom-range-form").then((module) => ({ default: module.CustomRangeForm })),
+);
+
 /**
  * Preset buttons (a radio group: arrow keys move, the pressed one is filled) and a custom
- * range of two native date inputs, applied with a button so that typing a date does not
- * navigate on every keystroke.
+ * range of two native date inputs (./custom-range-form.tsx).
  */
 export function RangeControls<Preset extends RangePreset>({
   value,
@@ -37,28 +39,10 @@ export function RangeControls<Preset extends RangePreset>({
   const [mode, setMode] = useState<Preset | "custom">(value.preset);
   const initial =
     "from" in value ? value : shownDays && { from: shownDays.firstDay, to: shownDays.lastDay };
-  const [from, setFrom] = useState(initial?.from ?? "");
-  const [to, setTo] = useState(initial?.to ?? "");
-  const [submitted, setSubmitted] = useState(false);
-  const formId = useId();
-
-  const checked = customRange(from, to, "UTC");
-  // An end before the start is shown as soon as both are filled; a missing date only on Apply.
-  const error =
-    !checked.ok && (submitted || (from && to && checked.field === "to")) ? checked : undefined;
 
   const choose = (picked: Preset | "custom") => {
     setMode(picked);
-    setSubmitted(false);
     if (picked !== "custom") onChange({ preset: picked });
-  };
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (checked.ok) {
-      onChange({ preset: "custom", from: checked.range.firstDay, to: checked.range.lastDay });
-    }
   };
 
   return (
@@ -73,35 +57,9 @@ export function RangeControls<Preset extends RangePreset>({
         onChange={choose}
       />
       {mode === "custom" && (
-        <form
-          aria-label="Custom date range"
-          onSubmit={apply}
-          noValidate
-          className="flex flex-wrap items-start gap-3"
-        >
-          <Field
-            id={`${formId}-from`}
-            label="From"
-            error={error?.field === "from" ? error.message : undefined}
-          >
-            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </Field>
-          <Field
-            id={`${formId}-to`}
-            label="To (inclusive)"
-            error={error?.field === "to" ? error.message : undefined}
-          >
-            <Input
-              type="date"
-              value={to}
-              min={from || undefined}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </Field>
-          <Button type="submit" variant="outline" className="mt-6">
-            Apply
-          </Button>
-        </form>
+        <Suspense fallback={null}>
+          <CustomRangeForm initial={initial} onApply={onChange} />
+        </Suspense>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { CalendarProblem } from "@/components/calendar/calendar-problem";
 import { InterviewsCalendar } from "@/components/calendar/interviews-calendar";
 import { requireEmployerSession } from "@/lib/auth/current-session";
 import { calendarQuery } from "@/lib/calendar/calendar-query";
@@ -53,6 +54,7 @@ export default async function InterviewsPage({
       range={range}
       variables={variables}
       firstPage={firstPage}
+      problem={firstPage.ok ? null : <CalendarProblem error={firstPage.error} />}
       now={now}
       sortedByIndeed={config().indeed.schemaExtensions}
     />
