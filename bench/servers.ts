@@ -19,6 +19,20 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** The Node flags `npm start` gives the production server (package.json), so benches measure it. */
+function productionNodeFlags(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }
+  ).scripts;
+  return (
+    scripts.start
+      .match(/(?<=^node )(?:--\S+ )*/)?.[0]
+      .trim()
+      .split(" ")
+      .filter(Boolean) ?? []
+  );
+}
+
 export function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
@@ -129,6 +143,7 @@ export async function startApp(options: { databaseUrl?: string } = {}): Promise<
       ...(process.env.BENCH_CPU_PROF
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
         : []),
+      ...productionNodeFlags(),
       "node_modules/next/dist/bin/next",
       "start",
       "-p",
