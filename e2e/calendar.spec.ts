@@ -208,6 +208,15 @@ async function rowAtTop(page: Page): Promise<string> {
   });
 }
 
+/** Dana's last seven days, once the page is in her browser's zone. */
+async function openLastSevenDays(page: Page): Promise<void> {
+  await signIn(page, DANA);
+  await page.goto("/interviews?range=last-7-days");
+  // The first visit renders in a guessed zone, then again in the browser's: read after that.
+  await expect(page.getByText(/, your time zone\./)).toBeVisible();
+  await expect(agenda(page).getByRole("link").first()).toBeVisible();
+}
+
 /** Waits until the agenda has stopped scrolling (a wheel's scroll is animated). */
 async function scrollSettled(page: Page): Promise<void> {
   let last = -1;
@@ -229,11 +238,7 @@ test("scrolling the agenda to its end reads the next pages, and no row moves as 
   request,
 }) => {
   await addBusyWeek(request, 300);
-  await signIn(page, DANA);
-  await page.goto("/interviews?range=last-7-days");
-  // The first visit renders in a guessed zone, then again in the browser's: read after that.
-  await expect(page.getByText(/, your time zone\./)).toBeVisible();
-  await expect(agenda(page).getByRole("link").first()).toBeVisible();
+  await openLastSevenDays(page);
   const count = await total(page);
   expect(count).toBeGreaterThan(3 * PAGE_SIZE);
 
@@ -286,10 +291,7 @@ test("when the connection drops before more pages' code is fetched, the agenda s
   request,
 }) => {
   await addBusyWeek(request, 120);
-  await signIn(page, DANA);
-  await page.goto("/interviews?range=last-7-days");
-  await expect(page.getByText(/, your time zone\./)).toBeVisible();
-  await expect(agenda(page).getByRole("link").first()).toBeVisible();
+  await openLastSevenDays(page);
   const firstPageRows = await agenda(page).getByRole("listitem").count();
 
   // The page has loaded; now the scripts it loads on demand cannot be fetched.

@@ -37,6 +37,30 @@ function manyEvents(count: number) {
   });
 }
 
+const rowsOf = (events: ReturnType<typeof manyEvents>) =>
+  agendaRows(groupByDay(events, { zone: "America/New_York" }));
+
+/** The virtual list, as it starts from the plain list's measured heights (none by default). */
+function renderVirtual(
+  events: ReturnType<typeof manyEvents>,
+  { hasNextPage, measured = new Map() }: { hasNextPage: boolean; measured?: Map<string, number> },
+) {
+  return renderToStaticMarkup(
+    <VirtualAgendaRows
+      rows={rowsOf(events)}
+      scrollRef={{ current: null }}
+      measured={{ current: measured }}
+      hasNextPage={hasNextPage}
+      isFetchingNextPage={false}
+      onEndReached={noop}
+      initialRect={{ width: 800, height: 600 }}
+      viewerZone="America/New_York"
+      zoneMode="viewer"
+      ledger={new Map()}
+    />,
+  );
+}
+
 describe("AgendaList", () => {
   it("renders a first page's rows as plain DOM, every one, with no list code", () => {
     // 100 interviews over ten days: 110 rows, under what the plain list shows.
@@ -50,21 +74,7 @@ describe("AgendaList", () => {
   });
 
   it("virtualised, puts only the rows in view in the DOM, out of 1,200 events", () => {
-    const rows = agendaRows(groupByDay(manyEvents(1_200), { zone: "America/New_York" }));
-    const html = renderToStaticMarkup(
-      <VirtualAgendaRows
-        rows={rows}
-        scrollRef={{ current: null }}
-        measured={{ current: new Map() }}
-        hasNextPage={false}
-        isFetchingNextPage={false}
-        onEndReached={noop}
-        initialRect={{ width: 800, height: 600 }}
-        viewerZone="America/New_York"
-        zoneMode="viewer"
-        ledger={new Map()}
-      />,
-    );
+    const html = renderVirtual(manyEvents(1_200), { hasNextPage: false });
     const rendered = html.match(/role="listitem"/g) ?? [];
     expect(rendered.length).toBeGreaterThan(5);
     expect(rendered.length).toBeLessThan(30);
@@ -75,23 +85,14 @@ describe("AgendaList", () => {
   });
 
   it("virtualised, starts from the heights the plain list measured", () => {
-    const rows = agendaRows(groupByDay(manyEvents(300), { zone: "America/New_York" }));
+    const events = manyEvents(300);
     // The plain list measured its first 110 rows (a first page) at 100 px each.
-    const measured = new Map(rows.slice(0, 110).map((row) => [row.key, 100]));
-    const html = renderToStaticMarkup(
-      <VirtualAgendaRows
-        rows={rows}
-        scrollRef={{ current: null }}
-        measured={{ current: measured }}
-        hasNextPage
-        isFetchingNextPage={false}
-        onEndReached={noop}
-        initialRect={{ width: 800, height: 600 }}
-        viewerZone="America/New_York"
-        zoneMode="viewer"
-        ledger={new Map()}
-      />,
+    const measured = new Map(
+      rowsOf(events)
+        .slice(0, 110)
+        .map((row) => [row.key, 100]),
     );
+    const html = renderVirtual(events, { hasNextPage: true, measured });
     const height = Number(/role="list"[^>]*style="height:(\d+)px/.exec(html)?.[1]);
     // 330 rows: 110 measured, then 20 day headings and 200 interviews estimated.
     expect(height).toBe(110 * 100 + 20 * 44 + 200 * 76);
