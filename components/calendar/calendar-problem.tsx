@@ -4,7 +4,7 @@ import { buttonClassName } from "@/components/ui/button-class-name";
 import { IndeedUnreachable } from "@/components/ui/indeed-unreachable";
 import { RetryButton } from "@/components/ui/retry-button";
 import type { FirstPageError } from "@/lib/calendar/first-page";
-import { IndeedRouteError } from "@/lib/indeed/route-error";
+import { needsSignIn } from "@/lib/indeed/route-error";
 
 /**
  * Rendered by the server when it could not read the calendar's first page, in the calendar's
@@ -13,7 +13,7 @@ import { IndeedRouteError } from "@/lib/indeed/route-error";
  * again on the server).
  */
 export function CalendarProblem({ error }: { error: FirstPageError }): ReactNode {
-  if (new IndeedRouteError(error.code, error.message, error.status).needsSignIn) {
+  if (needsSignIn(error.code)) {
     return (
       <div role="alert" className="max-w-xl space-y-3">
         <h2 className="text-lg font-semibold">Reconnect to Indeed</h2>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { type EventsPage, nextEventsPageParam, pageEventIds } from "@/lib/calendar/events-page";
 import type { FindEventsVariables } from "@/lib/calendar/find-events-variables";
 import { fetchLedgerDetails, ledgerDetailsKey } from "@/lib/calendar/fetch-ledger-details";
@@ -84,9 +84,12 @@ function Pages({
     },
     initialDataUpdatedAt: firstPage.fetchedAt,
   });
-  const pageIds = events.data.pages.map((page) =>
-    pageEventIds(page.findVirtualInterviewEvents ?? {}),
-  );
+  const data = events.data;
+  // Each page and its ids, once per answer: the ledger reads below and the report use them.
+  const { pages, pageIds } = useMemo(() => {
+    const fetched = data.pages.map((page) => page.findVirtualInterviewEvents ?? {});
+    return { pages: fetched, pageIds: fetched.map(pageEventIds) };
+  }, [data]);
   const ledgerPages = useQueries({
     queries: pageIds.map((ids, index) => ({
       queryKey: ledgerDetailsKey(employerId, ids),
@@ -103,22 +106,27 @@ function Pages({
     if (fetchOnMount) void fetchNextPage();
   }, [fetchOnMount, fetchNextPage]);
 
-  const data = events.data;
   const error = isFetchNextPageError ? (events.error as IndeedRouteError) : null;
   useEffect(() => {
-    const fetched = data.pages.map((page) => page.findVirtualInterviewEvents ?? {});
     onPages({
       queryKey,
-      pages: fetched,
-      ledgerPages: fetched.map((page, index) => ({
-        ids: pageEventIds(page),
-        details: ledgerPages[index],
-      })),
+      pages,
+      ledgerPages: pageIds.map((ids, index) => ({ ids, details: ledgerPages[index] })),
       hasNextPage,
       isFetchingNextPage,
       nextPageError: error,
       fetchNextPage: () => void fetchNextPage(),
     });
-  }, [queryKey, data, ledgerPages, hasNextPage, isFetchingNextPage, error, fetchNextPage, onPages]);
+  }, [
+    queryKey,
+    pages,
+    pageIds,
+    ledgerPages,
+    hasNextPage,
+    isFetchingNextPage,
+    error,
+    fetchNextPage,
+    onPages,
+  ]);
   return null;
 }

@@ -22,8 +22,13 @@ export class IndeedRouteError extends Error {
 
   /** The user must sign in again (no session) or reconnect Indeed (refresh token refused). */
   get needsSignIn(): boolean {
-    return this.code === "NOT_SIGNED_IN" || this.code === "RECONNECT_REQUIRED";
+    return needsSignIn(this.code);
   }
+}
+
+/** Whether an error code means signing in again: no session, or Indeed's refresh refused. */
+export function needsSignIn(code: string): boolean {
+  return code === "NOT_SIGNED_IN" || code === "RECONNECT_REQUIRED";
 }
 
 /** What a request that never got an answer from Lobby says. */
