@@ -65,15 +65,20 @@ function agenda(page: Page): Locator {
   return page.getByRole("region", { name: "Interviews by day" });
 }
 
+/**
+ * An interview's first link in the agenda. The demo's times follow the clock, so late in the
+ * day an interview can run over midnight in New York, and the agenda lists it on both days.
+ */
 function agendaLink(page: Page, title: string): Locator {
-  return agenda(page).getByRole("link", { name: title, exact: true });
+  return agenda(page).getByRole("link", { name: title, exact: true }).first();
 }
 
-/** The agenda's list item holding an interview's link. */
+/** The agenda's first list item holding an interview's link. */
 function agendaRow(page: Page, title: string): Locator {
   return agenda(page)
     .getByRole("listitem")
-    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) })
+    .first();
 }
 
 /**
@@ -96,6 +101,11 @@ async function scrollAgendaTo(page: Page, title: string): Promise<Locator> {
 /** The interview links the agenda has rendered now (it is virtualised: the rows in view). */
 async function renderedTitles(page: Page): Promise<string[]> {
   return agenda(page).getByRole("listitem").getByRole("link").allInnerTexts();
+}
+
+/** Titles in order, an interview listed on two days in a row (over midnight) counted once. */
+function inOrder(titles: string[]): string[] {
+  return titles.filter((title, index) => title !== titles[index - 1]);
 }
 
 async function total(page: Page): Promise<number> {
@@ -127,7 +137,7 @@ test("a recruiter goes through last week by end time: two pages, event zones, th
 
   // Ending first in the range: the demo's two oldest interviews, before the busy days.
   const firstPage = await renderedTitles(page);
-  expect(firstPage.slice(0, 2)).toEqual([FIRMWARE, ADELAIDE]);
+  expect(inOrder(firstPage).slice(0, 2)).toEqual([FIRMWARE, ADELAIDE]);
 
   // Second page and back.
   await page.getByRole("link", { name: "Next page" }).click();
@@ -158,7 +168,7 @@ test("a recruiter goes through last week by end time: two pages, event zones, th
   await expect(page).toHaveURL(/view=week/);
   const week = page.getByRole("region", { name: /^Week of / });
   await expect(week).toBeVisible();
-  const adelaideBlock = week.getByRole("link", { name: new RegExp(ADELAIDE) });
+  const adelaideBlock = week.getByRole("link", { name: new RegExp(ADELAIDE) }).first();
   // The grid opens on today's week; five days ago may be the week before.
   const previousWeek = page.getByRole("button", { name: "Previous week" });
   if ((await adelaideBlock.count()) === 0) await previousWeek.click();
@@ -382,7 +392,7 @@ test("an interview older than 90 days, found with a custom range, says its recor
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/range=custom/);
   // Listed on both days when it runs over midnight in the viewer's zone: either row opens it.
-  await agendaLink(page, "Robotics engineer: first interview").first().click();
+  await agendaLink(page, "Robotics engineer: first interview").click();
   await expect(
     page.getByRole("heading", { level: 1, name: "Robotics engineer: first interview" }),
   ).toBeVisible();
