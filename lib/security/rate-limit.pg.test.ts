@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runChildrenInStep } from "@/test/children-in-step";
 import { ensureRateLimitTable, postgresRateLimiter, RATE_LIMIT_TABLE } from "./rate-limit";
 
@@ -36,6 +36,27 @@ describe("rate limits across app processes on PostgreSQL", () => {
       [`${rule.name}:user-1`],
     );
     expect(rows[0].points).toBe(60);
+  });
+
+  it("leased limiters on two pools spend one budget too, and count every attempt once", async () => {
+    const rule = { name: `pg-test-${randomUUID()}`, points: 40, durationSeconds: 60 };
+    const lease = { maxExtra: 10, idleReturnMs: 200 };
+    const [a, b] = await Promise.all(pools.map((pool) => postgresRateLimiter(rule, pool, lease)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? a! : b!).consume("user-1")),
+    );
+    // A process may still hold points it leased when the other is refused: never more than the
+    // budget, and what it held goes back once idle.
+    const allowed = outcomes.filter((o) => o.allowed).length;
+    expect(allowed).toBeLessThanOrEqual(40);
+    expect(allowed).toBeGreaterThanOrEqual(40 - 2 * lease.maxExtra);
+    await vi.waitFor(async () => {
+      const { rows } = await pools[0]!.query(
+        `select points from ${RATE_LIMIT_TABLE} where key = $1`,
+        [`${rule.name}:user-1`],
+      );
+      expect(rows[0].points).toBe(60);
+    });
   });
 
   it("creates the counters' table once when several processes start at the same moment", async () => {

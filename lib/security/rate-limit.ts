@@ -7,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { config } from "@/lib/config";
+import { leasedRateLimiter, refusal, type LeaseOptions } from "./rate-limit-lease";
 
 /**
  * Lobby's rate limits (ADR 0015), on rate-limiter-flexible's fixed windows:
@@ -15,7 +16,8 @@ import { config } from "@/lib/config";
  *   mutation costs 5, a read 1) and well below the budget Indeed gives Lobby's one client id,
  *   so one user cannot get every employer throttled.
  * On PGlite (one process) the counters live in memory; with DATABASE_URL they live in one
- * PostgreSQL table, so every app process spends from the same budget. If PostgreSQL fails, each
+ * PostgreSQL table, so every app process spends from the same budget (the GraphQL budget in
+ * leases of a few points, so most calls make no round trip: ADR 0097). If PostgreSQL fails, each
  * process falls back to its own in-memory counters (the library's insurance limiter) rather
  * than refusing everyone or letting everyone through.
  */
@@ -48,20 +50,19 @@ function wrap(store: RateLimiterAbstract): RateLimiter {
   return {
     async consume(key, cost = 1) {
       try {
-        const result = await store.consume(key.slice(0, MAX_KEY_LENGTH), cost);
+        const result = await store.consume(key, cost);
         return { allowed: true, remaining: result.remainingPoints };
       } catch (rejection) {
         // The library rejects with a RateLimiterRes when the budget is spent, an Error otherwise.
-        if (rejection instanceof RateLimiterRes) {
-          return {
-            allowed: false,
-            retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-          };
-        }
+        if (rejection instanceof RateLimiterRes) return refusal(rejection);
         throw rejection;
       }
     },
   };
+}
+
+function withKeyLimit(limiter: RateLimiter): RateLimiter {
+  return { consume: (key, cost) => limiter.consume(key.slice(0, MAX_KEY_LENGTH), cost) };
 }
 
 function memoryStore(rule: RateLimitRule): RateLimiterMemory {
@@ -74,7 +75,7 @@ function memoryStore(rule: RateLimitRule): RateLimiterMemory {
 
 /** Counters in this process only (PGlite, tests). */
 export function memoryRateLimiter(rule: RateLimitRule): RateLimiter {
-  return wrap(memoryStore(rule));
+  return withKeyLimit(wrap(memoryStore(rule)));
 }
 
 /** unique_violation (pg_type's index), duplicate_table, duplicate_object (the row type). */
@@ -110,8 +111,15 @@ export async function ensureRateLimitTable(pool: Pool): Promise<void> {
     await pool.query(`ALTER TABLE ${RATE_LIMIT_TABLE} SET UNLOGGED`);
 }
 
-/** Counters in PostgreSQL, shared by every process using the same database. */
-export async function postgresRateLimiter(rule: RateLimitRule, pool: Pool): Promise<RateLimiter> {
+/**
+ * Counters in PostgreSQL, shared by every process using the same database; spent in leases
+ * when `lease` is given (ADR 0097), one round trip per call otherwise.
+ */
+export async function postgresRateLimiter(
+  rule: RateLimitRule,
+  pool: Pool,
+  lease?: LeaseOptions,
+): Promise<RateLimiter> {
   await ensureRateLimitTable(pool);
   const store = new RateLimiterPostgres({
     storeClient: pool,
@@ -123,8 +131,14 @@ export async function postgresRateLimiter(rule: RateLimitRule, pool: Pool): Prom
     duration: rule.durationSeconds,
     insuranceLimiter: memoryStore(rule),
   });
-  return wrap(store);
+  return withKeyLimit(lease ? leasedRateLimiter(store, rule, lease) : wrap(store));
 }
+
+/**
+ * Every GraphQL call would otherwise wait for its counter's row (ADR 0097). A sign-in is rare
+ * enough, and its budget small enough, to be counted exactly.
+ */
+const GRAPHQL_LEASE: LeaseOptions = { maxExtra: 10, idleReturnMs: 2_000 };
 
 export interface AppRateLimiters {
   /** Per client IP: `/signin` and `/api/auth/*`. */
@@ -165,7 +179,7 @@ async function createAppRateLimiters(): Promise<AppRateLimiters> {
   const pool = (db() as unknown as { $client: Pool }).$client;
   const [auth, graphql] = await Promise.all([
     postgresRateLimiter(rules.auth, pool),
-    postgresRateLimiter(rules.graphql, pool),
+    postgresRateLimiter(rules.graphql, pool, GRAPHQL_LEASE),
   ]);
   return { auth, graphql };
 }
