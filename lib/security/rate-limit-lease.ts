@@ -86,8 +86,9 @@ export function leasedRateLimiter(
       return { allowed: true, remaining: result.remainingPoints + extra };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      // Refused with the extra points: the store counted them. Give them back, so an attempt
-      // over the limit counts its own cost only, and allow the call if that alone fitted.
+      // Refused with the extra points: the store counted them. Give them back (unless the window
+      // is about to end), so an attempt over the limit counts its own cost only, and allow the
+      // call if that alone fitted.
       const consumed = rejection.consumedPoints - extra;
       if (extra > 0 && rejection.msBeforeNext > RETURN_MARGIN_MS) await store.reward(key, extra);
       keep(key, 0, rejection.msBeforeNext, Math.max(0, rule.points - consumed));
