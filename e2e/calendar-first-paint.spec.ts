@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { agendaLink } from "./support/agenda";
 import { seedDemo } from "./support/demo-data";
 import { signIn } from "./support/sign-in";
 import { sandboxUrl } from "./support/urls";
@@ -9,17 +10,6 @@ import { sandboxUrl } from "./support/urls";
 const DANA = { account: "Dana Recruiter", employer: "Acme Robotics" };
 const FIRMWARE = "Firmware developer: technical interview";
 const PATH = "/interviews?range=last-7-days";
-
-/**
- * The demo's firmware interview in the agenda, its first row: its time follows the clock, so
- * late in the day it runs over midnight in New York and is listed on both days.
- */
-function firmwareLink(page: Page) {
-  return page
-    .getByRole("region", { name: "Interviews by day" })
-    .getByRole("link", { name: FIRMWARE, exact: true })
-    .first();
-}
 
 test.beforeAll(async () => {
   await seedDemo();
@@ -66,14 +56,14 @@ test("the server's HTML holds the first page's agenda in a stated zone, and it i
   // The first visit records the browser's zone (America/New_York here) and shows the page in it.
   await page.goto(PATH);
   await expect(page.getByText("Times and days in America/New York, your time zone.")).toBeVisible();
-  await expect(firmwareLink(page)).toBeVisible();
+  await expect(agendaLink(page, FIRMWARE)).toBeVisible();
 
   // A later visit: rendered in the viewer's zone by the server, read from Indeed once.
   const before = (await journal(request)).at(-1)?.seq ?? 0;
   const fromBrowser = browserFindInterviews(page);
   await page.goto(PATH);
   await expect(page.getByText("Times and days in America/New York, your time zone.")).toBeVisible();
-  await expect(firmwareLink(page)).toBeVisible();
+  await expect(agendaLink(page, FIRMWARE)).toBeVisible();
   // Hydrated: a control answers (the calendar's code has arrived and taken over the HTML).
   const view = page.getByRole("radiogroup", { name: "View" });
   await expect(async () => {
@@ -103,7 +93,7 @@ test("the browser takes over the server's HTML as it is: no hydration error in e
     await page.waitForLoadState("networkidle");
   }
   await page.goto(`${PATH}&sort=endTime`);
-  await firmwareLink(page).click();
+  await agendaLink(page, FIRMWARE).click();
   await expect(page.getByRole("heading", { level: 1, name: FIRMWARE })).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { agenda, agendaLink } from "./support/agenda";
 import { expectNoAxeViolations } from "./support/axe";
 import {
   addBusyWeek,
@@ -60,18 +61,6 @@ function timeRange(event: Pick<SandboxEvent, "startTime" | "endTime">, zone: str
 
 const FIRMWARE = "Firmware developer: technical interview";
 const ADELAIDE = "Mechanical engineer: onsite debrief";
-
-function agenda(page: Page): Locator {
-  return page.getByRole("region", { name: "Interviews by day" });
-}
-
-/**
- * An interview's first link in the agenda. The demo's times follow the clock, so late in the
- * day an interview can run over midnight in New York, and the agenda lists it on both days.
- */
-function agendaLink(page: Page, title: string): Locator {
-  return agenda(page).getByRole("link", { name: title, exact: true }).first();
-}
 
 /** The agenda's first list item holding an interview's link. */
 function agendaRow(page: Page, title: string): Locator {
